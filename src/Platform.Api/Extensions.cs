@@ -1,0 +1,107 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FastEndpoints;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Json;
+using Platform.Api.Errors;
+using Platform.Api.Features.ApiClients;
+using Platform.Api.Features.Tenants;
+using Platform.Api.Jobs;
+using Platform.Api.OpenApi;
+using Platform.Api.Operations;
+using Platform.Api.Persistence;
+using Platform.Api.Security;
+using Platform.Api.Tenancy;
+using Scalar.AspNetCore;
+
+namespace Platform.Api;
+
+/// <summary>Everything the API host wires, in one place.</summary>
+public static class Extensions
+{
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
+    public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+        });
+
+        DapperTypeHandlers.Register();
+        RequestBodyErrors.UseJsonFieldNames();
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        services.Configure<TokenServerOptions>(configuration.GetSection(TokenServerOptions.Section));
+        services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Db>();
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<TenantStore>();
+        services.AddSingleton<ApiClientStore>();
+        services.AddSingleton<ClientRevocations>();
+        services.AddSingleton<BootstrapAdminClient>();
+        services.AddScoped<TenantContext>();
+        services.AddMemoryCache();
+
+        services.AddPlatformProblemDetails();
+        services.AddTokenServer(configuration);
+        services.AddPlatformAuthentication(configuration);
+        services.AddAuthorization();
+        services.AddScoped<IAuthorizationHandler, TenantRouteAuthorization>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
+
+        services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
+        services.AddFastEndpoints(o => o.IncludeAbstractValidators = false);
+        services.AddPlatformOpenApi();
+        services.AddPlatformHealthChecks();
+        services.AddPlatformJobs(database);
+
+        return builder;
+    }
+
+    /// <summary>Creates or migrates the database and the bootstrap admin client before the first request.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        app.Services.GetRequiredService<DatabaseMigrator>().Migrate();
+        await app.Services.GetRequiredService<BootstrapAdminClient>().EnsureAsync(CancellationToken.None);
+    }
+
+    public static WebApplication UsePlatform(this WebApplication app)
+    {
+        app.UsePlatformErrorHandling();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRequestLogScope();
+
+        app.UseFastEndpoints(c =>
+        {
+            ConfigureJson(c.Serializer.Options);
+            c.Errors.UseProblemDetails(p => p.TypeTransformer = _ => Problems.ValidationType);
+            c.Binding.JsonExceptionTransformer = RequestBodyErrors.FromJsonException;
+            c.Endpoints.Configurator = EndpointConventions.Apply;
+        });
+
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/docs", o => o
+                .WithTitle("Plinth Platform API")
+                .WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+            .AllowAnonymous();
+        app.MapPlatformHealthChecks();
+
+        return app;
+    }
+
+    static void ConfigureJson(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        options.NumberHandling = JsonNumberHandling.Strict;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+    }
+}

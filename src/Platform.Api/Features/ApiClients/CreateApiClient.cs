@@ -1,0 +1,78 @@
+using System.ComponentModel.DataAnnotations;
+using FastEndpoints;
+using FluentValidation;
+using Platform.Api.Security;
+using Platform.Api.Tenancy;
+
+namespace Platform.Api.Features.ApiClients;
+
+public sealed class CreateApiClientRequest
+{
+    /// <summary>What the client is, for people reading the list: e.g. "Staedion verhuursysteem".</summary>
+    [Required]
+    public string DisplayName { get; init; } = "";
+
+    /// <summary>Scopes the client may request; any scope except <c>platform:admin</c>.</summary>
+    [Required]
+    public IReadOnlyList<string> Scopes { get; init; } = [];
+}
+
+public sealed class CreateApiClientValidator : Validator<CreateApiClientRequest>
+{
+    public CreateApiClientValidator()
+    {
+        RuleFor(r => r.DisplayName).NotEmpty().MaximumLength(200);
+        RuleFor(r => r.Scopes).NotEmpty();
+        RuleForEach(r => r.Scopes)
+            .Must(s => ApiScopes.GrantableToTenants.Contains(s))
+            .WithMessage((_, s) => $"'{s}' is not a scope a tenant's client can hold.");
+    }
+}
+
+public sealed class CreatedApiClientResponse
+{
+    public required string ClientId { get; init; }
+
+    /// <summary>Shown only in this response; only a hash is stored.</summary>
+    public required string ClientSecret { get; init; }
+
+    public required string DisplayName { get; init; }
+
+    public required IReadOnlyList<string> Scopes { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+}
+
+public sealed class CreateApiClientEndpoint(TenantContext tenant, ApiClientStore clients) : Endpoint<CreateApiClientRequest, CreatedApiClientResponse>
+{
+    public override void Configure()
+    {
+        Post("/v1/tenants/{tenant}/clients");
+        Scopes(ApiScopes.PlatformAdmin, ApiScopes.TenantAdmin);
+        Summary(s =>
+        {
+            s.Summary = "Create an API client";
+            s.Description = "Creates a client-credentials client acting for this tenant. The secret is in this response only.";
+        });
+        Description(b => b.ClearDefaultProduces(200).Produces<CreatedApiClientResponse>(201));
+    }
+
+    public override async Task HandleAsync(CreateApiClientRequest req, CancellationToken ct)
+    {
+        var clientId = ClientSecrets.NewClientId(tenant.Current.Slug);
+        var (row, secret) = await clients.CreateAsync(tenant.Id, clientId, req.DisplayName.Trim(), req.Scopes, secret: null, ct);
+
+        HttpContext.Response.Headers.Location = $"/v1/tenants/{tenant.Current.Slug}/clients/{row.ClientId}";
+        await Send.ResponseAsync(
+            new CreatedApiClientResponse
+            {
+                ClientId = row.ClientId,
+                ClientSecret = secret,
+                DisplayName = row.DisplayName,
+                Scopes = row.ScopeList,
+                CreatedAt = row.CreatedAt,
+            },
+            StatusCodes.Status201Created,
+            ct);
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text.RegularExpressions;
+
+namespace Platform.Api.OpenApi;
+
+/// <summary>Names and words of the contract that follow from the code's layout, so endpoints need not repeat them.</summary>
+static partial class ApiDescriptions
+{
+    /// <summary><c>CreateTenantEndpoint</c> → <c>CreateTenant</c>: reads as a method name in C# and TypeScript.</summary>
+    public static string OperationId(Type endpointType) =>
+        endpointType.Name.EndsWith("Endpoint", StringComparison.Ordinal) ? endpointType.Name[..^"Endpoint".Length] : endpointType.Name;
+
+    /// <summary>The feature folder: <c>Platform.Api.Features.Tenants</c> → <c>Tenants</c>.</summary>
+    public static string Tag(Type endpointType)
+    {
+        var ns = endpointType.Namespace ?? "";
+        var marker = ns.IndexOf(".Features.", StringComparison.Ordinal);
+        return marker < 0 ? "Platform" : ns[(marker + ".Features.".Length)..].Split('.')[0];
+    }
+
+    public static readonly IReadOnlyDictionary<string, string> TagDescriptions = new Dictionary<string, string>
+    {
+        ["Tenants"] = "Municipalities, housing corporations and collectives: the organisations whose data the platform keeps apart.",
+        ["ApiClients"] = "OAuth 2.0 client-credentials clients acting for a tenant.",
+    };
+
+    public static IReadOnlyList<string> PathParameterNames(string route) =>
+        PathParameter().Matches(route).Select(m => m.Groups[1].Value).ToList();
+
+    public static string PathParameter(string name) => name switch
+    {
+        "tenant" => "The tenant's slug.",
+        "clientId" => "The API client's id.",
+        _ => $"The {name} of the resource.",
+    };
+
+    [GeneratedRegex(@"\{([A-Za-z0-9_]+)(?::[^}]*)?\}")]
+    private static partial Regex PathParameter();
+}

@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using Platform.Api.Security;
+
+namespace Platform.Api.OpenApi;
+
+/// <summary>The document-wide parts: info, the OAuth 2.0 scheme with every scope, and the tags.</summary>
+sealed class DocumentTransformer : IOpenApiDocumentTransformer
+{
+    public const string SecuritySchemeName = "oauth2";
+
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        document.Info = new OpenApiInfo
+        {
+            Title = "Plinth Platform API",
+            Version = ApiVersion.Current,
+            Description = """
+                Affordable work space in the ground floors (plinths) of Dutch neighbourhoods: plinths, BOG/MOG units,
+                leases, rent discounts with their evaluations, tenders and reports, kept apart per tenant.
+                Every tenant resource lives under `/v1/tenants/{tenant}/…`; a resource of another tenant answers 404.
+                Errors are RFC 9457 problem details with a stable `type`.
+                """,
+            Contact = new OpenApiContact { Name = "Plinth Platform team", Email = "api@plinth-platform.nl" },
+            License = new OpenApiLicense { Name = "Proprietary", Url = new Uri("https://plinth-platform.nl/terms") },
+        };
+
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
+        {
+            [SecuritySchemeName] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.OAuth2,
+                Description = "OAuth 2.0 client credentials from the embedded token server (or the configured external authority).",
+                Flows = new OpenApiOAuthFlows
+                {
+                    ClientCredentials = new OpenApiOAuthFlow
+                    {
+                        TokenUrl = new Uri(TokenServer.TokenEndpoint, UriKind.Relative),
+                        Scopes = ApiScopes.Descriptions.ToDictionary(),
+                    },
+                },
+            },
+        };
+
+        var tagNames = document.Paths.Values
+            .SelectMany(p => p.Operations?.Values.AsEnumerable() ?? [])
+            .SelectMany(o => o.Tags ?? new HashSet<OpenApiTagReference>())
+            .Select(t => t.Name!)
+            .Distinct()
+            .Order(StringComparer.Ordinal);
+        document.Tags = new HashSet<OpenApiTag>(tagNames.Select(name => new OpenApiTag
+        {
+            Name = name,
+            Description = ApiDescriptions.TagDescriptions.GetValueOrDefault(name),
+        }));
+
+        foreach (var schema in document.Components.Schemas?.Values.OfType<OpenApiSchema>() ?? [])
+        {
+            UnwrapNullableReferences(schema);
+            if (schema is { Enum.Count: > 0, Type: null })
+                schema.Type = JsonSchemaType.String;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A nullable enum or object property comes out as <c>oneOf: [null, $ref]</c>, which generators turn into
+    /// odd union types. A required property becomes the plain reference; an optional one <c>allOf: [$ref]</c>.
+    /// </summary>
+    static void UnwrapNullableReferences(OpenApiSchema schema)
+    {
+        foreach (var (name, property) in schema.Properties?.ToList() ?? [])
+        {
+            if (property is not OpenApiSchema { OneOf.Count: 2 } union
+                || union.OneOf.OfType<OpenApiSchemaReference>().SingleOrDefault() is not { } reference
+                || !union.OneOf.Any(s => s is OpenApiSchema { Type: JsonSchemaType.Null }))
+                continue;
+
+            schema.Properties![name] = schema.Required?.Contains(name) == true
+                ? reference
+                : new OpenApiSchema { AllOf = [reference], Description = union.Description, Type = JsonSchemaType.Null };
+        }
+    }
+}

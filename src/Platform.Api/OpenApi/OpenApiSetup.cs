@@ -1,0 +1,18 @@
+using Microsoft.OpenApi;
+
+namespace Platform.Api.OpenApi;
+
+public static class OpenApiSetup
+{
+    public static IServiceCollection AddPlatformOpenApi(this IServiceCollection services)
+    {
+        services.AddOpenApi("v1", options =>
+        {
+            // 3.0 rather than 3.1: NSwag's generators read 3.0 fully.
+            options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_0;
+            options.AddOperationTransformer<OperationTransformer>();
+            options.AddDocumentTransformer<DocumentTransformer>();
+        });
+        return services;
+    }
+}

@@ -1,0 +1,138 @@
+using FastEndpoints;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.OpenApi;
+using Platform.Api.Errors;
+
+namespace Platform.Api.OpenApi;
+
+/// <summary>
+/// Describes a FastEndpoints endpoint from its definition: ASP.NET Core's generator sees only a
+/// parameterless delegate, so without this there are no path or query parameters, no security and
+/// no error responses.
+/// </summary>
+sealed class OperationTransformer : IOpenApiOperationTransformer
+{
+    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var definition = context.Description.ActionDescriptor.EndpointMetadata.OfType<EndpointDefinition>().FirstOrDefault();
+        var document = context.Document;
+        if (definition is null || document is null)
+            return;
+
+        var verb = context.Description.HttpMethod ?? "GET";
+        var route = "/" + context.Description.RelativePath;
+        var pathParameters = ApiDescriptions.PathParameterNames(route);
+
+        operation.OperationId = ApiDescriptions.OperationId(definition.EndpointType);
+        operation.Summary = definition.EndpointSummary?.Summary;
+        operation.Description = definition.EndpointSummary?.Description;
+        operation.Tags = new HashSet<OpenApiTagReference> { new(ApiDescriptions.Tag(definition.EndpointType), document) };
+
+        var parameters = pathParameters.Select(IOpenApiParameter (name) => new OpenApiParameter
+        {
+            Name = name,
+            In = ParameterLocation.Path,
+            Required = true,
+            Description = ApiDescriptions.PathParameter(name),
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        }).ToList();
+
+        var hasBody = verb is not ("GET" or "DELETE") && definition.ReqDtoType != typeof(EmptyRequest);
+        if (!hasBody)
+        {
+            operation.RequestBody = null;
+            if (definition.ReqDtoType != typeof(EmptyRequest))
+                parameters.AddRange(await QueryParameters(definition.ReqDtoType, pathParameters, context, cancellationToken));
+        }
+
+        operation.Parameters = parameters.Count > 0 ? parameters : null;
+
+        var secured = definition.AnonymousVerbs?.Contains(verb) != true;
+        if (secured)
+            operation.Security = SecurityRequirements(definition, document);
+
+        var problem = await ProblemSchema(context, document, cancellationToken);
+        var responses = operation.Responses ??= [];
+        foreach (var status in ExpectedProblems(definition, hasBody, parameters.Count > pathParameters.Count, pathParameters.Count > 0, secured))
+            responses.TryAdd(status.ToString(System.Globalization.CultureInfo.InvariantCulture), new OpenApiResponse());
+
+        var ordered = responses.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
+        responses.Clear();
+        foreach (var (code, response) in ordered)
+        {
+            responses[code] = response;
+            if (response is not OpenApiResponse concrete)
+                continue;
+            var status = int.Parse(code, System.Globalization.CultureInfo.InvariantCulture);
+            concrete.Description = definition.EndpointSummary?.Responses.GetValueOrDefault(status) ?? ReasonPhrases.GetReasonPhrase(status);
+            if (status >= 400)
+                concrete.Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = new() { Schema = problem } };
+            if (status == StatusCodes.Status201Created)
+                concrete.Headers = new Dictionary<string, IOpenApiHeader>
+                {
+                    ["Location"] = new OpenApiHeader { Description = "The URL of the created resource.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+                };
+        }
+    }
+
+    static async Task<IOpenApiSchema> ProblemSchema(OpenApiOperationTransformerContext context, OpenApiDocument document, CancellationToken ct)
+    {
+        const string name = nameof(Problem);
+        var schemas = (document.Components ??= new OpenApiComponents()).Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        if (!schemas.ContainsKey(name))
+            schemas[name] = await context.GetOrCreateSchemaAsync(typeof(Problem), null, ct);
+        return new OpenApiSchemaReference(name, document);
+    }
+
+    static async Task<IEnumerable<IOpenApiParameter>> QueryParameters(
+        Type requestType, IReadOnlyCollection<string> pathParameters, OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        var schema = await context.GetOrCreateSchemaAsync(requestType, null, ct);
+
+        return (schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
+            .Where(p => !pathParameters.Contains(p.Key, StringComparer.OrdinalIgnoreCase))
+            .Select(IOpenApiParameter (p) =>
+            {
+                var property = p.Value.CreateShallowCopy();
+                var description = property.Description;
+                if (property is OpenApiSchema concrete)
+                    concrete.Description = null;
+                return new OpenApiParameter
+                {
+                    Name = p.Key,
+                    In = ParameterLocation.Query,
+                    Required = schema.Required?.Contains(p.Key) == true,
+                    Description = description,
+                    Schema = property,
+                };
+            })
+            .ToList();
+    }
+
+    static List<OpenApiSecurityRequirement> SecurityRequirements(EndpointDefinition definition, OpenApiDocument document)
+    {
+        var scheme = new OpenApiSecuritySchemeReference(DocumentTransformer.SecuritySchemeName, document);
+        var scopes = definition.AllowedScopes ?? [];
+        if (scopes.Count == 0 || !definition.AllowAnyScope)
+            return [new OpenApiSecurityRequirement { [scheme] = [.. scopes] }];
+
+        // Any one of the scopes is enough: alternatives are separate requirement objects.
+        return scopes.Select(s => new OpenApiSecurityRequirement { [scheme] = [s] }).ToList();
+    }
+
+    static IEnumerable<int> ExpectedProblems(EndpointDefinition definition, bool hasBody, bool hasQuery, bool hasPathParameters, bool secured)
+    {
+        if (hasBody || hasQuery)
+            yield return StatusCodes.Status400BadRequest;
+        if (secured)
+            yield return StatusCodes.Status401Unauthorized;
+        if (secured && definition.AllowedScopes?.Count > 0)
+            yield return StatusCodes.Status403Forbidden;
+        if (hasPathParameters)
+            yield return StatusCodes.Status404NotFound;
+        if (hasBody)
+            yield return StatusCodes.Status415UnsupportedMediaType;
+        yield return StatusCodes.Status500InternalServerError;
+    }
+}

@@ -1,0 +1,28 @@
+using System.Collections.Frozen;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Platform.Api.Persistence;
+
+/// <summary>
+/// The one spelling of an enum value, in JSON and in the database: snake_case, or the
+/// <see cref="JsonStringEnumMemberNameAttribute"/> where one is given (e.g. <c>7:290</c>).
+/// </summary>
+public static class EnumText<T> where T : struct, Enum
+{
+    static readonly FrozenDictionary<T, string> Texts = Enum.GetValues<T>().ToFrozenDictionary(v => v, NameOf);
+    static readonly FrozenDictionary<string, T> Values = Texts.ToFrozenDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
+
+    public static string ToText(T value) => Texts[value];
+
+    public static T Parse(string text) =>
+        Values.TryGetValue(text, out var value) ? value : throw new FormatException($"'{text}' is not a {typeof(T).Name}.");
+
+    static string NameOf(T value)
+    {
+        var name = value.ToString();
+        return typeof(T).GetField(name)?.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name
+            ?? JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
+    }
+}

@@ -1,0 +1,39 @@
+namespace Platform.Api.Security;
+
+/// <summary>The OAuth scopes of the API: one per capability, read and write apart.</summary>
+public static class ApiScopes
+{
+    public const string PlatformAdmin = "platform:admin";
+    public const string TenantAdmin = "tenant:admin";
+    public const string PlinthsRead = "plinths:read";
+    public const string PlinthsWrite = "plinths:write";
+    public const string LeasesRead = "leases:read";
+    public const string LeasesWrite = "leases:write";
+    public const string DiscountsRead = "discounts:read";
+    public const string DiscountsWrite = "discounts:write";
+    public const string TendersRead = "tenders:read";
+    public const string TendersWrite = "tenders:write";
+    public const string ApplicationsSubmit = "applications:submit";
+    public const string ReportsRead = "reports:read";
+
+    public static readonly IReadOnlyDictionary<string, string> Descriptions = new Dictionary<string, string>
+    {
+        [PlatformAdmin] = "Operate the platform: create tenants and their first API clients.",
+        [TenantAdmin] = "Administer one tenant: its API clients and its audit trail.",
+        [PlinthsRead] = "Read plinths and their units.",
+        [PlinthsWrite] = "Create and change plinths and their units.",
+        [LeasesRead] = "Read leases.",
+        [LeasesWrite] = "Create, change and terminate leases.",
+        [DiscountsRead] = "Read rent discounts, evaluations and budgets.",
+        [DiscountsWrite] = "Grant, evaluate and end rent discounts; manage budgets.",
+        [TendersRead] = "Read tenders and their applications.",
+        [TendersWrite] = "Run tenders: criteria, shortlist, jury scores and award.",
+        [ApplicationsSubmit] = "Submit pitch applications to tenders.",
+        [ReportsRead] = "Read reports.",
+    };
+
+    /// <summary>Scopes a tenant's own API client may hold: every scope except platform administration.</summary>
+    public static IEnumerable<string> GrantableToTenants => Descriptions.Keys.Where(s => s != PlatformAdmin);
+
+    public static bool IsKnown(string scope) => Descriptions.ContainsKey(scope);
+}

@@ -1,0 +1,93 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using OpenIddict.Server;
+
+namespace Platform.Api.Security;
+
+/// <summary>
+/// Bearer tokens from the embedded token server, and optionally from one external OIDC authority.
+/// Both are validated as plain signed JWTs, so the claims look the same to the rest of the API.
+/// </summary>
+public static class Authentication
+{
+    public const string Scheme = "Bearer";
+    const string EmbeddedScheme = "EmbeddedTokenServer";
+    const string ExternalScheme = "ExternalAuthority";
+
+    public static IServiceCollection AddPlatformAuthentication(this IServiceCollection services, IConfiguration configuration)
+    {
+        var external = configuration.GetSection(ExternalAuthorityOptions.Section).Get<ExternalAuthorityOptions>() ?? new();
+        var useExternal = external.Authority is { Length: > 0 };
+
+        var authentication = services.AddAuthentication(Scheme);
+        authentication.AddJwtBearer(EmbeddedScheme, options =>
+        {
+            options.MapInboundClaims = false;
+            options.Events = new JwtBearerEvents { OnTokenValidated = RejectRevokedClients };
+        });
+        services.AddOptions<JwtBearerOptions>(EmbeddedScheme)
+            .Configure<IOptions<OpenIddictServerOptions>, IOptions<TokenServerOptions>>((options, server, settings) =>
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = settings.Value.Issuer.AbsoluteUri,
+                    ValidAudience = settings.Value.Audience,
+                    IssuerSigningKeys = server.Value.SigningCredentials.Select(c => c.Key).ToList(),
+                    NameClaimType = "name",
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                });
+
+        if (useExternal)
+        {
+            authentication.AddJwtBearer(ExternalScheme, options =>
+            {
+                options.Authority = external.Authority;
+                options.Audience = external.Audience;
+                options.RequireHttpsMetadata = external.RequireHttpsMetadata;
+                options.MapInboundClaims = false;
+                options.Events = new JwtBearerEvents { OnTokenValidated = context => MapExternalClaims(context, external) };
+            });
+        }
+
+        authentication.AddPolicyScheme(Scheme, Scheme, options => options.ForwardDefaultSelector = context =>
+            useExternal && IsFromExternalAuthority(context, external.Authority!) ? ExternalScheme : EmbeddedScheme);
+
+        return services;
+    }
+
+    static bool IsFromExternalAuthority(HttpContext context, string authority)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            return false;
+        var handler = new JsonWebTokenHandler();
+        var token = header["Bearer ".Length..].Trim();
+        return handler.CanReadToken(token)
+            && string.Equals(handler.ReadJsonWebToken(token).Issuer.TrimEnd('/'), authority.TrimEnd('/'), StringComparison.Ordinal);
+    }
+
+    static async Task RejectRevokedClients(TokenValidatedContext context)
+    {
+        var clientId = context.Principal?.ClientIdOf();
+        var revocations = context.HttpContext.RequestServices.GetRequiredService<ClientRevocations>();
+        if (clientId is null || !await revocations.IsActiveAsync(clientId, context.HttpContext.RequestAborted))
+            context.Fail("The client of this token was revoked.");
+    }
+
+    /// <summary>Copies the external authority's tenant and scope claims to the names the API reads.</summary>
+    static Task MapExternalClaims(TokenValidatedContext context, ExternalAuthorityOptions external)
+    {
+        if (context.Principal?.Identity is not ClaimsIdentity identity)
+            return Task.CompletedTask;
+
+        if (external.TenantClaim != PlatformClaims.Tenant && identity.FindFirst(external.TenantClaim) is { } tenant)
+            identity.AddClaim(new Claim(PlatformClaims.Tenant, tenant.Value));
+
+        foreach (var scp in identity.FindAll("scp").ToList())
+            identity.AddClaim(new Claim(PlatformClaims.Scope, scp.Value));
+
+        return Task.CompletedTask;
+    }
+}

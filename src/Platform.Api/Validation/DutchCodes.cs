@@ -1,0 +1,27 @@
+using System.Text.RegularExpressions;
+using FluentValidation;
+
+namespace Platform.Api.Validation;
+
+/// <summary>Formats of the Dutch registry codes the API takes, and of tenant slugs.</summary>
+public static partial class DutchCodes
+{
+    [GeneratedRegex("^GM[0-9]{4}$")]
+    public static partial Regex MunicipalityCode();
+
+    [GeneratedRegex("^[0-9]{8}$")]
+    public static partial Regex KvkNumber();
+
+    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{1,61})[a-z0-9]$")]
+    public static partial Regex Slug();
+
+    public static IRuleBuilderOptions<T, string> MunicipalityCode<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().Matches(MunicipalityCode()).WithMessage("'{PropertyName}' must be a CBS municipality code: GM and four digits, e.g. GM0344.");
+
+    public static IRuleBuilderOptions<T, string?> KvkNumber<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Matches(KvkNumber()).WithMessage("'{PropertyName}' must be a KvK number of eight digits.");
+
+    public static IRuleBuilderOptions<T, string> Slug<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().Length(3, 63).Matches(Slug())
+            .WithMessage("'{PropertyName}' must be 3–63 lowercase letters, digits and hyphens, starting and ending with a letter or digit.");
+}
