@@ -25,6 +25,9 @@ sealed class DocumentTransformer : IOpenApiDocumentTransformer
             License = new OpenApiLicense { Name = "Proprietary", Url = new Uri("https://plinth-platform.nl/terms") },
         };
 
+        // Relative, so the committed snapshot does not depend on the host that served it.
+        document.Servers = [new OpenApiServer { Url = "/", Description = "The host that serves this document." }];
+
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
         {

@@ -11,6 +11,7 @@ public static class OpenApiSetup
             // 3.0 rather than 3.1: NSwag's generators read 3.0 fully.
             options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_0;
             options.AddOperationTransformer<OperationTransformer>();
+            options.AddSchemaTransformer<EnumNamesSchemaTransformer>();
             options.AddDocumentTransformer<DocumentTransformer>();
         });
         return services;

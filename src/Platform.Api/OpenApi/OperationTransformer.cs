@@ -54,7 +54,7 @@ sealed class OperationTransformer : IOpenApiOperationTransformer
 
         var problem = await ProblemSchema(context, document, cancellationToken);
         var responses = operation.Responses ??= [];
-        foreach (var status in ExpectedProblems(definition, hasBody, parameters.Count > pathParameters.Count, pathParameters.Count > 0, secured))
+        foreach (var status in ExpectedProblems(definition, context.Description.ActionDescriptor.EndpointMetadata, hasBody, parameters.Count > pathParameters.Count, pathParameters.Count > 0, secured))
             responses.TryAdd(status.ToString(System.Globalization.CultureInfo.InvariantCulture), new OpenApiResponse());
 
         var ordered = responses.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
@@ -121,7 +121,7 @@ sealed class OperationTransformer : IOpenApiOperationTransformer
         return scopes.Select(s => new OpenApiSecurityRequirement { [scheme] = [s] }).ToList();
     }
 
-    static IEnumerable<int> ExpectedProblems(EndpointDefinition definition, bool hasBody, bool hasQuery, bool hasPathParameters, bool secured)
+    static IEnumerable<int> ExpectedProblems(EndpointDefinition definition, IList<object> metadata, bool hasBody, bool hasQuery, bool hasPathParameters, bool secured)
     {
         if (hasBody || hasQuery)
             yield return StatusCodes.Status400BadRequest;
@@ -133,6 +133,12 @@ sealed class OperationTransformer : IOpenApiOperationTransformer
             yield return StatusCodes.Status404NotFound;
         if (hasBody)
             yield return StatusCodes.Status415UnsupportedMediaType;
+        foreach (var declared in metadata.OfType<ProblemResponses>())
+        {
+            foreach (var status in declared.Statuses)
+                yield return status;
+        }
+
         yield return StatusCodes.Status500InternalServerError;
     }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using FastEndpoints;
 using FluentValidation;
 using Platform.Api.Errors;
+using Platform.Api.OpenApi;
 using Platform.Api.Persistence;
 using Platform.Api.Security;
 using Platform.Api.Validation;
@@ -51,7 +52,7 @@ public sealed class CreateTenantEndpoint(TenantStore tenants, TimeProvider clock
             s.Summary = "Create a tenant";
             s.Description = "Registers a municipality, housing corporation or collective. Platform administrators only.";
         });
-        Description(b => b.ClearDefaultProduces(200).Produces<TenantResponse>(201).ProducesProblemDetails(409));
+        Description(b => b.ClearDefaultProduces(200).Produces<TenantResponse>(201).ProducesProblems(StatusCodes.Status409Conflict));
     }
 
     public override async Task HandleAsync(CreateTenantRequest req, CancellationToken ct)

@@ -1,0 +1,31 @@
+using Plinth.Platform.Client;
+
+namespace Platform.Api.Tests.Infrastructure;
+
+/// <summary>The generated clients over one signed-in HTTP client.</summary>
+public sealed class PlatformApi(HttpClient http)
+{
+    public HttpClient Http { get; } = http;
+
+    public ITenantsClient Tenants { get; } = new TenantsClient(http);
+
+    public IApiClientsClient ApiClients { get; } = new ApiClientsClient(http);
+}
+
+/// <summary>A tenant made for one test, with helpers to sign in as its API clients.</summary>
+public sealed class TestTenant(PlatformApp app, TenantResponse tenant)
+{
+    public TenantResponse Tenant { get; } = tenant;
+
+    public string Slug => Tenant.Slug;
+
+    /// <summary>Creates an API client of this tenant with these scopes and signs in as it.</summary>
+    public async Task<(PlatformApi Api, CreatedApiClientResponse Client)> ClientAsync(params string[] scopes)
+    {
+        var created = await app.Admin.ApiClients.CreateApiClientAsync(
+            Slug, new CreateApiClientRequest { DisplayName = $"{Slug} test client", Scopes = [.. scopes] }, TestContext.Current.CancellationToken);
+        return (app.SignIn(created.ClientId, created.ClientSecret), created);
+    }
+
+    public async Task<PlatformApi> SignInAsync(params string[] scopes) => (await ClientAsync(scopes)).Api;
+}

@@ -1,0 +1,132 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.SqlClient;
+using Plinth.Platform.Client;
+using Platform.Api.Persistence;
+
+[assembly: AssemblyFixture(typeof(Platform.Api.Tests.Infrastructure.PlatformApp))]
+
+namespace Platform.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The API in this process on real Kestrel over loopback, with a fresh SQLite file (or a fresh SQL Server
+/// database when PLATFORM_TEST_SQLSERVER holds a connection string) and its own token server.
+/// One instance serves the whole test assembly; every test makes its own tenants, so tests share nothing.
+/// </summary>
+public sealed class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string SqlServerVariable = "PLATFORM_TEST_SQLSERVER";
+    public const string AdminClientId = "platform-admin";
+    public const string AdminSecret = "integration-tests-admin-secret";
+
+    readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "plinth-tests", Guid.NewGuid().ToString("N"));
+
+    public PlatformApp()
+    {
+        var sqlServer = Environment.GetEnvironmentVariable(SqlServerVariable);
+        if (string.IsNullOrWhiteSpace(sqlServer))
+        {
+            Provider = DatabaseProvider.Sqlite;
+            ConnectionString = $"Data Source={Path.Combine(_dataDirectory, "platform.db")}";
+        }
+        else
+        {
+            Provider = DatabaseProvider.SqlServer;
+            ConnectionString = new SqlConnectionStringBuilder(sqlServer) { InitialCatalog = $"plinth_test_{Guid.NewGuid():N}" }.ConnectionString;
+        }
+
+        UseKestrel(0);
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public string ConnectionString { get; }
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>Signed in as the bootstrap platform administrator.</summary>
+    public PlatformApi Admin { get; private set; } = null!;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("Database:ConnectionString", ConnectionString);
+        builder.UseSetting("Bootstrap:ClientId", AdminClientId);
+        builder.UseSetting("Bootstrap:ClientSecret", AdminSecret);
+    }
+
+    public ValueTask InitializeAsync()
+    {
+        if (Provider == DatabaseProvider.SqlServer)
+            DbUp.EnsureDatabase.For.SqlDatabase(ConnectionString);
+
+        StartServer();
+        BaseAddress = ClientOptions.BaseAddress;
+        Admin = SignIn(AdminClientId, AdminSecret);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Typed API clients that get their tokens from the token server with these credentials.</summary>
+    public PlatformApi SignIn(string clientId, string secret, params string[] scopes)
+    {
+        var options = new PlatformClientOptions { BaseAddress = BaseAddress, ClientId = clientId, ClientSecret = secret, Scopes = scopes };
+        var tokens = new ClientCredentialsTokenSource(new HttpClient { BaseAddress = BaseAddress }, options);
+        var http = new HttpClient(new ClientCredentialsHandler(tokens) { InnerHandler = new SocketsHttpHandler() }) { BaseAddress = BaseAddress };
+        return new PlatformApi(http);
+    }
+
+    /// <summary>A plain HTTP client with no token, for hand-shaped requests.</summary>
+    public HttpClient Anonymous() => new() { BaseAddress = BaseAddress };
+
+    /// <summary>A plain HTTP client carrying this bearer token.</summary>
+    public HttpClient WithToken(string accessToken)
+    {
+        var http = Anonymous();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        return http;
+    }
+
+    /// <summary>Asks the token server directly; returns the raw response.</summary>
+    public async Task<HttpResponseMessage> RequestTokenAsync(string clientId, string secret, string? scope = null)
+    {
+        var form = new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret };
+        if (scope is not null)
+            form["scope"] = scope;
+        using var http = Anonymous();
+        return await http.PostAsync("/connect/token", new FormUrlEncodedContent(form));
+    }
+
+    public async Task<string> AccessTokenAsync(string clientId, string secret, string? scope = null)
+    {
+        using var response = await RequestTokenAsync(clientId, secret, scope);
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return body.GetProperty("access_token").GetString()!;
+    }
+
+    /// <summary>A new tenant with a unique slug, made by the platform administrator.</summary>
+    public async Task<TestTenant> CreateTenantAsync(TenantKind kind = TenantKind.HousingCorporation, string? name = null)
+    {
+        var slug = $"t-{Guid.NewGuid():N}"[..20];
+        var tenant = await Admin.Tenants.CreateTenantAsync(new CreateTenantRequest
+        {
+            Slug = slug,
+            Name = name ?? $"Woningcorporatie {slug}",
+            Kind = kind,
+            MunicipalityCode = "GM0344",
+        }, TestContext.Current.CancellationToken);
+        return new TestTenant(this, tenant);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_dataDirectory))
+            Directory.Delete(_dataDirectory, recursive: true);
+    }
+}
