@@ -1,0 +1,120 @@
+using System.Net;
+using System.Net.Http.Json;
+using Plinth.Platform.Client;
+using Platform.Api.Tests.Infrastructure;
+using static Platform.Api.Tests.Infrastructure.ProblemAssertions;
+
+namespace Platform.Api.Tests.ApiClients;
+
+public sealed class CreateApiClientTests(PlatformApp app)
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_administrator_creates_a_client_whose_secret_gets_a_token_for_its_tenant()
+    {
+        var staedion = await app.CreateTenantAsync(name: "Staedion");
+
+        var created = await app.Admin.ApiClients.CreateApiClientAsync(staedion.Slug,
+            new CreateApiClientRequest { DisplayName = "Staedion verhuursysteem", Scopes = ["plinths:read", "leases:write"] }, Ct);
+
+        Assert.StartsWith(staedion.Slug + "-", created.ClientId);
+        Assert.Equal("Staedion verhuursysteem", created.DisplayName);
+        Assert.Equal(["leases:write", "plinths:read"], created.Scopes.Order());
+        Assert.False(string.IsNullOrWhiteSpace(created.ClientSecret));
+
+        var claims = Jwt.Payload(await app.AccessTokenAsync(created.ClientId, created.ClientSecret));
+        Assert.Equal(staedion.Slug, claims.GetProperty("tenant").GetString());
+        Assert.Equal(staedion.Tenant.Id.ToString(), claims.GetProperty("tenant_id").GetString());
+        Assert.Equal(created.ClientId, claims.GetProperty("client_id").GetString());
+        Assert.Equal(["leases:write", "plinths:read"], claims.GetProperty("scope").GetString()!.Split(' ').Order());
+    }
+
+    [Fact]
+    public async Task A_tenant_admin_client_creates_further_clients_of_its_own_tenant()
+    {
+        var woonin = await app.CreateTenantAsync();
+        var tenantAdmin = await woonin.SignInAsync("tenant:admin");
+
+        var created = await tenantAdmin.ApiClients.CreateApiClientAsync(woonin.Slug,
+            new CreateApiClientRequest { DisplayName = "Je Eigen Zaak portal", Scopes = ["tenders:read"] }, Ct);
+
+        Assert.StartsWith(woonin.Slug + "-", created.ClientId);
+        var own = await app.SignIn(created.ClientId, created.ClientSecret).Tenants.GetTenantAsync(woonin.Slug, Ct);
+        Assert.Equal(woonin.Tenant.Id, own.Id);
+    }
+
+    [Fact]
+    public async Task Creation_answers_201_with_a_location()
+    {
+        var tenant = await app.CreateTenantAsync();
+
+        using var response = await app.Admin.Http.PostAsJsonAsync($"/v1/tenants/{tenant.Slug}/clients",
+            new { displayName = "ERP", scopes = new[] { "plinths:read" } }, Ct);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<CreatedApiClientResponse>(Ct);
+        Assert.Equal($"/v1/tenants/{tenant.Slug}/clients/{body!.ClientId}", response.Headers.Location?.OriginalString);
+    }
+
+    [Theory]
+    [InlineData("platform:admin")]
+    [InlineData("units:everything")]
+    [InlineData("")]
+    public async Task A_scope_a_tenant_client_cannot_hold_is_refused(string scope)
+    {
+        var tenant = await app.CreateTenantAsync();
+
+        var problem = await ThrowsProblemAsync(400, () => app.Admin.ApiClients.CreateApiClientAsync(tenant.Slug,
+            new CreateApiClientRequest { DisplayName = "ERP", Scopes = ["plinths:read", scope] }, Ct));
+
+        Assert.Equal(["scopes[1]"], problem.FieldNames());
+        Assert.Empty((await app.Admin.ApiClients.ListApiClientsAsync(tenant.Slug, cancellationToken: Ct)).Items);
+    }
+
+    [Fact]
+    public async Task A_display_name_and_at_least_one_scope_are_required()
+    {
+        var tenant = await app.CreateTenantAsync();
+
+        var problem = await ThrowsProblemAsync(400, () => app.Admin.ApiClients.CreateApiClientAsync(tenant.Slug,
+            new CreateApiClientRequest { DisplayName = " ", Scopes = [] }, Ct));
+
+        Assert.Equal(["displayName", "scopes"], problem.FieldNames().Order());
+    }
+
+    [Fact]
+    public async Task A_client_without_an_admin_scope_is_forbidden()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var reader = await tenant.SignInAsync("plinths:read", "leases:read");
+
+        await ThrowsProblemAsync(403, () => reader.ApiClients.CreateApiClientAsync(tenant.Slug,
+            new CreateApiClientRequest { DisplayName = "Sneaky", Scopes = ["tenant:admin"] }, Ct));
+    }
+
+    [Fact]
+    public async Task Another_tenants_admin_gets_404_and_creates_nothing()
+    {
+        var staedion = await app.CreateTenantAsync();
+        var rochdale = await app.CreateTenantAsync();
+        var rochdaleAdmin = await rochdale.SignInAsync("tenant:admin");
+
+        await ThrowsProblemAsync(404, () => rochdaleAdmin.ApiClients.CreateApiClientAsync(staedion.Slug,
+            new CreateApiClientRequest { DisplayName = "Intruder", Scopes = ["plinths:write"] }, Ct));
+
+        Assert.Empty((await app.Admin.ApiClients.ListApiClientsAsync(staedion.Slug, cancellationToken: Ct)).Items);
+    }
+
+    [Fact]
+    public async Task Without_a_token_the_answer_is_401()
+    {
+        var tenant = await app.CreateTenantAsync();
+        using var anonymous = app.Anonymous();
+
+        using var response = await anonymous.PostAsJsonAsync($"/v1/tenants/{tenant.Slug}/clients",
+            new { displayName = "ERP", scopes = new[] { "plinths:read" } }, Ct);
+
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+}
