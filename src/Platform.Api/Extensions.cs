@@ -33,11 +33,12 @@ public static class Extensions
         });
 
         DapperTypeHandlers.Register();
-        RequestBodyErrors.UseJsonFieldNames();
+        RequestBodyErrors.ConfigureValidation();
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.Configure<TokenServerOptions>(configuration.GetSection(TokenServerOptions.Section));
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
+        services.Configure<RateLimitingOptions>(configuration.GetSection(RateLimitingOptions.Section));
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Db>();
@@ -50,6 +51,7 @@ public static class Extensions
         services.AddMemoryCache();
 
         services.AddPlatformProblemDetails();
+        services.AddPlatformCors(configuration);
         services.AddTokenServer(configuration);
         services.AddPlatformAuthentication(configuration);
         services.AddAuthorization();
@@ -75,14 +77,21 @@ public static class Extensions
     public static WebApplication UsePlatform(this WebApplication app)
     {
         app.UsePlatformErrorHandling();
+        app.UseCors();
         app.UseAuthentication();
+        app.UseMiddleware<RateLimiting>();
         app.UseAuthorization();
         app.UseRequestLogScope();
 
         app.UseFastEndpoints(c =>
         {
             ConfigureJson(c.Serializer.Options);
-            c.Errors.UseProblemDetails(p => p.TypeTransformer = _ => Problems.ValidationType);
+            c.Errors.UseProblemDetails(p =>
+            {
+                p.TypeTransformer = _ => Problems.ValidationType;
+                p.ResponseBuilder = (failures, context, status) => new FastEndpoints.ProblemDetails(
+                    failures.Take(Problem.MaxFieldErrors).ToList(), context.Request.Path, context.TraceIdentifier, status);
+            });
             c.Binding.JsonExceptionTransformer = RequestBodyErrors.FromJsonException;
             c.Endpoints.Configurator = EndpointConventions.Apply;
         });

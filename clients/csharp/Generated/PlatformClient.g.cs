@@ -86,6 +86,9 @@ namespace Plinth.Platform.Client
         private static System.Text.Json.JsonSerializerOptions CreateSerializerSettings()
         {
             var settings = new System.Text.Json.JsonSerializerOptions();
+            var converters = new System.Text.Json.Serialization.JsonConverter[] { new System.Text.Json.Serialization.JsonStringEnumConverter() };
+            foreach(var converter in converters)
+                settings.Converters.Add(converter);
             UpdateJsonSerializerSettings(settings);
             return settings;
         }
@@ -213,6 +216,16 @@ namespace Plinth.Platform.Client
                                 throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PlatformApiException<Problem>("Unsupported Media Type", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -344,6 +357,16 @@ namespace Plinth.Platform.Client
                             throw new PlatformApiException<Problem>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 500)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -464,6 +487,16 @@ namespace Plinth.Platform.Client
                                 throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PlatformApiException<Problem>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -687,6 +720,9 @@ namespace Plinth.Platform.Client
         private static System.Text.Json.JsonSerializerOptions CreateSerializerSettings()
         {
             var settings = new System.Text.Json.JsonSerializerOptions();
+            var converters = new System.Text.Json.Serialization.JsonConverter[] { new System.Text.Json.Serialization.JsonStringEnumConverter() };
+            foreach(var converter in converters)
+                settings.Converters.Add(converter);
             UpdateJsonSerializerSettings(settings);
             return settings;
         }
@@ -820,6 +856,16 @@ namespace Plinth.Platform.Client
                                 throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PlatformApiException<Problem>("Unsupported Media Type", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -967,6 +1013,16 @@ namespace Plinth.Platform.Client
                             throw new PlatformApiException<Problem>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 500)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -1087,6 +1143,16 @@ namespace Plinth.Platform.Client
                                 throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PlatformApiException<Problem>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -1253,18 +1319,24 @@ namespace Plinth.Platform.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("clientId")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(100)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[a-z0-9][a-z0-9-]*-[0-9a-f]{16}$")]
         public string ClientId { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("displayName")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(200)]
         public string DisplayName { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("scopes")]
+        // TODO(system.text.json): Add ItemConverterType with enum converter when supported
         [System.ComponentModel.DataAnnotations.Required]
-        public System.Collections.Generic.IList<string> Scopes { get; set; } = new System.Collections.Generic.List<string>();
+        [System.ComponentModel.DataAnnotations.MaxLength(12)]
+        public System.Collections.Generic.IList<ApiScope> Scopes { get; set; } = new System.Collections.Generic.List<ApiScope>();
 
         [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset CreatedAt { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -1278,6 +1350,63 @@ namespace Plinth.Platform.Client
 
     }
 
+    /// <summary>
+    /// The scopes as the API's request and response bodies name them; the wire values are ApiScopes.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum ApiScope
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"platform:admin")]
+        [System.Runtime.Serialization.EnumMember(Value = @"platform:admin")]
+        PlatformAdmin = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"tenant:admin")]
+        [System.Runtime.Serialization.EnumMember(Value = @"tenant:admin")]
+        TenantAdmin = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"plinths:read")]
+        [System.Runtime.Serialization.EnumMember(Value = @"plinths:read")]
+        PlinthsRead = 2,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"plinths:write")]
+        [System.Runtime.Serialization.EnumMember(Value = @"plinths:write")]
+        PlinthsWrite = 3,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"leases:read")]
+        [System.Runtime.Serialization.EnumMember(Value = @"leases:read")]
+        LeasesRead = 4,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"leases:write")]
+        [System.Runtime.Serialization.EnumMember(Value = @"leases:write")]
+        LeasesWrite = 5,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"discounts:read")]
+        [System.Runtime.Serialization.EnumMember(Value = @"discounts:read")]
+        DiscountsRead = 6,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"discounts:write")]
+        [System.Runtime.Serialization.EnumMember(Value = @"discounts:write")]
+        DiscountsWrite = 7,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"tenders:read")]
+        [System.Runtime.Serialization.EnumMember(Value = @"tenders:read")]
+        TendersRead = 8,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"tenders:write")]
+        [System.Runtime.Serialization.EnumMember(Value = @"tenders:write")]
+        TendersWrite = 9,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"applications:submit")]
+        [System.Runtime.Serialization.EnumMember(Value = @"applications:submit")]
+        ApplicationsSubmit = 10,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"reports:read")]
+        [System.Runtime.Serialization.EnumMember(Value = @"reports:read")]
+        ReportsRead = 11,
+
+    }
+
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class CreateApiClientRequest
     {
@@ -1286,15 +1415,19 @@ namespace Plinth.Platform.Client
         /// What the client is, for people reading the list: e.g. "Staedion verhuursysteem".
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("displayName")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(200, MinimumLength = 1)]
         public string DisplayName { get; set; } = default!;
 
         /// <summary>
         /// Scopes the client may request; any scope except `platform:admin`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("scopes")]
+        // TODO(system.text.json): Add ItemConverterType with enum converter when supported
         [System.ComponentModel.DataAnnotations.Required]
-        public System.Collections.Generic.IList<string> Scopes { get; set; } = new System.Collections.Generic.List<string>();
+        [System.ComponentModel.DataAnnotations.MinLength(1)]
+        [System.ComponentModel.DataAnnotations.MaxLength(12)]
+        public System.Collections.Generic.IList<ApiScope> Scopes { get; set; } = new System.Collections.Generic.List<ApiScope>();
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -1313,6 +1446,8 @@ namespace Plinth.Platform.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("clientId")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(100)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[a-z0-9][a-z0-9-]*-[0-9a-f]{16}$")]
         public string ClientId { get; set; } = default!;
 
         /// <summary>
@@ -1320,18 +1455,24 @@ namespace Plinth.Platform.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("clientSecret")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(64)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[A-Za-z0-9_-]{43}$")]
         public string ClientSecret { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("displayName")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(200)]
         public string DisplayName { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("scopes")]
+        // TODO(system.text.json): Add ItemConverterType with enum converter when supported
         [System.ComponentModel.DataAnnotations.Required]
-        public System.Collections.Generic.IList<string> Scopes { get; set; } = new System.Collections.Generic.List<string>();
+        [System.ComponentModel.DataAnnotations.MaxLength(12)]
+        public System.Collections.Generic.IList<ApiScope> Scopes { get; set; } = new System.Collections.Generic.List<ApiScope>();
 
         [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset CreatedAt { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -1353,11 +1494,14 @@ namespace Plinth.Platform.Client
         /// 3–63 lowercase letters, digits and hyphens; unique, and fixed once created.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("slug")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(63, MinimumLength = 3)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$")]
         public string Slug { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(200, MinimumLength = 1)]
         public string Name { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("kind")]
@@ -1369,13 +1513,17 @@ namespace Plinth.Platform.Client
         /// CBS municipality code: `GM` and four digits.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("municipalityCode")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(6, MinimumLength = 6)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^GM[0-9]{4}$")]
         public string MunicipalityCode { get; set; } = default!;
 
         /// <summary>
         /// KvK number: eight digits.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("kvkNumber")]
+        [System.ComponentModel.DataAnnotations.StringLength(8, MinimumLength = 8)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[0-9]{8}$")]
         public string? KvkNumber { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -1398,12 +1546,15 @@ namespace Plinth.Platform.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("items")]
         [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(200)]
         public System.Collections.Generic.IList<ApiClientResponse> Items { get; set; } = new System.Collections.Generic.List<ApiClientResponse>();
 
         /// <summary>
         /// Null on the last page.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
+        [System.ComponentModel.DataAnnotations.StringLength(512)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[A-Za-z0-9_-]+$")]
         public string? NextCursor { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -1426,12 +1577,15 @@ namespace Plinth.Platform.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("items")]
         [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(200)]
         public System.Collections.Generic.IList<TenantResponse> Items { get; set; } = new System.Collections.Generic.List<TenantResponse>();
 
         /// <summary>
         /// Null on the last page.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
+        [System.ComponentModel.DataAnnotations.StringLength(512)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[A-Za-z0-9_-]+$")]
         public string? NextCursor { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -1457,34 +1611,42 @@ namespace Plinth.Platform.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("type")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(200)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^urn:plinth:problem:[a-z0-9-]+$")]
         public string Type { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("title")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(200)]
         public string Title { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.ComponentModel.DataAnnotations.Range(400, 599)]
         public int Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("detail")]
+        [System.ComponentModel.DataAnnotations.StringLength(4000)]
         public string? Detail { get; set; } = default!;
 
         /// <summary>
         /// The path of the request that failed.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("instance")]
+        [System.ComponentModel.DataAnnotations.StringLength(8192)]
         public string? Instance { get; set; } = default!;
 
         /// <summary>
         /// Quote this when reporting a problem; it finds the request in the logs.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("traceId")]
+        [System.ComponentModel.DataAnnotations.StringLength(200)]
         public string? TraceId { get; set; } = default!;
 
         /// <summary>
-        /// For validation errors: what is wrong with each field.
+        /// For validation errors: what is wrong with each field (at most 100).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("errors")]
+        [System.ComponentModel.DataAnnotations.MaxLength(100)]
         public System.Collections.Generic.IList<Errors>? Errors { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -1522,6 +1684,7 @@ namespace Plinth.Platform.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(36)]
         public System.Guid Id { get; set; } = default!;
 
         /// <summary>
@@ -1529,10 +1692,13 @@ namespace Plinth.Platform.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("slug")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(63)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$")]
         public string Slug { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(200)]
         public string Name { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("kind")]
@@ -1545,16 +1711,21 @@ namespace Plinth.Platform.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("municipalityCode")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(6)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^GM[0-9]{4}$")]
         public string MunicipalityCode { get; set; } = default!;
 
         /// <summary>
         /// Chamber of Commerce (KvK) number, eight digits.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("kvkNumber")]
+        [System.ComponentModel.DataAnnotations.StringLength(8)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[0-9]{8}$")]
         public string? KvkNumber { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset CreatedAt { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -1577,10 +1748,12 @@ namespace Plinth.Platform.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(500)]
         public string Name { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("reason")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(4000)]
         public string Reason { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;

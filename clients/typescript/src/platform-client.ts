@@ -105,6 +105,12 @@ export class TenantsClient implements ITenantsClient {
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
         } else if (status === 500) {
             return response.text().then((_responseText) => {
             let result500: any = null;
@@ -175,6 +181,12 @@ export class TenantsClient implements ITenantsClient {
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
         } else if (status === 500) {
             return response.text().then((_responseText) => {
             let result500: any = null;
@@ -240,6 +252,12 @@ export class TenantsClient implements ITenantsClient {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status === 500) {
             return response.text().then((_responseText) => {
@@ -361,6 +379,12 @@ export class ApiClientsClient implements IApiClientsClient {
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
         } else if (status === 500) {
             return response.text().then((_responseText) => {
             let result500: any = null;
@@ -441,6 +465,12 @@ export class ApiClientsClient implements IApiClientsClient {
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
         } else if (status === 500) {
             return response.text().then((_responseText) => {
             let result500: any = null;
@@ -508,6 +538,12 @@ export class ApiClientsClient implements IApiClientsClient {
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
         } else if (status === 500) {
             return response.text().then((_responseText) => {
             let result500: any = null;
@@ -526,17 +562,20 @@ export class ApiClientsClient implements IApiClientsClient {
 export interface ApiClientResponse {
     clientId: string;
     displayName: string;
-    scopes: string[];
+    scopes: ApiScope[];
     createdAt: string;
 
     [key: string]: any;
 }
 
+/** The scopes as the API's request and response bodies name them; the wire values are ApiScopes. */
+export type ApiScope = "platform:admin" | "tenant:admin" | "plinths:read" | "plinths:write" | "leases:read" | "leases:write" | "discounts:read" | "discounts:write" | "tenders:read" | "tenders:write" | "applications:submit" | "reports:read";
+
 export interface CreateApiClientRequest {
     /** What the client is, for people reading the list: e.g. "Staedion verhuursysteem". */
     displayName: string;
     /** Scopes the client may request; any scope except `platform:admin`. */
-    scopes: string[];
+    scopes: ApiScope[];
 
     [key: string]: any;
 }
@@ -546,7 +585,7 @@ export interface CreatedApiClientResponse {
     /** Shown only in this response; only a hash is stored. */
     clientSecret: string;
     displayName: string;
-    scopes: string[];
+    scopes: ApiScope[];
     createdAt: string;
 
     [key: string]: any;
@@ -594,7 +633,7 @@ export interface Problem {
     instance?: string | null;
     /** Quote this when reporting a problem; it finds the request in the logs. */
     traceId?: string | null;
-    /** For validation errors: what is wrong with each field. */
+    /** For validation errors: what is wrong with each field (at most 100). */
     errors?: Errors[] | null;
 
     [key: string]: any;

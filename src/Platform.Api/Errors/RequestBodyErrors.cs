@@ -17,8 +17,14 @@ public static class RequestBodyErrors
         return new ValidationFailure(field, reason);
     }
 
-    /// <summary>Messages name fields as clients write them: <c>'municipalityCode'</c>, not <c>'Municipality Code'</c>.</summary>
-    public static void UseJsonFieldNames() =>
+    /// <summary>
+    /// Messages name fields as clients write them (<c>'municipalityCode'</c>, not <c>'Municipality Code'</c>),
+    /// and each field reports its first failing rule only.
+    /// </summary>
+    public static void ConfigureValidation()
+    {
         ValidatorOptions.Global.DisplayNameResolver = (_, member, expression) =>
             member is not null ? JsonNamingPolicy.CamelCase.ConvertName(member.Name) : expression?.ToString();
+        ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
+    }
 }

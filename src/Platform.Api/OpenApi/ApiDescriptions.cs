@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Microsoft.OpenApi;
+using Platform.Api.Validation;
 
 namespace Platform.Api.OpenApi;
 
@@ -26,11 +28,21 @@ static partial class ApiDescriptions
     public static IReadOnlyList<string> PathParameterNames(string route) =>
         PathParameter().Matches(route).Select(m => m.Groups[1].Value).ToList();
 
-    public static string PathParameter(string name) => name switch
+    public static (string Description, OpenApiSchema Schema) PathParameter(string name) => name switch
     {
-        "tenant" => "The tenant's slug.",
-        "clientId" => "The API client's id.",
-        _ => $"The {name} of the resource.",
+        "tenant" => ("The tenant's slug.", new OpenApiSchema
+        {
+            Type = JsonSchemaType.String, MinLength = 3, MaxLength = FieldLimits.Slug, Pattern = DutchCodes.SlugPattern,
+        }),
+        "clientId" => ("The API client's id.", new OpenApiSchema
+        {
+            Type = JsonSchemaType.String, MaxLength = FieldLimits.ClientId, Pattern = FieldLimits.ClientIdPattern,
+        }),
+        _ when name.EndsWith("Id", StringComparison.Ordinal) => ($"The id of the {name[..^2]}.", new OpenApiSchema
+        {
+            Type = JsonSchemaType.String, Format = "uuid", MaxLength = 36,
+        }),
+        _ => throw new InvalidOperationException($"Describe the path parameter '{name}' in {nameof(ApiDescriptions)}."),
     };
 
     [GeneratedRegex(@"\{([A-Za-z0-9_]+)(?::[^}]*)?\}")]

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Platform.Api.Security;
@@ -26,7 +27,15 @@ sealed class DocumentTransformer : IOpenApiDocumentTransformer
         };
 
         // Relative, so the committed snapshot does not depend on the host that served it.
-        document.Servers = [new OpenApiServer { Url = "/", Description = "The host that serves this document." }];
+        document.Servers =
+        [
+            new OpenApiServer
+            {
+                Url = "/",
+                Description = "The host that serves this document: production, staging or a local embedded instance.",
+                Extensions = new Dictionary<string, IOpenApiExtension> { ["x-internal"] = new JsonNodeExtension(JsonValue.Create(false)) },
+            },
+        ];
 
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
@@ -34,17 +43,25 @@ sealed class DocumentTransformer : IOpenApiDocumentTransformer
             [SecuritySchemeName] = new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.OAuth2,
-                Description = "OAuth 2.0 client credentials from the embedded token server (or the configured external authority).",
+                Description = """
+                    OAuth 2.0 client credentials from the embedded token server (or the configured external authority).
+                    Access tokens are short-lived JWTs (one hour by default), signed with RS256 and never encrypted, and are
+                    validated following RFC8725 (JSON Web Token Best Current Practices): the algorithm is pinned, and the token
+                    type (at+jwt), issuer, audience, lifetime and signature are all checked. A client renews its token at the
+                    same endpoint with its credentials before the old one expires; no refresh tokens are issued.
+                    """,
                 Flows = new OpenApiOAuthFlows
                 {
                     ClientCredentials = new OpenApiOAuthFlow
                     {
                         TokenUrl = new Uri(TokenServer.TokenEndpoint, UriKind.Relative),
+                        RefreshUrl = new Uri(TokenServer.TokenEndpoint, UriKind.Relative),
                         Scopes = ApiScopes.Descriptions.ToDictionary(),
                     },
                 },
             },
         };
+        document.Components.Headers = ResponseHeaders.Components.ToDictionary(h => h.Key, IOpenApiHeader (h) => h.Value);
 
         var tagNames = document.Paths.Values
             .SelectMany(p => p.Operations?.Values.AsEnumerable() ?? [])

@@ -12,6 +12,8 @@ public static class OpenApiSetup
             options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_0;
             options.AddOperationTransformer<OperationTransformer>();
             options.AddSchemaTransformer<EnumNamesSchemaTransformer>();
+            options.AddSchemaTransformer<ValidationRulesSchemaTransformer>();
+            options.AddSchemaTransformer<FormattedStringSchemaTransformer>();
             options.AddDocumentTransformer<DocumentTransformer>();
         });
         return services;

@@ -29,13 +29,10 @@ sealed class OperationTransformer : IOpenApiOperationTransformer
         operation.Description = definition.EndpointSummary?.Description;
         operation.Tags = new HashSet<OpenApiTagReference> { new(ApiDescriptions.Tag(definition.EndpointType), document) };
 
-        var parameters = pathParameters.Select(IOpenApiParameter (name) => new OpenApiParameter
+        var parameters = pathParameters.Select(IOpenApiParameter (name) =>
         {
-            Name = name,
-            In = ParameterLocation.Path,
-            Required = true,
-            Description = ApiDescriptions.PathParameter(name),
-            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            var (description, schema) = ApiDescriptions.PathParameter(name);
+            return new OpenApiParameter { Name = name, In = ParameterLocation.Path, Required = true, Description = description, Schema = schema };
         }).ToList();
 
         var hasBody = verb is not ("GET" or "DELETE") && definition.ReqDtoType != typeof(EmptyRequest);
@@ -68,11 +65,7 @@ sealed class OperationTransformer : IOpenApiOperationTransformer
             concrete.Description = definition.EndpointSummary?.Responses.GetValueOrDefault(status) ?? ReasonPhrases.GetReasonPhrase(status);
             if (status >= 400)
                 concrete.Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = new() { Schema = problem } };
-            if (status == StatusCodes.Status201Created)
-                concrete.Headers = new Dictionary<string, IOpenApiHeader>
-                {
-                    ["Location"] = new OpenApiHeader { Description = "The URL of the created resource.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
-                };
+            concrete.Headers = ResponseHeaders.For(status, document);
         }
     }
 
@@ -133,6 +126,7 @@ sealed class OperationTransformer : IOpenApiOperationTransformer
             yield return StatusCodes.Status404NotFound;
         if (hasBody)
             yield return StatusCodes.Status415UnsupportedMediaType;
+        yield return StatusCodes.Status429TooManyRequests;
         foreach (var declared in metadata.OfType<ProblemResponses>())
         {
             foreach (var status in declared.Statuses)

@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using Platform.Api.Validation;
 using System.Text;
 using System.Text.Json.Serialization;
 using FluentValidation;
@@ -9,9 +11,12 @@ namespace Platform.Api.Paging;
 /// <summary>One page of a list, in a stable order. Pass nextCursor back as cursor for the next page.</summary>
 public sealed class Page<T>
 {
+    [MaxLength(PageQuery.MaxLimit)]
     public required IReadOnlyList<T> Items { get; init; }
 
     /// <summary>Null on the last page.</summary>
+    [MaxLength(FieldLimits.Cursor)]
+    [RegularExpression(FieldLimits.CursorPattern)]
     public required string? NextCursor { get; init; }
 
     /// <summary>
@@ -85,6 +90,8 @@ public static class PageQueryRules
     {
         validator.RuleFor(q => q.Limit).InclusiveBetween(1, PageQuery.MaxLimit);
         validator.RuleFor(q => q.Cursor)
+            .MaximumLength(FieldLimits.Cursor)
+            .Matches(FieldLimits.CursorPattern)
             .Must(c => c is null || Cursor.TryDecode(c, out _))
             .WithMessage("The cursor is not one this API returned.");
     }

@@ -16,6 +16,8 @@ public static class ApiScopes
     public const string ApplicationsSubmit = "applications:submit";
     public const string ReportsRead = "reports:read";
 
+    public const int Count = 12;
+
     public static readonly IReadOnlyDictionary<string, string> Descriptions = new Dictionary<string, string>
     {
         [PlatformAdmin] = "Operate the platform: create tenants and their first API clients.",
@@ -31,9 +33,4 @@ public static class ApiScopes
         [ApplicationsSubmit] = "Submit pitch applications to tenders.",
         [ReportsRead] = "Read reports.",
     };
-
-    /// <summary>Scopes a tenant's own API client may hold: every scope except platform administration.</summary>
-    public static IEnumerable<string> GrantableToTenants => Descriptions.Keys.Where(s => s != PlatformAdmin);
-
-    public static bool IsKnown(string scope) => Descriptions.ContainsKey(scope);
 }

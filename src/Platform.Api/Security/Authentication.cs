@@ -37,6 +37,8 @@ public static class Authentication
                     IssuerSigningKeys = server.Value.SigningCredentials.Select(c => c.Key).ToList(),
                     NameClaimType = "name",
                     ClockSkew = TimeSpan.FromSeconds(30),
+                    ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+                    ValidTypes = ["at+jwt"],
                 });
 
         if (useExternal)

@@ -6,22 +6,26 @@ namespace Platform.Api.Validation;
 /// <summary>Formats of the Dutch registry codes the API takes, and of tenant slugs.</summary>
 public static partial class DutchCodes
 {
-    [GeneratedRegex("^GM[0-9]{4}$")]
+    public const string MunicipalityCodePattern = "^GM[0-9]{4}$";
+    public const string KvkNumberPattern = "^[0-9]{8}$";
+    public const string SlugPattern = "^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$";
+
+    [GeneratedRegex(MunicipalityCodePattern)]
     public static partial Regex MunicipalityCode();
 
-    [GeneratedRegex("^[0-9]{8}$")]
+    [GeneratedRegex(KvkNumberPattern)]
     public static partial Regex KvkNumber();
 
-    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{1,61})[a-z0-9]$")]
+    [GeneratedRegex(SlugPattern)]
     public static partial Regex Slug();
 
     public static IRuleBuilderOptions<T, string> MunicipalityCode<T>(this IRuleBuilder<T, string> rule) =>
-        rule.NotEmpty().Matches(MunicipalityCode()).WithMessage("'{PropertyName}' must be a CBS municipality code: GM and four digits, e.g. GM0344.");
+        rule.NotEmpty().Length(FieldLimits.MunicipalityCode).Matches(MunicipalityCode()).WithMessage("'{PropertyName}' must be a CBS municipality code: GM and four digits, e.g. GM0344.");
 
     public static IRuleBuilderOptions<T, string?> KvkNumber<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Matches(KvkNumber()).WithMessage("'{PropertyName}' must be a KvK number of eight digits.");
+        rule.Length(FieldLimits.KvkNumber).Matches(KvkNumber()).WithMessage("'{PropertyName}' must be a KvK number of eight digits.");
 
     public static IRuleBuilderOptions<T, string> Slug<T>(this IRuleBuilder<T, string> rule) =>
-        rule.NotEmpty().Length(3, 63).Matches(Slug())
+        rule.NotEmpty().Length(3, FieldLimits.Slug).Matches(Slug())
             .WithMessage("'{PropertyName}' must be 3–63 lowercase letters, digits and hyphens, starting and ending with a letter or digit.");
 }

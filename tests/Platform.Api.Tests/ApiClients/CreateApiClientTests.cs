@@ -16,11 +16,11 @@ public sealed class CreateApiClientTests(PlatformApp app)
         var staedion = await app.CreateTenantAsync(name: "Staedion");
 
         var created = await app.Admin.ApiClients.CreateApiClientAsync(staedion.Slug,
-            new CreateApiClientRequest { DisplayName = "Staedion verhuursysteem", Scopes = ["plinths:read", "leases:write"] }, Ct);
+            new CreateApiClientRequest { DisplayName = "Staedion verhuursysteem", Scopes = [ApiScope.PlinthsRead, ApiScope.LeasesWrite] }, Ct);
 
         Assert.StartsWith(staedion.Slug + "-", created.ClientId);
         Assert.Equal("Staedion verhuursysteem", created.DisplayName);
-        Assert.Equal(["leases:write", "plinths:read"], created.Scopes.Order());
+        Assert.Equal([ApiScope.PlinthsRead, ApiScope.LeasesWrite], created.Scopes.Order());
         Assert.False(string.IsNullOrWhiteSpace(created.ClientSecret));
 
         var claims = Jwt.Payload(await app.AccessTokenAsync(created.ClientId, created.ClientSecret));
@@ -37,7 +37,7 @@ public sealed class CreateApiClientTests(PlatformApp app)
         var tenantAdmin = await woonin.SignInAsync("tenant:admin");
 
         var created = await tenantAdmin.ApiClients.CreateApiClientAsync(woonin.Slug,
-            new CreateApiClientRequest { DisplayName = "Je Eigen Zaak portal", Scopes = ["tenders:read"] }, Ct);
+            new CreateApiClientRequest { DisplayName = "Je Eigen Zaak portal", Scopes = [ApiScope.TendersRead] }, Ct);
 
         Assert.StartsWith(woonin.Slug + "-", created.ClientId);
         var own = await app.SignIn(created.ClientId, created.ClientSecret).Tenants.GetTenantAsync(woonin.Slug, Ct);
@@ -53,22 +53,34 @@ public sealed class CreateApiClientTests(PlatformApp app)
             new { displayName = "ERP", scopes = new[] { "plinths:read" } }, Ct);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var body = await response.Content.ReadFromJsonAsync<CreatedApiClientResponse>(Ct);
-        Assert.Equal($"/v1/tenants/{tenant.Slug}/clients/{body!.ClientId}", response.Headers.Location?.OriginalString);
+        var clientId = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Ct)).GetProperty("clientId").GetString();
+        Assert.Equal($"/v1/tenants/{tenant.Slug}/clients/{clientId}", response.Headers.Location?.OriginalString);
     }
 
-    [Theory]
-    [InlineData("platform:admin")]
-    [InlineData("units:everything")]
-    [InlineData("")]
-    public async Task A_scope_a_tenant_client_cannot_hold_is_refused(string scope)
+    [Fact]
+    public async Task Platform_administration_cannot_be_granted_to_a_tenants_client()
     {
         var tenant = await app.CreateTenantAsync();
 
         var problem = await ThrowsProblemAsync(400, () => app.Admin.ApiClients.CreateApiClientAsync(tenant.Slug,
-            new CreateApiClientRequest { DisplayName = "ERP", Scopes = ["plinths:read", scope] }, Ct));
+            new CreateApiClientRequest { DisplayName = "ERP", Scopes = [ApiScope.PlinthsRead, ApiScope.PlatformAdmin] }, Ct));
 
         Assert.Equal(["scopes[1]"], problem.FieldNames());
+        Assert.Empty((await app.Admin.ApiClients.ListApiClientsAsync(tenant.Slug, cancellationToken: Ct)).Items);
+    }
+
+    [Theory]
+    [InlineData("units:everything")]
+    [InlineData("")]
+    public async Task An_unknown_scope_is_refused(string scope)
+    {
+        var tenant = await app.CreateTenantAsync();
+
+        using var response = await app.Admin.Http.PostAsJsonAsync($"/v1/tenants/{tenant.Slug}/clients",
+            new { displayName = "ERP", scopes = new[] { "plinths:read", scope } }, Ct);
+
+        var body = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "urn:plinth:problem:validation");
+        Assert.Equal("scopes[1]", body.GetProperty("errors")[0].GetProperty("name").GetString());
         Assert.Empty((await app.Admin.ApiClients.ListApiClientsAsync(tenant.Slug, cancellationToken: Ct)).Items);
     }
 
@@ -90,7 +102,7 @@ public sealed class CreateApiClientTests(PlatformApp app)
         var reader = await tenant.SignInAsync("plinths:read", "leases:read");
 
         await ThrowsProblemAsync(403, () => reader.ApiClients.CreateApiClientAsync(tenant.Slug,
-            new CreateApiClientRequest { DisplayName = "Sneaky", Scopes = ["tenant:admin"] }, Ct));
+            new CreateApiClientRequest { DisplayName = "Sneaky", Scopes = [ApiScope.TenantAdmin] }, Ct));
     }
 
     [Fact]
@@ -101,7 +113,7 @@ public sealed class CreateApiClientTests(PlatformApp app)
         var rochdaleAdmin = await rochdale.SignInAsync("tenant:admin");
 
         await ThrowsProblemAsync(404, () => rochdaleAdmin.ApiClients.CreateApiClientAsync(staedion.Slug,
-            new CreateApiClientRequest { DisplayName = "Intruder", Scopes = ["plinths:write"] }, Ct));
+            new CreateApiClientRequest { DisplayName = "Intruder", Scopes = [ApiScope.PlinthsWrite] }, Ct));
 
         Assert.Empty((await app.Admin.ApiClients.ListApiClientsAsync(staedion.Slug, cancellationToken: Ct)).Items);
     }

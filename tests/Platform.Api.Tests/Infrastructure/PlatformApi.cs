@@ -23,9 +23,22 @@ public sealed class TestTenant(PlatformApp app, TenantResponse tenant)
     public async Task<(PlatformApi Api, CreatedApiClientResponse Client)> ClientAsync(params string[] scopes)
     {
         var created = await app.Admin.ApiClients.CreateApiClientAsync(
-            Slug, new CreateApiClientRequest { DisplayName = $"{Slug} test client", Scopes = [.. scopes] }, TestContext.Current.CancellationToken);
+            Slug, new CreateApiClientRequest { DisplayName = $"{Slug} test client", Scopes = [.. scopes.Select(Scope.Parse)] },
+            TestContext.Current.CancellationToken);
         return (app.SignIn(created.ClientId, created.ClientSecret), created);
     }
 
     public async Task<PlatformApi> SignInAsync(params string[] scopes) => (await ClientAsync(scopes)).Api;
+}
+
+/// <summary>Scopes as tests write them (<c>plinths:read</c>) and as the generated client types them.</summary>
+public static class Scope
+{
+    static readonly System.Text.Json.JsonSerializerOptions Json = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+    public static ApiScope Parse(string scope) => System.Text.Json.JsonSerializer.Deserialize<ApiScope>($"\"{scope}\"", Json);
+
+    public static string[] AllTenantScopes() =>
+        Enum.GetValues<ApiScope>().Where(s => s != ApiScope.PlatformAdmin)
+            .Select(s => System.Text.Json.JsonSerializer.Serialize(s, Json).Trim('"')).ToArray();
 }

@@ -16,7 +16,7 @@ namespace Platform.Api.Tests.Infrastructure;
 /// database when PLATFORM_TEST_SQLSERVER holds a connection string) and its own token server.
 /// One instance serves the whole test assembly; every test makes its own tenants, so tests share nothing.
 /// </summary>
-public sealed class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
+public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string SqlServerVariable = "PLATFORM_TEST_SQLSERVER";
     public const string AdminClientId = "platform-admin";

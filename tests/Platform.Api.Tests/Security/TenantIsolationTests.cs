@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.Api.Security;
 using Platform.Api.Tests.Infrastructure;
 
 namespace Platform.Api.Tests.Security;
@@ -28,7 +27,7 @@ public sealed class TenantIsolationTests(PlatformApp app)
     {
         var tenantA = await app.CreateTenantAsync(name: "Staedion");
         var tenantB = await app.CreateTenantAsync(name: "Rochdale");
-        var clientA = await tenantA.SignInAsync([.. ApiScopes.GrantableToTenants]);
+        var clientA = await tenantA.SignInAsync(Scope.AllTenantScopes());
         var (clientB, clientOfB) = await tenantB.ClientAsync("tenant:admin", "plinths:read");
         var existingIdsOfB = new Dictionary<string, string> { ["clientId"] = clientOfB.ClientId };
 

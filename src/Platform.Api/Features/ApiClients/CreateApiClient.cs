@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using FastEndpoints;
 using FluentValidation;
+using Platform.Api.Persistence;
 using Platform.Api.Security;
+using Platform.Api.Validation;
 using Platform.Api.Tenancy;
 
 namespace Platform.Api.Features.ApiClients;
@@ -14,31 +16,37 @@ public sealed class CreateApiClientRequest
 
     /// <summary>Scopes the client may request; any scope except <c>platform:admin</c>.</summary>
     [Required]
-    public IReadOnlyList<string> Scopes { get; init; } = [];
+    public IReadOnlyList<ApiScope> Scopes { get; init; } = [];
 }
 
 public sealed class CreateApiClientValidator : Validator<CreateApiClientRequest>
 {
     public CreateApiClientValidator()
     {
-        RuleFor(r => r.DisplayName).NotEmpty().MaximumLength(200);
-        RuleFor(r => r.Scopes).NotEmpty();
+        RuleFor(r => r.DisplayName).NotEmpty().MaximumLength(FieldLimits.Name);
+        RuleFor(r => r.Scopes).NotEmpty().MaxCount(ApiScopes.Count);
         RuleForEach(r => r.Scopes)
-            .Must(s => ApiScopes.GrantableToTenants.Contains(s))
-            .WithMessage((_, s) => $"'{s}' is not a scope a tenant's client can hold.");
+            .NotEqual(ApiScope.PlatformAdmin)
+            .WithMessage("A tenant's client cannot hold 'platform:admin'.");
     }
 }
 
 public sealed class CreatedApiClientResponse
 {
+    [MaxLength(FieldLimits.ClientId)]
+    [RegularExpression(FieldLimits.ClientIdPattern)]
     public required string ClientId { get; init; }
 
     /// <summary>Shown only in this response; only a hash is stored.</summary>
+    [MaxLength(FieldLimits.ClientSecret)]
+    [RegularExpression(FieldLimits.ClientSecretPattern)]
     public required string ClientSecret { get; init; }
 
+    [MaxLength(FieldLimits.Name)]
     public required string DisplayName { get; init; }
 
-    public required IReadOnlyList<string> Scopes { get; init; }
+    [MaxLength(ApiScopes.Count)]
+    public required IReadOnlyList<ApiScope> Scopes { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }
 }
@@ -60,7 +68,8 @@ public sealed class CreateApiClientEndpoint(TenantContext tenant, ApiClientStore
     public override async Task HandleAsync(CreateApiClientRequest req, CancellationToken ct)
     {
         var clientId = ClientSecrets.NewClientId(tenant.Current.Slug);
-        var (row, secret) = await clients.CreateAsync(tenant.Id, clientId, req.DisplayName.Trim(), req.Scopes, secret: null, ct);
+        var (row, secret) = await clients.CreateAsync(
+            tenant.Id, clientId, req.DisplayName.Trim(), req.Scopes.Select(EnumText<ApiScope>.ToText), secret: null, ct);
 
         HttpContext.Response.Headers.Location = $"/v1/tenants/{tenant.Current.Slug}/clients/{row.ClientId}";
         await Send.ResponseAsync(
@@ -69,7 +78,7 @@ public sealed class CreateApiClientEndpoint(TenantContext tenant, ApiClientStore
                 ClientId = row.ClientId,
                 ClientSecret = secret,
                 DisplayName = row.DisplayName,
-                Scopes = row.ScopeList,
+                Scopes = ApiClientResponse.ScopesOf(row),
                 CreatedAt = row.CreatedAt,
             },
             StatusCodes.Status201Created,

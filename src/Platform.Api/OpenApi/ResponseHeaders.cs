@@ -1,0 +1,47 @@
+using Microsoft.OpenApi;
+using Platform.Api.Operations;
+
+namespace Platform.Api.OpenApi;
+
+/// <summary>The headers the API really sends, declared once under components and referenced from each response.</summary>
+static class ResponseHeaders
+{
+    const string Location = "Location";
+    const string RetryAfter = "Retry-After";
+    const string AllowOrigin = "Access-Control-Allow-Origin";
+
+    public static readonly IReadOnlyDictionary<string, OpenApiHeader> Components = new Dictionary<string, OpenApiHeader>
+    {
+        [RateLimiting.LimitHeader] = Integer("Requests this client may make in the current window.", 0, 1_000_000),
+        [RateLimiting.RemainingHeader] = Integer("Requests left in the current window.", 0, 1_000_000),
+        [RateLimiting.ResetHeader] = Integer("Seconds until the current window ends.", 0, 86_400),
+        [RetryAfter] = Integer("Seconds to wait before trying again.", 0, 86_400),
+        [AllowOrigin] = Text("Present when the request's Origin is one of the configured allowed origins (Cors:AllowedOrigins).", "uri"),
+        [Location] = Text("The path of the created resource.", "uri-reference"),
+    };
+
+    public static Dictionary<string, IOpenApiHeader>? For(int status, OpenApiDocument document)
+    {
+        if (status >= 500)
+            return null;
+
+        var names = new List<string> { RateLimiting.LimitHeader, RateLimiting.RemainingHeader, RateLimiting.ResetHeader, AllowOrigin };
+        if (status == StatusCodes.Status201Created)
+            names.Add(Location);
+        if (status == StatusCodes.Status429TooManyRequests)
+            names.Add(RetryAfter);
+        return names.ToDictionary(n => n, IOpenApiHeader (n) => new OpenApiHeaderReference(n, document));
+    }
+
+    static OpenApiHeader Integer(string description, int minimum, int maximum) => new()
+    {
+        Description = description,
+        Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = minimum.ToString(System.Globalization.CultureInfo.InvariantCulture), Maximum = maximum.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+    };
+
+    static OpenApiHeader Text(string description, string format) => new()
+    {
+        Description = description,
+        Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = format, MaxLength = 2048 },
+    };
+}
