@@ -79,9 +79,9 @@ public static class Extensions
         app.UsePlatformErrorHandling();
         app.UseCors();
         app.UseAuthentication();
+        app.UseMiddleware<RequestLogging>();
         app.UseMiddleware<RateLimiting>();
         app.UseAuthorization();
-        app.UseRequestLogScope();
 
         app.UseFastEndpoints(c =>
         {

@@ -1,0 +1,121 @@
+// Exercises the generated TypeScript client against a running API, as a partner's front end would.
+// The test command starts the API on loopback and sets PLATFORM_BASE_URL, PLATFORM_CLIENT_ID, PLATFORM_CLIENT_SECRET.
+import assert from "node:assert/strict";
+import {
+    ApiClientsClient,
+    ApiException,
+    Problem,
+    TenantsClient,
+} from "../src/platform-client";
+
+const baseUrl = required("PLATFORM_BASE_URL").replace(/\/$/, "");
+
+function required(name: string): string {
+    const value = process.env[name];
+    if (!value) throw new Error(`Set ${name}.`);
+    return value;
+}
+
+async function accessToken(clientId: string, clientSecret: string): Promise<string> {
+    const response = await fetch(`${baseUrl}/connect/token`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ grant_type: "client_credentials", client_id: clientId, client_secret: clientSecret }),
+    });
+    const text = await response.text();
+    assert.equal(response.status, 200, `token request failed: ${text}`);
+    return (JSON.parse(text) as { access_token: string }).access_token;
+}
+
+/** A fetch that signs every request with the given token. */
+function signedFetch(token: string) {
+    return {
+        fetch: (url: RequestInfo, init?: RequestInit) =>
+            fetch(url, { ...init, headers: { ...(init?.headers as Record<string, string>), Authorization: `Bearer ${token}` } }),
+    };
+}
+
+function problemOf(error: unknown): Problem {
+    if (!(error instanceof ApiException)) throw new Error(`expected an ApiException, got ${String(error)}`);
+    return error.result as Problem;
+}
+
+const checks: Array<[string, () => Promise<void>]> = [];
+const check = (name: string, run: () => Promise<void>) => checks.push([name, run]);
+
+const slug = `ts-smoke-${Date.now().toString(36)}`;
+let admin: { tenants: TenantsClient; apiClients: ApiClientsClient };
+
+check("the platform admin gets a token", async () => {
+    const http = signedFetch(await accessToken(required("PLATFORM_CLIENT_ID"), required("PLATFORM_CLIENT_SECRET")));
+    admin = { tenants: new TenantsClient(baseUrl, http), apiClients: new ApiClientsClient(baseUrl, http) };
+});
+
+check("creates a tenant", async () => {
+    const tenant = await admin.tenants.createTenant({
+        slug, name: "Woonin", kind: "housing_corporation", municipalityCode: "GM0344", kvkNumber: "30046159",
+    });
+    assert.equal(tenant.slug, slug);
+    assert.equal(tenant.kind, "housing_corporation");
+});
+
+check("creates an API client of the tenant, which reads its own tenant", async () => {
+    const created = await admin.apiClients.createApiClient(slug, { displayName: "Je Eigen Zaak portal", scopes: ["tenders:read", "tenant:admin"] });
+    assert.deepEqual([...created.scopes].sort(), ["tenant:admin", "tenders:read"]);
+    const own = new TenantsClient(baseUrl, signedFetch(await accessToken(created.clientId, created.clientSecret)));
+    assert.equal((await own.getTenant(slug)).name, "Woonin");
+});
+
+check("lists tenants page by page until it finds the new one", async () => {
+    let cursor: string | null | undefined;
+    let found = false;
+    do {
+        const page = await admin.tenants.listTenants(50, cursor);
+        assert.ok(page.items.length <= 50);
+        found ||= page.items.some(t => t.slug === slug);
+        cursor = page.nextCursor;
+    } while (cursor && !found);
+    assert.ok(found);
+});
+
+check("a duplicate slug arrives as a typed problem", async () => {
+    try {
+        await admin.tenants.createTenant({ slug, name: "Again", kind: "collective", municipalityCode: "GM0344" });
+        assert.fail("expected a conflict");
+    } catch (error) {
+        const problem = problemOf(error);
+        assert.equal((error as ApiException).status, 409);
+        assert.equal(problem.type, "urn:plinth:problem:duplicate-slug");
+        assert.equal(problem.status, 409);
+    }
+});
+
+check("a validation failure names the field", async () => {
+    try {
+        await admin.tenants.createTenant({ slug: "Not A Slug", name: "X", kind: "municipality", municipalityCode: "GM0344" });
+        assert.fail("expected a validation problem");
+    } catch (error) {
+        const problem = problemOf(error);
+        assert.equal(problem.type, "urn:plinth:problem:validation");
+        assert.deepEqual(problem.errors?.map(e => e.name), ["slug"]);
+    }
+});
+
+(async () => {
+    let passed = 0;
+    let failed = 0;
+    for (const [name, run] of checks) {
+        try {
+            await run();
+            passed++;
+            console.log(`  ok   ${name}`);
+        } catch (error) {
+            failed++;
+            console.log(`  FAIL ${name}\n       ${error instanceof Error ? error.message : String(error)}`);
+            break; // later checks build on earlier ones
+        }
+    }
+    const notRun = checks.length - passed - failed;
+    console.log(`typescript client: ${passed} passed, ${failed + notRun} failed`);
+    process.exit(failed + notRun === 0 ? 0 : 1);
+})();
