@@ -1,9 +1,11 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using FastEndpoints;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Json;
+using Platform.Api.Concurrency;
 using Platform.Api.Errors;
+using Platform.Api.Features.Audit;
+using Platform.Api.Features.Plinths;
+using Platform.Api.Idempotency;
 using Platform.Api.Features.ApiClients;
 using Platform.Api.Features.Tenants;
 using Platform.Api.Jobs;
@@ -48,6 +50,11 @@ public static class Extensions
         services.AddSingleton<ClientRevocations>();
         services.AddSingleton<BootstrapAdminClient>();
         services.AddScoped<TenantContext>();
+        services.AddScoped<TenantDb>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<IdempotencyStore>();
+        services.AddScoped<PlinthStore>();
         services.AddMemoryCache();
 
         services.AddPlatformProblemDetails();
@@ -58,7 +65,7 @@ public static class Extensions
         services.AddScoped<IAuthorizationHandler, TenantRouteAuthorization>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
 
-        services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
+        services.Configure<JsonOptions>(o => ApiJson.Configure(o.SerializerOptions));
         services.AddFastEndpoints(o => o.IncludeAbstractValidators = false);
         services.AddPlatformOpenApi();
         services.AddPlatformHealthChecks();
@@ -82,10 +89,12 @@ public static class Extensions
         app.UseMiddleware<RequestLogging>();
         app.UseMiddleware<RateLimiting>();
         app.UseAuthorization();
+        app.UsePreconditions();
+        app.UseMiddleware<IdempotentCreates>();
 
         app.UseFastEndpoints(c =>
         {
-            ConfigureJson(c.Serializer.Options);
+            ApiJson.Configure(c.Serializer.Options);
             c.Errors.UseProblemDetails(p =>
             {
                 p.TypeTransformer = _ => Problems.ValidationType;
@@ -106,11 +115,4 @@ public static class Extensions
         return app;
     }
 
-    static void ConfigureJson(JsonSerializerOptions options)
-    {
-        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
-        options.NumberHandling = JsonNumberHandling.Strict;
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
-    }
 }

@@ -23,6 +23,10 @@ static partial class ApiDescriptions
     {
         ["Tenants"] = "Municipalities, housing corporations and collectives: the organisations whose data the platform keeps apart.",
         ["ApiClients"] = "OAuth 2.0 client-credentials clients acting for a tenant.",
+        ["Plinths"] = "Ground floors (plinten) of residential blocks, with their address, CBS codes and dwellings above.",
+        ["Units"] = "Lettable spaces (verhuureenheden) in a plinth, classified with VERA codes as BOG (BED) or MOG.",
+        ["Leases"] = "Leases (huurovereenkomsten) of units, under art. 7:290 or 7:230a BW.",
+        ["Audit"] = "Who changed what and when, with old and new values.",
     };
 
     public static IReadOnlyList<string> PathParameterNames(string route) =>

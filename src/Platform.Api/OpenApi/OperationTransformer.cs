@@ -2,7 +2,9 @@ using FastEndpoints;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.OpenApi;
+using Platform.Api.Concurrency;
 using Platform.Api.Errors;
+using Platform.Api.Idempotency;
 
 namespace Platform.Api.OpenApi;
 
@@ -43,6 +45,12 @@ sealed class OperationTransformer : IOpenApiOperationTransformer
                 parameters.AddRange(await QueryParameters(definition.ReqDtoType, pathParameters, context, cancellationToken));
         }
 
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        if (metadata.OfType<RequiresIfMatch>().Any())
+            parameters.Add(HeaderParameters.IfMatch);
+        if (metadata.OfType<IdempotentCreate>().Any())
+            parameters.Add(HeaderParameters.IdempotencyKey);
+
         operation.Parameters = parameters.Count > 0 ? parameters : null;
 
         var secured = definition.AnonymousVerbs?.Contains(verb) != true;
@@ -65,9 +73,11 @@ sealed class OperationTransformer : IOpenApiOperationTransformer
             concrete.Description = definition.EndpointSummary?.Responses.GetValueOrDefault(status) ?? ReasonPhrases.GetReasonPhrase(status);
             if (status >= 400)
                 concrete.Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = new() { Schema = problem } };
-            concrete.Headers = ResponseHeaders.For(status, document);
+            concrete.Headers = ResponseHeaders.For(status, document, carriesETag: HasETag(definition.ResDtoType));
         }
     }
+
+    static bool HasETag(Type responseType) => responseType.GetProperty("ETag") is not null;
 
     static async Task<IOpenApiSchema> ProblemSchema(OpenApiOperationTransformerContext context, OpenApiDocument document, CancellationToken ct)
     {
@@ -127,6 +137,18 @@ sealed class OperationTransformer : IOpenApiOperationTransformer
         if (hasBody)
             yield return StatusCodes.Status415UnsupportedMediaType;
         yield return StatusCodes.Status429TooManyRequests;
+        if (metadata.OfType<RequiresIfMatch>().Any())
+        {
+            yield return StatusCodes.Status412PreconditionFailed;
+            yield return StatusCodes.Status428PreconditionRequired;
+        }
+
+        if (metadata.OfType<IdempotentCreate>().Any())
+        {
+            yield return StatusCodes.Status409Conflict;
+            yield return StatusCodes.Status422UnprocessableEntity;
+        }
+
         foreach (var declared in metadata.OfType<ProblemResponses>())
         {
             foreach (var status in declared.Statuses)

@@ -1,4 +1,5 @@
 using Microsoft.OpenApi;
+using Platform.Api.Idempotency;
 using Platform.Api.Operations;
 
 namespace Platform.Api.OpenApi;
@@ -9,6 +10,7 @@ static class ResponseHeaders
     const string Location = "Location";
     const string RetryAfter = "Retry-After";
     const string AllowOrigin = "Access-Control-Allow-Origin";
+    const string ETag = "ETag";
 
     public static readonly IReadOnlyDictionary<string, OpenApiHeader> Components = new Dictionary<string, OpenApiHeader>
     {
@@ -18,16 +20,28 @@ static class ResponseHeaders
         [RetryAfter] = Integer("Seconds to wait before trying again.", 0, 86_400),
         [AllowOrigin] = Text("Present when the request's Origin is one of the configured allowed origins (Cors:AllowedOrigins).", "uri"),
         [Location] = Text("The path of the created resource.", "uri-reference"),
+        [ETag] = new()
+        {
+            Description = "The version of the resource; send it back as If-Match to change it.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 12, Pattern = "^\"[0-9]+\"$" },
+        },
+        [IdempotentCreates.ReplayedHeader] = new()
+        {
+            Description = "Present (true) when this is the stored answer to an earlier request with the same Idempotency-Key.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [System.Text.Json.Nodes.JsonValue.Create("true")] },
+        },
     };
 
-    public static Dictionary<string, IOpenApiHeader>? For(int status, OpenApiDocument document)
+    public static Dictionary<string, IOpenApiHeader>? For(int status, OpenApiDocument document, bool carriesETag)
     {
         if (status >= 500)
             return null;
 
         var names = new List<string> { RateLimiting.LimitHeader, RateLimiting.RemainingHeader, RateLimiting.ResetHeader, AllowOrigin };
         if (status == StatusCodes.Status201Created)
-            names.Add(Location);
+            names.AddRange([Location, IdempotentCreates.ReplayedHeader]);
+        if (carriesETag && status is >= 200 and < 300)
+            names.Add(ETag);
         if (status == StatusCodes.Status429TooManyRequests)
             names.Add(RetryAfter);
         return names.ToDictionary(n => n, IOpenApiHeader (n) => new OpenApiHeaderReference(n, document));

@@ -49,6 +49,10 @@ public class PageQuery
     /// <summary>The sort key after which this page starts.</summary>
     [JsonIgnore]
     public string After => Paging.Cursor.Decode(Cursor) ?? "";
+
+    /// <summary>For lists in id order: the id after which this page starts.</summary>
+    [JsonIgnore]
+    public Guid AfterId => Guid.TryParse(After, out var id) ? id : Guid.Empty;
 }
 
 /// <summary>Cursors are opaque to clients: the base64url text of the last sort key seen.</summary>
@@ -86,13 +90,13 @@ public static class Cursor
 public static class PageQueryRules
 {
     /// <summary>The rules of <see cref="PageQuery"/>, for the validator of any list request.</summary>
-    public static void IncludePageRules<T>(this AbstractValidator<T> validator) where T : PageQuery
+    public static void IncludePageRules<T>(this AbstractValidator<T> validator, bool idOrdered = false) where T : PageQuery
     {
         validator.RuleFor(q => q.Limit).InclusiveBetween(1, PageQuery.MaxLimit);
         validator.RuleFor(q => q.Cursor)
             .MaximumLength(FieldLimits.Cursor)
             .Matches(FieldLimits.CursorPattern)
-            .Must(c => c is null || Cursor.TryDecode(c, out _))
+            .Must(c => c is null || (Cursor.TryDecode(c, out var key) && (!idOrdered || Guid.TryParse(key, out _))))
             .WithMessage("The cursor is not one this API returned.");
     }
 }

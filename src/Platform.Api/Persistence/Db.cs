@@ -44,6 +44,37 @@ public sealed class Db
 
     public SqlDialect Dialect { get; }
 
+    /// <summary>Runs <paramref name="work"/> on one connection, without a transaction.</summary>
+    public Task<T> RunAsync<T>(Func<DbSession, Task<T>> work, CancellationToken ct) => RunAsync(work, tenantId: null, transactional: false, ct);
+
+    /// <summary>Runs <paramref name="work"/> in one write transaction, committed when it returns.</summary>
+    public Task<T> TransactAsync<T>(Func<DbSession, Task<T>> work, CancellationToken ct) => RunAsync(work, tenantId: null, transactional: true, ct);
+
+    internal async Task<T> RunAsync<T>(Func<DbSession, Task<T>> work, Guid? tenantId, bool transactional, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        if (tenantId is { } tenant && Provider == DatabaseProvider.SqlServer)
+        {
+            // Second wall: row-level security on SQL Server filters every tenant table on this value.
+            await using var context = connection.CreateCommand();
+            context.CommandText = "EXEC sp_set_session_context @key = N'tenant_id', @value = @TenantId, @read_only = 1";
+            var parameter = context.CreateParameter();
+            parameter.ParameterName = "@TenantId";
+            parameter.Value = tenant;
+            context.Parameters.Add(parameter);
+            await context.ExecuteNonQueryAsync(ct);
+        }
+
+        if (!transactional)
+            return await work(new DbSession(connection, null, Dialect, tenantId));
+
+        // SQLite: BEGIN IMMEDIATE takes the write lock at once. SQL Server: reads that guard a write take update locks.
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var result = await work(new DbSession(connection, transaction, Dialect, tenantId));
+        await transaction.CommitAsync(ct);
+        return result;
+    }
+
     public async Task<DbConnection> OpenAsync(CancellationToken ct)
     {
         var connection = _create();

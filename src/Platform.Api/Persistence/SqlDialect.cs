@@ -1,23 +1,35 @@
 namespace Platform.Api.Persistence;
 
 /// <summary>
-/// The few statements that differ between SQLite and SQL Server. Everything else is written once, in the
-/// common subset of both, and every statement is parsed as T-SQL by a test.
+/// The few things that differ between SQLite and SQL Server. Statements are written once, in the subset both
+/// understand, with markers where a dialect fills in its own words; a test parses every statement as T-SQL.
 /// </summary>
 public abstract class SqlDialect
 {
-    /// <summary>Appended after an ORDER BY clause to read at most <c>@Limit</c> rows.</summary>
-    public abstract string LimitClause { get; }
+    /// <summary>Goes after ORDER BY: read at most <c>@Limit</c> rows.</summary>
+    public const string Limit = "/*limit*/";
 
-    public string WithLimit(string sqlEndingInOrderBy) => $"{sqlEndingInOrderBy}\n{LimitClause}";
+    /// <summary>Goes after a table name in a read that precedes a write in the same transaction.</summary>
+    public const string UpdateLock = "/*update-lock*/";
+
+    protected abstract string LimitClause { get; }
+
+    protected abstract string UpdateLockHint { get; }
+
+    public string Render(string sql) => sql.Replace(Limit, LimitClause, StringComparison.Ordinal).Replace(UpdateLock, UpdateLockHint, StringComparison.Ordinal);
 }
 
 public sealed class SqliteDialect : SqlDialect
 {
-    public override string LimitClause => "LIMIT @Limit";
+    protected override string LimitClause => "LIMIT @Limit";
+
+    // A SQLite write transaction (BEGIN IMMEDIATE) already holds the only write lock.
+    protected override string UpdateLockHint => "";
 }
 
 public sealed class SqlServerDialect : SqlDialect
 {
-    public override string LimitClause => "OFFSET 0 ROWS FETCH NEXT @Limit ROWS ONLY";
+    protected override string LimitClause => "OFFSET 0 ROWS FETCH NEXT @Limit ROWS ONLY";
+
+    protected override string UpdateLockHint => "WITH (UPDLOCK, HOLDLOCK)";
 }

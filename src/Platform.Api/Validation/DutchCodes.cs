@@ -8,6 +8,7 @@ public static partial class DutchCodes
 {
     public const string MunicipalityCodePattern = "^GM[0-9]{4}$";
     public const string KvkNumberPattern = "^[0-9]{8}$";
+    public const string NeighbourhoodCodePattern = "^BU[0-9]{8}$";
     public const string SlugPattern = "^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$";
 
     [GeneratedRegex(MunicipalityCodePattern)]
@@ -16,11 +17,18 @@ public static partial class DutchCodes
     [GeneratedRegex(KvkNumberPattern)]
     public static partial Regex KvkNumber();
 
+    [GeneratedRegex(NeighbourhoodCodePattern)]
+    public static partial Regex NeighbourhoodCode();
+
     [GeneratedRegex(SlugPattern)]
     public static partial Regex Slug();
 
     public static IRuleBuilderOptions<T, string> MunicipalityCode<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty().Length(FieldLimits.MunicipalityCode).Matches(MunicipalityCode()).WithMessage("'{PropertyName}' must be a CBS municipality code: GM and four digits, e.g. GM0344.");
+
+    /// <summary>A CBS buurtcode: <c>BU</c>, the four digits of its municipality, and four more.</summary>
+    public static IRuleBuilderOptions<T, string> NeighbourhoodCode<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().Length(10).Matches(NeighbourhoodCode()).WithMessage("'{PropertyName}' must be a CBS neighbourhood code: BU and eight digits, e.g. BU03440000.");
 
     public static IRuleBuilderOptions<T, string?> KvkNumber<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Length(FieldLimits.KvkNumber).Matches(KvkNumber()).WithMessage("'{PropertyName}' must be a KvK number of eight digits.");

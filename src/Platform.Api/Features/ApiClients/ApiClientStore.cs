@@ -37,7 +37,7 @@ public sealed class ApiClientStore(Db db, TimeProvider clock)
         SELECT {Columns}
         FROM api_clients c LEFT JOIN tenants t ON t.id = c.tenant_id
         WHERE c.tenant_id = @TenantId AND c.revoked_at IS NULL AND c.client_id > @After
-        ORDER BY c.client_id
+        ORDER BY c.client_id {SqlDialect.Limit}
         """;
 
     const string InsertSql = """
@@ -62,7 +62,7 @@ public sealed class ApiClientStore(Db db, TimeProvider clock)
     {
         await using var connection = await db.OpenAsync(ct);
         var rows = await connection.QueryAsync<ApiClientRow>(new CommandDefinition(
-            db.Dialect.WithLimit(ListActiveOfTenantSql), new { TenantId = tenantId, After = after, Limit = limit }, cancellationToken: ct));
+            db.Dialect.Render(ListActiveOfTenantSql), new { TenantId = tenantId, After = after, Limit = limit }, cancellationToken: ct));
         return rows.AsList();
     }
 

@@ -34,7 +34,7 @@ public sealed class TenantStore(Db db)
     const string ListSql = $"""
         SELECT {Columns} FROM tenants
         WHERE slug > @After
-        ORDER BY slug
+        ORDER BY slug {SqlDialect.Limit}
         """;
 
     const string InsertSql = """
@@ -52,7 +52,7 @@ public sealed class TenantStore(Db db)
     {
         await using var connection = await db.OpenAsync(ct);
         var rows = await connection.QueryAsync<TenantRow>(new CommandDefinition(
-            db.Dialect.WithLimit(ListSql), new { After = after, Limit = limit }, cancellationToken: ct));
+            db.Dialect.Render(ListSql), new { After = after, Limit = limit }, cancellationToken: ct));
         return rows.AsList();
     }
 

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Platform.Api.Persistence;
+using Platform.Api.Security;
+
+namespace Platform.Api.Features.Audit;
+
+public enum AuditAction
+{
+    Created,
+    Updated,
+    Deleted,
+    Reclassified,
+    Terminated,
+}
+
+public sealed class AuditChange
+{
+    /// <summary>The field as named in the resource, nested fields with dots: <c>address.postcode</c>.</summary>
+    public required string Field { get; init; }
+
+    public string? Old { get; init; }
+
+    public string? New { get; init; }
+}
+
+/// <summary>
+/// Records who changed what and when, in the same transaction as the change. The change list is the
+/// difference between the resource as the API showed it before and after.
+/// </summary>
+public sealed class AuditLog(IHttpContextAccessor http, TimeProvider clock)
+{
+    const string InsertSql = """
+        INSERT INTO audit_events (id, tenant_id, entity_type, entity_id, action, client_id, occurred_at, changes)
+        VALUES (@Id, @TenantId, @EntityType, @EntityId, @Action, @ClientId, @OccurredAt, @Changes)
+        """;
+
+    static readonly HashSet<string> Unrecorded = ["etag", "updatedAt", "createdAt"];
+
+    public Task RecordAsync(DbSession session, string entityType, Guid entityId, AuditAction action, object? before, object? after, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var changes = Diff(Flatten(before), Flatten(after));
+        return session.ExecuteAsync(InsertSql, new
+        {
+            Id = Guid.CreateVersion7(now),
+            EntityType = entityType,
+            EntityId = entityId,
+            Action = EnumText<AuditAction>.ToText(action),
+            ClientId = http.HttpContext?.User.ClientIdOf() ?? "system",
+            OccurredAt = now,
+            Changes = JsonSerializer.Serialize(changes, ApiJson.Options),
+        }, ct);
+    }
+
+    static List<AuditChange> Diff(Dictionary<string, string?> before, Dictionary<string, string?> after) =>
+        before.Keys.Union(after.Keys)
+            .Where(field => !Unrecorded.Contains(field))
+            .Select(field => new AuditChange { Field = field, Old = before.GetValueOrDefault(field), New = after.GetValueOrDefault(field) })
+            .Where(change => change.Old != change.New)
+            .OrderBy(change => change.Field, StringComparer.Ordinal)
+            .ToList();
+
+    static Dictionary<string, string?> Flatten(object? resource)
+    {
+        var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (resource is not null)
+            Flatten(JsonSerializer.SerializeToNode(resource, resource.GetType(), ApiJson.Options), "", fields);
+        return fields;
+    }
+
+    static void Flatten(JsonNode? node, string path, Dictionary<string, string?> fields)
+    {
+        if (node is JsonObject obj)
+        {
+            foreach (var (name, child) in obj)
+                Flatten(child, path.Length == 0 ? name : $"{path}.{name}", fields);
+        }
+        else
+        {
+            fields[path] = node switch
+            {
+                null => null,
+                JsonValue value when value.TryGetValue(out string? text) => text,
+                _ => node.ToJsonString(ApiJson.Options),
+            };
+        }
+    }
+}

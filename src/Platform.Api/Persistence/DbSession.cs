@@ -1,0 +1,40 @@
+using System.Data.Common;
+using Dapper;
+
+namespace Platform.Api.Persistence;
+
+/// <summary>
+/// One open connection (and maybe a transaction) for a unit of work. A tenant session adds the tenant id to
+/// every statement's parameters and refuses any statement that does not filter on <c>@TenantId</c>.
+/// </summary>
+public sealed class DbSession(DbConnection connection, DbTransaction? transaction, SqlDialect dialect, Guid? tenantId)
+{
+    public Task<IEnumerable<T>> QueryAsync<T>(string sql, object? param, CancellationToken ct) =>
+        connection.QueryAsync<T>(Command(sql, param, ct));
+
+    public async Task<IReadOnlyList<T>> ListAsync<T>(string sql, object? param, CancellationToken ct) =>
+        (await connection.QueryAsync<T>(Command(sql, param, ct))).AsList();
+
+    public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? param, CancellationToken ct) =>
+        connection.QuerySingleOrDefaultAsync<T>(Command(sql, param, ct));
+
+    public Task<T?> ExecuteScalarAsync<T>(string sql, object? param, CancellationToken ct) =>
+        connection.ExecuteScalarAsync<T>(Command(sql, param, ct));
+
+    public Task<int> ExecuteAsync(string sql, object? param, CancellationToken ct) =>
+        connection.ExecuteAsync(Command(sql, param, ct));
+
+    CommandDefinition Command(string sql, object? param, CancellationToken ct)
+    {
+        if (tenantId is { } tenant)
+        {
+            if (!sql.Contains("@TenantId", StringComparison.Ordinal))
+                throw new InvalidOperationException("A tenant statement must filter on @TenantId.");
+            var parameters = new DynamicParameters(param);
+            parameters.Add("TenantId", tenant);
+            param = parameters;
+        }
+
+        return new CommandDefinition(dialect.Render(sql), param, transaction, cancellationToken: ct);
+    }
+}
