@@ -274,6 +274,532 @@ export class TenantsClient implements ITenantsClient {
     }
 }
 
+export interface IPlinthsClient {
+
+    /**
+     * Create a plinth
+     * @param tenant The tenant's slug.
+     * @param idempotency_Key (optional) A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.
+     * @return Created
+     */
+    createPlinth(tenant: string, body: PlinthRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<PlinthResponse>;
+
+    /**
+     * List plinths
+     * @param tenant The tenant's slug.
+     * @param limit (optional) Items per page, 1–200 (default 50).
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
+     * @return OK
+     */
+    listPlinths(tenant: string, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfPlinthResponse>;
+
+    /**
+     * Delete a plinth
+     * @param tenant The tenant's slug.
+     * @param plinthId The id of the plinth.
+     * @param if_Match The ETag of the resource as last read (or * for any version). Missing: 428; stale: 412.
+     * @return No Content
+     */
+    deletePlinth(tenant: string, plinthId: string, if_Match: string, signal?: AbortSignal): Promise<void>;
+
+    /**
+     * Get a plinth
+     * @param tenant The tenant's slug.
+     * @param plinthId The id of the plinth.
+     * @return OK
+     */
+    getPlinth(tenant: string, plinthId: string, signal?: AbortSignal): Promise<PlinthResponse>;
+
+    /**
+     * Update a plinth
+     * @param tenant The tenant's slug.
+     * @param plinthId The id of the plinth.
+     * @param if_Match The ETag of the resource as last read (or * for any version). Missing: 428; stale: 412.
+     * @return OK
+     */
+    updatePlinth(tenant: string, plinthId: string, if_Match: string, body: PlinthRequest, signal?: AbortSignal): Promise<PlinthResponse>;
+}
+
+export class PlinthsClient implements IPlinthsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "/";
+    }
+
+    /**
+     * Create a plinth
+     * @param tenant The tenant's slug.
+     * @param idempotency_Key (optional) A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.
+     * @return Created
+     */
+    createPlinth(tenant: string, body: PlinthRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<PlinthResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/plinths";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreatePlinth(_response);
+        });
+    }
+
+    protected processCreatePlinth(response: Response): Promise<PlinthResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PlinthResponse;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PlinthResponse>(null as any);
+    }
+
+    /**
+     * List plinths
+     * @param tenant The tenant's slug.
+     * @param limit (optional) Items per page, 1–200 (default 50).
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
+     * @return OK
+     */
+    listPlinths(tenant: string, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfPlinthResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/plinths?";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor !== undefined && cursor !== null)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListPlinths(_response);
+        });
+    }
+
+    protected processListPlinths(response: Response): Promise<PageOfPlinthResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfPlinthResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PageOfPlinthResponse>(null as any);
+    }
+
+    /**
+     * Delete a plinth
+     * @param tenant The tenant's slug.
+     * @param plinthId The id of the plinth.
+     * @param if_Match The ETag of the resource as last read (or * for any version). Missing: 428; stale: 412.
+     * @return No Content
+     */
+    deletePlinth(tenant: string, plinthId: string, if_Match: string, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/plinths/{plinthId}";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        if (plinthId === undefined || plinthId === null)
+            throw new globalThis.Error("The parameter 'plinthId' must be defined.");
+        url_ = url_.replace("{plinthId}", encodeURIComponent("" + plinthId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDeletePlinth(_response);
+        });
+    }
+
+    protected processDeletePlinth(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * Get a plinth
+     * @param tenant The tenant's slug.
+     * @param plinthId The id of the plinth.
+     * @return OK
+     */
+    getPlinth(tenant: string, plinthId: string, signal?: AbortSignal): Promise<PlinthResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/plinths/{plinthId}";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        if (plinthId === undefined || plinthId === null)
+            throw new globalThis.Error("The parameter 'plinthId' must be defined.");
+        url_ = url_.replace("{plinthId}", encodeURIComponent("" + plinthId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetPlinth(_response);
+        });
+    }
+
+    protected processGetPlinth(response: Response): Promise<PlinthResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PlinthResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PlinthResponse>(null as any);
+    }
+
+    /**
+     * Update a plinth
+     * @param tenant The tenant's slug.
+     * @param plinthId The id of the plinth.
+     * @param if_Match The ETag of the resource as last read (or * for any version). Missing: 428; stale: 412.
+     * @return OK
+     */
+    updatePlinth(tenant: string, plinthId: string, if_Match: string, body: PlinthRequest, signal?: AbortSignal): Promise<PlinthResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/plinths/{plinthId}";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        if (plinthId === undefined || plinthId === null)
+            throw new globalThis.Error("The parameter 'plinthId' must be defined.");
+        url_ = url_.replace("{plinthId}", encodeURIComponent("" + plinthId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdatePlinth(_response);
+        });
+    }
+
+    protected processUpdatePlinth(response: Response): Promise<PlinthResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PlinthResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PlinthResponse>(null as any);
+    }
+}
+
 export interface IApiClientsClient {
 
     /**
@@ -559,6 +1085,19 @@ export class ApiClientsClient implements IApiClientsClient {
     }
 }
 
+/** A Dutch street address. */
+export interface Address {
+    street: string;
+    houseNumber: number;
+    /** Letter or suffix after the house number: "A", "bis", "2-hoog". */
+    houseNumberAddition?: string | null;
+    /** Dutch postcode written as `1234 AB`. */
+    postcode: string;
+    city: string;
+
+    [key: string]: any;
+}
+
 export interface ApiClientResponse {
     clientId: string;
     displayName: string;
@@ -614,10 +1153,58 @@ export interface PageOfApiClientResponse {
 }
 
 /** One page of a list, in a stable order. Pass nextCursor back as cursor for the next page. */
+export interface PageOfPlinthResponse {
+    items: PlinthResponse[];
+    /** Null on the last page. */
+    nextCursor: string | null;
+
+    [key: string]: any;
+}
+
+/** One page of a list, in a stable order. Pass nextCursor back as cursor for the next page. */
 export interface PageOfTenantResponse {
     items: TenantResponse[];
     /** Null on the last page. */
     nextCursor: string | null;
+
+    [key: string]: any;
+}
+
+/** A plinth as written by a client: the body of create and of update. */
+export interface PlinthRequest {
+    /** What the plinth is called locally, e.g. "Herderplein". */
+    name: string;
+    address: Address;
+    /** CBS municipality code: `GM` and four digits (`GM0344` Utrecht). */
+    municipalityCode: string;
+    /** CBS neighbourhood (buurt) code: `BU`, the municipality's four digits, and four more. */
+    neighbourhoodCode: string;
+    /** Dwellings in the block above the plinth. */
+    dwellingsAbove: number;
+    /** Floor area of the whole plinth in m². */
+    plinthAreaM2: number;
+    /** The plinth strategy's theme, e.g. "makers", "zorg", "food". */
+    theme?: string | null;
+    /** Whether the plinth lies in a priority neighbourhood (prioriteitswijk). */
+    priorityNeighbourhood: boolean;
+
+    [key: string]: any;
+}
+
+export interface PlinthResponse {
+    id: string;
+    name: string;
+    address: Address;
+    municipalityCode: string;
+    neighbourhoodCode: string;
+    dwellingsAbove: number;
+    plinthAreaM2: number;
+    theme?: string | null;
+    priorityNeighbourhood: boolean;
+    createdAt: string;
+    updatedAt: string;
+    /** The current ETag, as in the ETag header: send it as If-Match to change or delete the plinth. */
+    eTag: string;
 
     [key: string]: any;
 }

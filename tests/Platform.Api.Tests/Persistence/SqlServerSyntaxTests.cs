@@ -37,8 +37,8 @@ public sealed class SqlServerSyntaxTests
         var (typeName, fieldName) = (name[..name.IndexOf('.')], name[(name.IndexOf('.') + 1)..]);
         var type = typeof(Db).Assembly.GetTypes().Single(t => t.Name == typeName);
         var sql = (string)type.GetField(fieldName, BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)!.GetRawConstantValue()!;
-        // Paged statements end in ORDER BY and get the dialect's limit appended, as the code does.
-        return sql.TrimEnd().Contains("ORDER BY", StringComparison.OrdinalIgnoreCase) ? new SqlServerDialect().WithLimit(sql) : sql;
+        // Rendered as the code renders it for SQL Server: the dialect fills in its limit and lock hints.
+        return new SqlServerDialect().Render(sql);
     }
 
     [Theory]

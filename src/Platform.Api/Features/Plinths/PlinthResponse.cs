@@ -21,6 +21,7 @@ public sealed class PlinthResponse
     [RegularExpression(DutchCodes.NeighbourhoodCodePattern)]
     public required string NeighbourhoodCode { get; init; }
 
+    [Range(0, 100_000)]
     public required int DwellingsAbove { get; init; }
 
     public required decimal PlinthAreaM2 { get; init; }
