@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Http.Json;
 using Platform.Api.Concurrency;
 using Platform.Api.Errors;
 using Platform.Api.Features.Audit;
+using Platform.Api.Features.Leases;
 using Platform.Api.Features.Plinths;
+using Platform.Api.Features.Units;
 using Platform.Api.Idempotency;
 using Platform.Api.Features.ApiClients;
 using Platform.Api.Features.Tenants;
@@ -55,6 +57,9 @@ public static class Extensions
         services.AddSingleton<AuditLog>();
         services.AddSingleton<IdempotencyStore>();
         services.AddScoped<PlinthStore>();
+        services.AddScoped<UnitStore>();
+        services.AddScoped<LeaseStore>();
+        services.AddScoped<AuditStore>();
         services.AddMemoryCache();
 
         services.AddPlatformProblemDetails();

@@ -12,6 +12,8 @@ public sealed class RequiresIfMatch
 /// <summary>ETags are the row version in quotes: <c>"3"</c>.</summary>
 public static class ETags
 {
+    public const string Pattern = "^\"[0-9]+\"$";
+
     const string ExpectedVersionKey = "Platform.ExpectedVersion";
 
     public static string For(int version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";

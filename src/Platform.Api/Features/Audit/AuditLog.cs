@@ -5,6 +5,13 @@ using Platform.Api.Security;
 
 namespace Platform.Api.Features.Audit;
 
+public enum AuditEntityType
+{
+    Plinth,
+    Unit,
+    Lease,
+}
+
 public enum AuditAction
 {
     Created,
@@ -16,11 +23,16 @@ public enum AuditAction
 
 public sealed class AuditChange
 {
+    public const int MaxValueLength = 4000;
+
     /// <summary>The field as named in the resource, nested fields with dots: <c>address.postcode</c>.</summary>
+    [System.ComponentModel.DataAnnotations.MaxLength(200)]
     public required string Field { get; init; }
 
+    [System.ComponentModel.DataAnnotations.MaxLength(MaxValueLength)]
     public string? Old { get; init; }
 
+    [System.ComponentModel.DataAnnotations.MaxLength(MaxValueLength)]
     public string? New { get; init; }
 }
 
@@ -37,14 +49,14 @@ public sealed class AuditLog(IHttpContextAccessor http, TimeProvider clock)
 
     static readonly HashSet<string> Unrecorded = ["etag", "updatedAt", "createdAt"];
 
-    public Task RecordAsync(DbSession session, string entityType, Guid entityId, AuditAction action, object? before, object? after, CancellationToken ct)
+    public Task RecordAsync(DbSession session, AuditEntityType entityType, Guid entityId, AuditAction action, object? before, object? after, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var changes = Diff(Flatten(before), Flatten(after));
         return session.ExecuteAsync(InsertSql, new
         {
             Id = Guid.CreateVersion7(now),
-            EntityType = entityType,
+            EntityType = EnumText<AuditEntityType>.ToText(entityType),
             EntityId = entityId,
             Action = EnumText<AuditAction>.ToText(action),
             ClientId = http.HttpContext?.User.ClientIdOf() ?? "system",

@@ -11,7 +11,11 @@ public sealed class GetPlinthEndpoint(PlinthStore plinths) : EndpointWithoutRequ
     {
         Get("/v1/tenants/{tenant}/plinths/{plinthId:guid}");
         Scopes(ApiScopes.PlinthsRead, ApiScopes.PlinthsWrite);
-        Summary(s => s.Summary = "Get a plinth");
+        Summary(s =>
+        {
+            s.Summary = "Get a plinth";
+            s.Description = "The plinth, with its ETag for a later update or delete.";
+        });
     }
 
     public override async Task HandleAsync(CancellationToken ct)

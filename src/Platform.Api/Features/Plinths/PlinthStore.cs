@@ -27,8 +27,6 @@ public sealed class PlinthRow
 
 public sealed class PlinthStore(TenantDb db, AuditLog audit, TimeProvider clock)
 {
-    public const string EntityType = "plinth";
-
     const string Columns = $"""
         id AS {nameof(PlinthRow.Id)}, name AS {nameof(PlinthRow.Name)}, street AS {nameof(PlinthRow.Street)},
         house_number AS {nameof(PlinthRow.HouseNumber)}, house_number_addition AS {nameof(PlinthRow.HouseNumberAddition)},
@@ -80,7 +78,7 @@ public sealed class PlinthStore(TenantDb db, AuditLog audit, TimeProvider clock)
         return db.TransactAsync(async session =>
         {
             await session.ExecuteAsync(InsertSql, row, ct);
-            await audit.RecordAsync(session, EntityType, row.Id, AuditAction.Created, null, PlinthResponse.From(row), ct);
+            await audit.RecordAsync(session, AuditEntityType.Plinth, row.Id, AuditAction.Created, null, PlinthResponse.From(row), ct);
             return row;
         }, ct);
     }
@@ -96,7 +94,7 @@ public sealed class PlinthStore(TenantDb db, AuditLog audit, TimeProvider clock)
 
             var updated = ToRow(request, id, current.CreatedAt, clock.GetUtcNow(), current.Version + 1);
             await session.ExecuteAsync(UpdateSql, updated, ct);
-            await audit.RecordAsync(session, EntityType, id, AuditAction.Updated, PlinthResponse.From(current), PlinthResponse.From(updated), ct);
+            await audit.RecordAsync(session, AuditEntityType.Plinth, id, AuditAction.Updated, PlinthResponse.From(current), PlinthResponse.From(updated), ct);
             return WriteOutcome<PlinthRow>.Done(updated);
         }, ct);
 
@@ -113,7 +111,7 @@ public sealed class PlinthStore(TenantDb db, AuditLog audit, TimeProvider clock)
                 return WriteOutcome<PlinthRow>.Conflict("plinth-has-units", $"The plinth still has {units} unit(s); remove or move them first.");
 
             await session.ExecuteAsync(DeleteSql, new { Id = id }, ct);
-            await audit.RecordAsync(session, EntityType, id, AuditAction.Deleted, PlinthResponse.From(current), null, ct);
+            await audit.RecordAsync(session, AuditEntityType.Plinth, id, AuditAction.Deleted, PlinthResponse.From(current), null, ct);
             return WriteOutcome<PlinthRow>.Done(current);
         }, ct);
 

@@ -1,0 +1,63 @@
+using System.ComponentModel.DataAnnotations;
+using FastEndpoints;
+using FluentValidation;
+using Platform.Api.Concurrency;
+using Platform.Api.Idempotency;
+using Platform.Api.OpenApi;
+using Platform.Api.Security;
+using Platform.Api.Tenancy;
+
+namespace Platform.Api.Features.Leases;
+
+public sealed class CreateLeaseRequest : LeaseFields
+{
+    /// <summary>The unit that is let.</summary>
+    [Required]
+    public Guid UnitId { get; init; }
+}
+
+public sealed class CreateLeaseValidator : Validator<CreateLeaseRequest>
+{
+    public CreateLeaseValidator()
+    {
+        RuleFor(l => l.UnitId).NotEmpty();
+        this.IncludeLeaseFieldRules();
+    }
+}
+
+public sealed class CreateLeaseEndpoint(TenantContext tenant, LeaseStore leases) : Endpoint<CreateLeaseRequest, LeaseResponse>
+{
+    public override void Configure()
+    {
+        Post("/v1/tenants/{tenant}/leases");
+        Scopes(ApiScopes.LeasesWrite);
+        Summary(s =>
+        {
+            s.Summary = "Create a lease";
+            s.Description = "Lets a unit. Two leases of one unit may not overlap: 409 names the lease in the way. Accepts an Idempotency-Key.";
+        });
+        Description(b => b.ClearDefaultProduces(200).Produces<LeaseResponse>(201).WithMetadata(IdempotentCreate.Instance)
+            .ProducesProblems(StatusCodes.Status409Conflict));
+    }
+
+    public override async Task HandleAsync(CreateLeaseRequest req, CancellationToken ct)
+    {
+        var outcome = await leases.CreateAsync(req, ct);
+        if (outcome.Status == WriteStatus.NotFound)
+        {
+            AddError(r => r.UnitId, "The tenant has no unit with this id.");
+            await Send.ErrorsAsync(cancellation: ct);
+            return;
+        }
+
+        if (outcome.Status != WriteStatus.Done)
+        {
+            await Send.ResultAsync(outcome.Problem());
+            return;
+        }
+
+        var row = outcome.Value!;
+        HttpContext.Response.DescribeResource(row.Version, createdAt: $"/v1/tenants/{tenant.Current.Slug}/leases/{row.Id}");
+        await Send.ResponseAsync(LeaseResponse.From(row, leases.StatusOf(row)), StatusCodes.Status201Created, ct);
+    }
+}

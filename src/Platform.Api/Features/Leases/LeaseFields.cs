@@ -1,0 +1,91 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Platform.Api.Validation;
+
+namespace Platform.Api.Features.Leases;
+
+/// <summary>The legal regime of a Dutch business lease.</summary>
+public enum LeaseRegime
+{
+    /// <summary>Art. 7:290 BW: retail, horeca and craft shops with a public counter; strong protection.</summary>
+    [JsonStringEnumMemberName("7:290")] Article7_290,
+
+    /// <summary>Art. 7:230a BW: offices, ateliers and other business space.</summary>
+    [JsonStringEnumMemberName("7:230a")] Article7_230a,
+
+    [JsonStringEnumMemberName("other")] Other,
+}
+
+public enum LeaseStatus
+{
+    Upcoming,
+    Active,
+    Ended,
+}
+
+/// <summary>The organisation that rents the unit.</summary>
+public sealed class Lessee
+{
+    [Required]
+    public string Name { get; init; } = "";
+
+    /// <summary>KvK number: eight digits.</summary>
+    [Required]
+    public string KvkNumber { get; init; } = "";
+
+    /// <summary>SBI activity code (Standaard Bedrijfsindeling), 2–5 digits.</summary>
+    public string? SbiCode { get; init; }
+
+    [Required]
+    [EmailAddress]
+    public string ContactEmail { get; init; } = "";
+}
+
+public sealed class LesseeValidator : AbstractValidator<Lessee>
+{
+    public const string SbiCodePattern = "^[0-9]{2,5}$";
+
+    public LesseeValidator()
+    {
+        RuleFor(l => l.Name).NotEmpty().MaximumLength(FieldLimits.Name);
+        RuleFor(l => l.KvkNumber!).NotEmpty().KvkNumber();
+        RuleFor(l => l.SbiCode).MaximumLength(5).Matches(SbiCodePattern);
+        RuleFor(l => l.ContactEmail).NotEmpty().MaximumLength(254).EmailAddress();
+    }
+}
+
+/// <summary>The fields of a lease that a client writes, on create and on update.</summary>
+public abstract class LeaseFields
+{
+    [Required]
+    public Lessee Lessee { get; init; } = new();
+
+    [Required]
+    public LeaseRegime? Regime { get; init; }
+
+    [Required]
+    public DateOnly StartDate { get; init; }
+
+    /// <summary>Last day of the lease; none for an open-ended lease.</summary>
+    public DateOnly? EndDate { get; init; }
+
+    /// <summary>Base rent in euro cents per month, before any discount.</summary>
+    [Required]
+    public long BaseRentCentsPerMonth { get; init; }
+}
+
+public static class LeaseFieldRules
+{
+    public const long MaxRentCentsPerMonth = 1_000_000_000;
+
+    public static void IncludeLeaseFieldRules<T>(this AbstractValidator<T> validator) where T : LeaseFields
+    {
+        validator.RuleFor(l => l.Lessee).NotNull().SetValidator(new LesseeValidator());
+        validator.RuleFor(l => l.Regime).NotNull().IsInEnum();
+        validator.RuleFor(l => l.StartDate).NotEmpty();
+        validator.RuleFor(l => l.EndDate).GreaterThanOrEqualTo(l => l.StartDate).When(l => l.EndDate is not null)
+            .WithMessage("'endDate' must not be before 'startDate'.");
+        validator.RuleFor(l => l.BaseRentCentsPerMonth).InclusiveBetween(1, MaxRentCentsPerMonth);
+    }
+}

@@ -1,0 +1,196 @@
+using Platform.Api.Concurrency;
+using Platform.Api.Features.Audit;
+using Platform.Api.Persistence;
+using Platform.Api.Tenancy;
+
+namespace Platform.Api.Features.Leases;
+
+public sealed record LeaseRow
+{
+    public Guid Id { get; init; }
+    public Guid UnitId { get; init; }
+    public required string LesseeName { get; init; }
+    public required string LesseeKvkNumber { get; init; }
+    public string? LesseeSbiCode { get; init; }
+    public required string LesseeContactEmail { get; init; }
+    public required string Regime { get; init; }
+    public DateOnly StartDate { get; init; }
+    public DateOnly? EndDate { get; init; }
+    public long BaseRentCentsPerMonth { get; init; }
+    public string? TerminationReason { get; init; }
+    public DateTimeOffset? TerminatedAt { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+    public int Version { get; init; }
+}
+
+public sealed class LeaseFilter
+{
+    public Guid? UnitId { get; init; }
+    public string? Status { get; init; }
+    public string? LesseeKvk { get; init; }
+}
+
+public sealed class LeaseStore(TenantDb db, AuditLog audit, TimeProvider clock)
+{
+    const string Columns = $"""
+        id AS {nameof(LeaseRow.Id)}, unit_id AS {nameof(LeaseRow.UnitId)}, lessee_name AS {nameof(LeaseRow.LesseeName)},
+        lessee_kvk_number AS {nameof(LeaseRow.LesseeKvkNumber)}, lessee_sbi_code AS {nameof(LeaseRow.LesseeSbiCode)},
+        lessee_contact_email AS {nameof(LeaseRow.LesseeContactEmail)}, regime AS {nameof(LeaseRow.Regime)},
+        start_date AS {nameof(LeaseRow.StartDate)}, end_date AS {nameof(LeaseRow.EndDate)},
+        base_rent_cents_per_month AS {nameof(LeaseRow.BaseRentCentsPerMonth)}, termination_reason AS {nameof(LeaseRow.TerminationReason)},
+        terminated_at AS {nameof(LeaseRow.TerminatedAt)}, created_at AS {nameof(LeaseRow.CreatedAt)},
+        updated_at AS {nameof(LeaseRow.UpdatedAt)}, version AS {nameof(LeaseRow.Version)}
+        """;
+
+    const string FindSql = $"SELECT {Columns} FROM leases {SqlDialect.UpdateLock} WHERE tenant_id = @TenantId AND id = @Id";
+
+    const string ListSql = $"""
+        SELECT {Columns} FROM leases
+        WHERE tenant_id = @TenantId AND id > @After
+          AND (@UnitId IS NULL OR unit_id = @UnitId)
+          AND (@LesseeKvk IS NULL OR lessee_kvk_number = @LesseeKvk)
+          AND (@Status IS NULL
+               OR (@Status = 'upcoming' AND start_date > @Today)
+               OR (@Status = 'active' AND start_date <= @Today AND (end_date IS NULL OR end_date >= @Today))
+               OR (@Status = 'ended' AND end_date < @Today))
+        ORDER BY id {SqlDialect.Limit}
+        """;
+
+    const string UnitExistsSql = "SELECT COUNT(*) FROM units WHERE tenant_id = @TenantId AND id = @UnitId";
+
+    /// <summary>The first other lease of the unit whose period overlaps [@StartDate, @EndDate].</summary>
+    const string OverlappingSql = $"""
+        SELECT id FROM leases {SqlDialect.UpdateLock}
+        WHERE tenant_id = @TenantId AND unit_id = @UnitId AND id <> @Id
+          AND start_date <= @EndDate AND (end_date IS NULL OR end_date >= @StartDate)
+        ORDER BY start_date {SqlDialect.Limit}
+        """;
+
+    const string InsertSql = """
+        INSERT INTO leases (id, tenant_id, unit_id, lessee_name, lessee_kvk_number, lessee_sbi_code, lessee_contact_email, regime,
+                            start_date, end_date, base_rent_cents_per_month, termination_reason, terminated_at, created_at, updated_at, version)
+        VALUES (@Id, @TenantId, @UnitId, @LesseeName, @LesseeKvkNumber, @LesseeSbiCode, @LesseeContactEmail, @Regime,
+                @StartDate, @EndDate, @BaseRentCentsPerMonth, @TerminationReason, @TerminatedAt, @CreatedAt, @UpdatedAt, @Version)
+        """;
+
+    const string UpdateSql = """
+        UPDATE leases
+        SET lessee_name = @LesseeName, lessee_kvk_number = @LesseeKvkNumber, lessee_sbi_code = @LesseeSbiCode,
+            lessee_contact_email = @LesseeContactEmail, regime = @Regime, start_date = @StartDate, end_date = @EndDate,
+            base_rent_cents_per_month = @BaseRentCentsPerMonth, termination_reason = @TerminationReason,
+            terminated_at = @TerminatedAt, updated_at = @UpdatedAt, version = @Version
+        WHERE tenant_id = @TenantId AND id = @Id
+        """;
+
+    DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public Task<LeaseRow?> FindAsync(Guid id, CancellationToken ct) =>
+        db.RunAsync(session => session.QuerySingleOrDefaultAsync<LeaseRow>(FindSql, new { Id = id }, ct), ct);
+
+    public Task<IReadOnlyList<LeaseRow>> ListAsync(LeaseFilter filter, Guid after, int limit, CancellationToken ct) =>
+        db.RunAsync(session => session.ListAsync<LeaseRow>(ListSql,
+            new { After = after, Limit = limit, Today, filter.UnitId, filter.Status, filter.LesseeKvk }, ct), ct);
+
+    public LeaseStatus StatusOf(LeaseRow row) =>
+        row.StartDate > Today ? LeaseStatus.Upcoming
+        : row.EndDate is { } end && end < Today ? LeaseStatus.Ended
+        : LeaseStatus.Active;
+
+    public Task<WriteOutcome<LeaseRow>> CreateAsync(CreateLeaseRequest request, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var row = ToRow(request, Guid.CreateVersion7(now), request.UnitId, now, now, version: 1);
+        return db.TransactAsync(async session =>
+        {
+            if (await session.ExecuteScalarAsync<int>(UnitExistsSql, new { request.UnitId }, ct) == 0)
+                return WriteOutcome<LeaseRow>.NotFound;
+            if (await OverlapAsync(session, row, ct) is { } conflict)
+                return conflict;
+
+            await session.ExecuteAsync(InsertSql, row, ct);
+            await audit.RecordAsync(session, AuditEntityType.Lease, row.Id, AuditAction.Created, null, Describe(row), ct);
+            return WriteOutcome<LeaseRow>.Done(row);
+        }, ct);
+    }
+
+    public Task<WriteOutcome<LeaseRow>> UpdateAsync(Guid id, int? expectedVersion, UpdateLeaseRequest request, CancellationToken ct) =>
+        db.TransactAsync(async session =>
+        {
+            var current = await session.QuerySingleOrDefaultAsync<LeaseRow>(FindSql, new { Id = id }, ct);
+            if (current is null)
+                return WriteOutcome<LeaseRow>.NotFound;
+            if (expectedVersion is { } expected && expected != current.Version)
+                return WriteOutcome<LeaseRow>.Stale;
+
+            var updated = ToRow(request, id, current.UnitId, current.CreatedAt, clock.GetUtcNow(), current.Version + 1)
+                with { TerminationReason = current.TerminationReason, TerminatedAt = current.TerminatedAt };
+            if (await OverlapAsync(session, updated, ct) is { } conflict)
+                return conflict;
+
+            await session.ExecuteAsync(UpdateSql, updated, ct);
+            await audit.RecordAsync(session, AuditEntityType.Lease, id, AuditAction.Updated, Describe(current), Describe(updated), ct);
+            return WriteOutcome<LeaseRow>.Done(updated);
+        }, ct);
+
+    public Task<WriteOutcome<LeaseRow>> TerminateAsync(Guid id, TerminateLeaseRequest request, CancellationToken ct) =>
+        db.TransactAsync(async session =>
+        {
+            var current = await session.QuerySingleOrDefaultAsync<LeaseRow>(FindSql, new { Id = id }, ct);
+            if (current is null)
+                return WriteOutcome<LeaseRow>.NotFound;
+            if (current.TerminatedAt is not null)
+                return WriteOutcome<LeaseRow>.Conflict("lease-terminated", $"The lease was already terminated on {current.TerminatedAt:yyyy-MM-dd}.");
+            if (request.EndDate < current.StartDate)
+                return WriteOutcome<LeaseRow>.Conflict("end-before-start", $"The lease starts on {current.StartDate:yyyy-MM-dd}; it cannot end before that.");
+            if (current.EndDate is { } end && request.EndDate > end)
+                return WriteOutcome<LeaseRow>.Conflict("end-after-term", $"The lease already ends on {end:yyyy-MM-dd}; termination can only end it earlier.");
+
+            var now = clock.GetUtcNow();
+            var terminated = current with
+            {
+                EndDate = request.EndDate,
+                TerminationReason = request.Reason.Trim(),
+                TerminatedAt = now,
+                UpdatedAt = now,
+                Version = current.Version + 1,
+            };
+            await session.ExecuteAsync(UpdateSql, terminated, ct);
+            await audit.RecordAsync(session, AuditEntityType.Lease, id, AuditAction.Terminated, Describe(current), Describe(terminated), ct);
+            return WriteOutcome<LeaseRow>.Done(terminated);
+        }, ct);
+
+    LeaseResponse Describe(LeaseRow row) => LeaseResponse.From(row, StatusOf(row));
+
+    static async Task<WriteOutcome<LeaseRow>?> OverlapAsync(DbSession session, LeaseRow lease, CancellationToken ct)
+    {
+        var conflicting = await session.QuerySingleOrDefaultAsync<Guid?>(OverlappingSql, new
+        {
+            lease.Id,
+            lease.UnitId,
+            lease.StartDate,
+            EndDate = lease.EndDate ?? DateOnly.MaxValue,
+            Limit = 1,
+        }, ct);
+        return conflicting is { } other
+            ? WriteOutcome<LeaseRow>.Conflict("lease-overlap", $"The unit is already let in this period under lease {other}.")
+            : null;
+    }
+
+    static LeaseRow ToRow(LeaseFields fields, Guid id, Guid unitId, DateTimeOffset createdAt, DateTimeOffset updatedAt, int version) => new()
+    {
+        Id = id,
+        UnitId = unitId,
+        LesseeName = fields.Lessee.Name.Trim(),
+        LesseeKvkNumber = fields.Lessee.KvkNumber,
+        LesseeSbiCode = fields.Lessee.SbiCode,
+        LesseeContactEmail = fields.Lessee.ContactEmail.Trim(),
+        Regime = EnumText<LeaseRegime>.ToText(fields.Regime!.Value),
+        StartDate = fields.StartDate,
+        EndDate = fields.EndDate,
+        BaseRentCentsPerMonth = fields.BaseRentCentsPerMonth,
+        CreatedAt = createdAt,
+        UpdatedAt = updatedAt,
+        Version = version,
+    };
+}

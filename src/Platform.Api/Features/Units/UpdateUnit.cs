@@ -1,0 +1,57 @@
+using FastEndpoints;
+using FluentValidation;
+using Platform.Api.Concurrency;
+using Platform.Api.Security;
+
+namespace Platform.Api.Features.Units;
+
+public sealed class UpdateUnitRequest : UnitFields
+{
+    /// <summary>Why the category changes (BOG ↔ MOG); required when it does, and kept in the unit's history.</summary>
+    public string? Reason { get; init; }
+}
+
+public sealed class UpdateUnitValidator : Validator<UpdateUnitRequest>
+{
+    public UpdateUnitValidator()
+    {
+        this.IncludeUnitFieldRules();
+        RuleFor(u => u.Reason).MaximumLength(1000);
+    }
+}
+
+public sealed class UpdateUnitEndpoint(UnitStore units) : Endpoint<UpdateUnitRequest, UnitResponse>
+{
+    public override void Configure()
+    {
+        Put("/v1/tenants/{tenant}/units/{unitId:guid}");
+        Scopes(ApiScopes.PlinthsWrite);
+        Summary(s =>
+        {
+            s.Summary = "Update a unit";
+            s.Description = "Replaces the unit's fields. Changing the category (BOG ↔ MOG) needs a reason, kept in the unit's "
+                            + "classification history. Requires If-Match with the ETag last read.";
+        });
+        Description(b => b.WithMetadata(RequiresIfMatch.Instance));
+    }
+
+    public override async Task HandleAsync(UpdateUnitRequest req, CancellationToken ct)
+    {
+        var outcome = await units.UpdateAsync(Route<Guid>("unitId"), HttpContext.ExpectedVersion(), req, User.ClientIdOf() ?? "unknown", ct);
+        if (outcome.Status == WriteStatus.Conflict)
+        {
+            AddError(r => r.Reason, outcome.Detail!);
+            await Send.ErrorsAsync(cancellation: ct);
+            return;
+        }
+
+        if (outcome.Status != WriteStatus.Done)
+        {
+            await Send.ResultAsync(outcome.Problem());
+            return;
+        }
+
+        HttpContext.Response.DescribeResource(outcome.Value!.Version);
+        await Send.OkAsync(UnitResponse.From(outcome.Value), ct);
+    }
+}
