@@ -52,12 +52,14 @@ namespace Plinth.Platform.Client
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="plinthId">Only the units of this plinth.</param>
+        /// <param name="category">Only BED (BOG) or only MOG units.</param>
         /// <param name="detailCode">Only units with this VERA detail code, e.g. ATE.</param>
+        /// <param name="status">Only units with this status; let means a lease is active today.</param>
         /// <param name="limit">Items per page, 1–200 (default 50).</param>
         /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<PageOfUnitResponse> ListUnitsAsync(string tenant, System.Guid? plinthId = null, Category? category = null, string? detailCode = null, Status? status = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<PageOfUnitResponse> ListUnitsAsync(string tenant, System.Guid? plinthId = null, UnitCategory? category = null, string? detailCode = null, UnitStatus? status = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -331,12 +333,14 @@ namespace Plinth.Platform.Client
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="plinthId">Only the units of this plinth.</param>
+        /// <param name="category">Only BED (BOG) or only MOG units.</param>
         /// <param name="detailCode">Only units with this VERA detail code, e.g. ATE.</param>
+        /// <param name="status">Only units with this status; let means a lease is active today.</param>
         /// <param name="limit">Items per page, 1–200 (default 50).</param>
         /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PageOfUnitResponse> ListUnitsAsync(string tenant, System.Guid? plinthId = null, Category? category = null, string? detailCode = null, Status? status = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<PageOfUnitResponse> ListUnitsAsync(string tenant, System.Guid? plinthId = null, UnitCategory? category = null, string? detailCode = null, UnitStatus? status = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (tenant == null)
                 throw new System.ArgumentNullException("tenant");
@@ -2852,12 +2856,13 @@ namespace Plinth.Platform.Client
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="unitId">Only the leases of this unit.</param>
+        /// <param name="status">Only upcoming, active or ended leases (as of today).</param>
         /// <param name="lesseeKvk">Only the leases of the lessee with this KvK number.</param>
         /// <param name="limit">Items per page, 1–200 (default 50).</param>
         /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<PageOfLeaseResponse> ListLeasesAsync(string tenant, System.Guid? unitId = null, Status2? status = null, string? lesseeKvk = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<PageOfLeaseResponse> ListLeasesAsync(string tenant, System.Guid? unitId = null, LeaseStatus? status = null, string? lesseeKvk = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3129,12 +3134,13 @@ namespace Plinth.Platform.Client
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="unitId">Only the leases of this unit.</param>
+        /// <param name="status">Only upcoming, active or ended leases (as of today).</param>
         /// <param name="lesseeKvk">Only the leases of the lessee with this KvK number.</param>
         /// <param name="limit">Items per page, 1–200 (default 50).</param>
         /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PageOfLeaseResponse> ListLeasesAsync(string tenant, System.Guid? unitId = null, Status2? status = null, string? lesseeKvk = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<PageOfLeaseResponse> ListLeasesAsync(string tenant, System.Guid? unitId = null, LeaseStatus? status = null, string? lesseeKvk = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (tenant == null)
                 throw new System.ArgumentNullException("tenant");
@@ -3944,12 +3950,13 @@ namespace Plinth.Platform.Client
         /// Every create, update, delete, reclassification and termination, oldest first. tenant:admin reads all; plinths:read reads plinth and unit events, leases:read lease events (name the entityType).
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
+        /// <param name="entityType">Only events of this kind of entity. Required unless the client holds tenant:admin.</param>
         /// <param name="entityId">Only events of this entity.</param>
         /// <param name="limit">Items per page, 1–200 (default 50).</param>
         /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<PageOfAuditEventResponse> ListAuditEventsAsync(string tenant, EntityType? entityType = null, System.Guid? entityId = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<PageOfAuditEventResponse> ListAuditEventsAsync(string tenant, AuditEntityType? entityType = null, System.Guid? entityId = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -3996,12 +4003,13 @@ namespace Plinth.Platform.Client
         /// Every create, update, delete, reclassification and termination, oldest first. tenant:admin reads all; plinths:read reads plinth and unit events, leases:read lease events (name the entityType).
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
+        /// <param name="entityType">Only events of this kind of entity. Required unless the client holds tenant:admin.</param>
         /// <param name="entityId">Only events of this entity.</param>
         /// <param name="limit">Items per page, 1–200 (default 50).</param>
         /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PageOfAuditEventResponse> ListAuditEventsAsync(string tenant, EntityType? entityType = null, System.Guid? entityId = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<PageOfAuditEventResponse> ListAuditEventsAsync(string tenant, AuditEntityType? entityType = null, System.Guid? entityId = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (tenant == null)
                 throw new System.ArgumentNullException("tenant");
@@ -5569,11 +5577,11 @@ namespace Plinth.Platform.Client
         /// <summary>
         /// The current ETag, as in the ETag header: send it as If-Match to change the lease.
         /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("eTag")]
+        [System.Text.Json.Serialization.JsonPropertyName("etag")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(12)]
         [System.ComponentModel.DataAnnotations.RegularExpression(@"^""[0-9]+""$")]
-        public string ETag { get; set; } = default!;
+        public string Etag { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -5998,11 +6006,11 @@ namespace Plinth.Platform.Client
         /// <summary>
         /// The current ETag, as in the ETag header: send it as If-Match to change or delete the plinth.
         /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("eTag")]
+        [System.Text.Json.Serialization.JsonPropertyName("etag")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(12)]
         [System.ComponentModel.DataAnnotations.RegularExpression(@"^""[0-9]+""$")]
-        public string ETag { get; set; } = default!;
+        public string Etag { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -6340,11 +6348,11 @@ namespace Plinth.Platform.Client
         /// <summary>
         /// The current ETag, as in the ETag header: send it as If-Match to change the unit.
         /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("eTag")]
+        [System.Text.Json.Serialization.JsonPropertyName("etag")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(12)]
         [System.ComponentModel.DataAnnotations.RegularExpression(@"^""[0-9]+""$")]
-        public string ETag { get; set; } = default!;
+        public string Etag { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -6510,78 +6518,6 @@ namespace Plinth.Platform.Client
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum Category
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"BED")]
-        [System.Runtime.Serialization.EnumMember(Value = @"BED")]
-        Bed = 0,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"MOG")]
-        [System.Runtime.Serialization.EnumMember(Value = @"MOG")]
-        Mog = 1,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum Status
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"vacant")]
-        [System.Runtime.Serialization.EnumMember(Value = @"vacant")]
-        Vacant = 0,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"let")]
-        [System.Runtime.Serialization.EnumMember(Value = @"let")]
-        Let = 1,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"in_tender")]
-        [System.Runtime.Serialization.EnumMember(Value = @"in_tender")]
-        InTender = 2,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"unavailable")]
-        [System.Runtime.Serialization.EnumMember(Value = @"unavailable")]
-        Unavailable = 3,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum Status2
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"upcoming")]
-        [System.Runtime.Serialization.EnumMember(Value = @"upcoming")]
-        Upcoming = 0,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"active")]
-        [System.Runtime.Serialization.EnumMember(Value = @"active")]
-        Active = 1,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"ended")]
-        [System.Runtime.Serialization.EnumMember(Value = @"ended")]
-        Ended = 2,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum EntityType
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"plinth")]
-        [System.Runtime.Serialization.EnumMember(Value = @"plinth")]
-        Plinth = 0,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"unit")]
-        [System.Runtime.Serialization.EnumMember(Value = @"unit")]
-        Unit = 1,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"lease")]
-        [System.Runtime.Serialization.EnumMember(Value = @"lease")]
-        Lease = 2,
 
     }
 

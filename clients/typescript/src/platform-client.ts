@@ -21,14 +21,14 @@ export interface IUnitsClient {
      * List units
      * @param tenant The tenant's slug.
      * @param plinthId (optional) Only the units of this plinth.
-     * @param category (optional) 
+     * @param category (optional) Only BED (BOG) or only MOG units.
      * @param detailCode (optional) Only units with this VERA detail code, e.g. ATE.
-     * @param status (optional) 
+     * @param status (optional) Only units with this status; let means a lease is active today.
      * @param limit (optional) Items per page, 1–200 (default 50).
      * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
      * @return OK
      */
-    listUnits(tenant: string, plinthId?: string | null | undefined, category?: Category | null | undefined, detailCode?: string | null | undefined, status?: Status | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfUnitResponse>;
+    listUnits(tenant: string, plinthId?: string | null | undefined, category?: UnitCategory | undefined, detailCode?: string | null | undefined, status?: UnitStatus | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfUnitResponse>;
 
     /**
      * Get a unit
@@ -174,25 +174,29 @@ export class UnitsClient implements IUnitsClient {
      * List units
      * @param tenant The tenant's slug.
      * @param plinthId (optional) Only the units of this plinth.
-     * @param category (optional) 
+     * @param category (optional) Only BED (BOG) or only MOG units.
      * @param detailCode (optional) Only units with this VERA detail code, e.g. ATE.
-     * @param status (optional) 
+     * @param status (optional) Only units with this status; let means a lease is active today.
      * @param limit (optional) Items per page, 1–200 (default 50).
      * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
      * @return OK
      */
-    listUnits(tenant: string, plinthId?: string | null | undefined, category?: Category | null | undefined, detailCode?: string | null | undefined, status?: Status | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfUnitResponse> {
+    listUnits(tenant: string, plinthId?: string | null | undefined, category?: UnitCategory | undefined, detailCode?: string | null | undefined, status?: UnitStatus | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfUnitResponse> {
         let url_ = this.baseUrl + "/v1/tenants/{tenant}/units?";
         if (tenant === undefined || tenant === null)
             throw new globalThis.Error("The parameter 'tenant' must be defined.");
         url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
         if (plinthId !== undefined && plinthId !== null)
             url_ += "plinthId=" + encodeURIComponent("" + plinthId) + "&";
-        if (category !== undefined && category !== null)
+        if (category === null)
+            throw new globalThis.Error("The parameter 'category' cannot be null.");
+        else if (category !== undefined)
             url_ += "category=" + encodeURIComponent("" + category) + "&";
         if (detailCode !== undefined && detailCode !== null)
             url_ += "detailCode=" + encodeURIComponent("" + detailCode) + "&";
-        if (status !== undefined && status !== null)
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
             url_ += "status=" + encodeURIComponent("" + status) + "&";
         if (limit === null)
             throw new globalThis.Error("The parameter 'limit' cannot be null.");
@@ -1348,13 +1352,13 @@ export interface ILeasesClient {
      * List leases
      * @param tenant The tenant's slug.
      * @param unitId (optional) Only the leases of this unit.
-     * @param status (optional) 
+     * @param status (optional) Only upcoming, active or ended leases (as of today).
      * @param lesseeKvk (optional) Only the leases of the lessee with this KvK number.
      * @param limit (optional) Items per page, 1–200 (default 50).
      * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
      * @return OK
      */
-    listLeases(tenant: string, unitId?: string | null | undefined, status?: Status2 | null | undefined, lesseeKvk?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfLeaseResponse>;
+    listLeases(tenant: string, unitId?: string | null | undefined, status?: LeaseStatus | undefined, lesseeKvk?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfLeaseResponse>;
 
     /**
      * Get a lease
@@ -1498,20 +1502,22 @@ export class LeasesClient implements ILeasesClient {
      * List leases
      * @param tenant The tenant's slug.
      * @param unitId (optional) Only the leases of this unit.
-     * @param status (optional) 
+     * @param status (optional) Only upcoming, active or ended leases (as of today).
      * @param lesseeKvk (optional) Only the leases of the lessee with this KvK number.
      * @param limit (optional) Items per page, 1–200 (default 50).
      * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
      * @return OK
      */
-    listLeases(tenant: string, unitId?: string | null | undefined, status?: Status2 | null | undefined, lesseeKvk?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfLeaseResponse> {
+    listLeases(tenant: string, unitId?: string | null | undefined, status?: LeaseStatus | undefined, lesseeKvk?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfLeaseResponse> {
         let url_ = this.baseUrl + "/v1/tenants/{tenant}/leases?";
         if (tenant === undefined || tenant === null)
             throw new globalThis.Error("The parameter 'tenant' must be defined.");
         url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
         if (unitId !== undefined && unitId !== null)
             url_ += "unitId=" + encodeURIComponent("" + unitId) + "&";
-        if (status !== undefined && status !== null)
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
             url_ += "status=" + encodeURIComponent("" + status) + "&";
         if (lesseeKvk !== undefined && lesseeKvk !== null)
             url_ += "lesseeKvk=" + encodeURIComponent("" + lesseeKvk) + "&";
@@ -1881,13 +1887,13 @@ export interface IAuditClient {
     /**
      * List audit events
      * @param tenant The tenant's slug.
-     * @param entityType (optional) 
+     * @param entityType (optional) Only events of this kind of entity. Required unless the client holds tenant:admin.
      * @param entityId (optional) Only events of this entity.
      * @param limit (optional) Items per page, 1–200 (default 50).
      * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
      * @return OK
      */
-    listAuditEvents(tenant: string, entityType?: EntityType | null | undefined, entityId?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfAuditEventResponse>;
+    listAuditEvents(tenant: string, entityType?: AuditEntityType | undefined, entityId?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfAuditEventResponse>;
 }
 
 export class AuditClient implements IAuditClient {
@@ -1903,18 +1909,20 @@ export class AuditClient implements IAuditClient {
     /**
      * List audit events
      * @param tenant The tenant's slug.
-     * @param entityType (optional) 
+     * @param entityType (optional) Only events of this kind of entity. Required unless the client holds tenant:admin.
      * @param entityId (optional) Only events of this entity.
      * @param limit (optional) Items per page, 1–200 (default 50).
      * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
      * @return OK
      */
-    listAuditEvents(tenant: string, entityType?: EntityType | null | undefined, entityId?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfAuditEventResponse> {
+    listAuditEvents(tenant: string, entityType?: AuditEntityType | undefined, entityId?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfAuditEventResponse> {
         let url_ = this.baseUrl + "/v1/tenants/{tenant}/audit?";
         if (tenant === undefined || tenant === null)
             throw new globalThis.Error("The parameter 'tenant' must be defined.");
         url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
-        if (entityType !== undefined && entityType !== null)
+        if (entityType === null)
+            throw new globalThis.Error("The parameter 'entityType' cannot be null.");
+        else if (entityType !== undefined)
             url_ += "entityType=" + encodeURIComponent("" + entityType) + "&";
         if (entityId !== undefined && entityId !== null)
             url_ += "entityId=" + encodeURIComponent("" + entityId) + "&";
@@ -2420,7 +2428,7 @@ export interface LeaseResponse {
     createdAt: string;
     updatedAt: string;
     /** The current ETag, as in the ETag header: send it as If-Match to change the lease. */
-    eTag: string;
+    etag: string;
 
     [key: string]: any;
 }
@@ -2536,7 +2544,7 @@ export interface PlinthResponse {
     createdAt: string;
     updatedAt: string;
     /** The current ETag, as in the ETag header: send it as If-Match to change or delete the plinth. */
-    eTag: string;
+    etag: string;
 
     [key: string]: any;
 }
@@ -2619,7 +2627,7 @@ export interface UnitResponse {
     createdAt: string;
     updatedAt: string;
     /** The current ETag, as in the ETag header: send it as If-Match to change the unit. */
-    eTag: string;
+    etag: string;
 
     [key: string]: any;
 }
@@ -2662,14 +2670,6 @@ export interface UpdateUnitRequest {
 
     [key: string]: any;
 }
-
-export type Category = "BED" | "MOG";
-
-export type Status = "vacant" | "let" | "in_tender" | "unavailable";
-
-export type Status2 = "upcoming" | "active" | "ended";
-
-export type EntityType = "plinth" | "unit" | "lease";
 
 export interface Errors {
     /** The field, as named in the request (camelCase; nested fields with dots). */

@@ -1,3 +1,6 @@
+using System.ComponentModel;
+using System.Reflection;
+using System.Text.Json;
 using FastEndpoints;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.WebUtilities;
@@ -57,7 +60,7 @@ sealed class OperationTransformer : IOpenApiOperationTransformer
         if (secured)
             operation.Security = SecurityRequirements(definition, document);
 
-        var problem = await ProblemSchema(context, document, cancellationToken);
+        var problem = await ComponentReference(typeof(Problem), context, cancellationToken);
         var responses = operation.Responses ??= [];
         foreach (var status in ExpectedProblems(definition, context.Description.ActionDescriptor.EndpointMetadata, hasBody, parameters.Count > pathParameters.Count, pathParameters.Count > 0, secured))
             responses.TryAdd(status.ToString(System.Globalization.CultureInfo.InvariantCulture), new OpenApiResponse());
@@ -79,38 +82,56 @@ sealed class OperationTransformer : IOpenApiOperationTransformer
 
     static bool HasETag(Type responseType) => responseType.GetProperty("ETag") is not null;
 
-    static async Task<IOpenApiSchema> ProblemSchema(OpenApiOperationTransformerContext context, OpenApiDocument document, CancellationToken ct)
-    {
-        const string name = nameof(Problem);
-        var schemas = (document.Components ??= new OpenApiComponents()).Schemas ??= new Dictionary<string, IOpenApiSchema>();
-        if (!schemas.ContainsKey(name))
-            schemas[name] = await context.GetOrCreateSchemaAsync(typeof(Problem), null, ct);
-        return new OpenApiSchemaReference(name, document);
-    }
 
     static async Task<IEnumerable<IOpenApiParameter>> QueryParameters(
         Type requestType, IReadOnlyCollection<string> pathParameters, OpenApiOperationTransformerContext context, CancellationToken ct)
     {
         var schema = await context.GetOrCreateSchemaAsync(requestType, null, ct);
+        var parameters = new List<IOpenApiParameter>();
+        foreach (var (name, propertySchema) in schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
+        {
+            if (pathParameters.Contains(name, StringComparer.OrdinalIgnoreCase))
+                continue;
 
-        return (schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
-            .Where(p => !pathParameters.Contains(p.Key, StringComparer.OrdinalIgnoreCase))
-            .Select(IOpenApiParameter (p) =>
+            var property = requestType.GetProperties().Single(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name) == name);
+            var enumType = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            IOpenApiSchema parameterSchema;
+            string? description;
+            if (enumType.IsEnum)
             {
-                var property = p.Value.CreateShallowCopy();
-                var description = property.Description;
-                if (property is OpenApiSchema concrete)
+                // The enum's own component, so clients get the same enum type as in bodies, not a per-parameter copy.
+                parameterSchema = await ComponentReference(enumType, context, ct);
+                description = property.GetCustomAttribute<DescriptionAttribute>()?.Description;
+            }
+            else
+            {
+                var copy = propertySchema.CreateShallowCopy();
+                description = copy.Description;
+                if (copy is OpenApiSchema concrete)
                     concrete.Description = null;
-                return new OpenApiParameter
-                {
-                    Name = p.Key,
-                    In = ParameterLocation.Query,
-                    Required = schema.Required?.Contains(p.Key) == true,
-                    Description = description,
-                    Schema = property,
-                };
-            })
-            .ToList();
+                parameterSchema = copy;
+            }
+
+            parameters.Add(new OpenApiParameter
+            {
+                Name = name,
+                In = ParameterLocation.Query,
+                Required = schema.Required?.Contains(name) == true,
+                Description = description,
+                Schema = parameterSchema,
+            });
+        }
+
+        return parameters;
+    }
+
+    static async Task<IOpenApiSchema> ComponentReference(Type type, OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        var document = context.Document!;
+        var schemas = (document.Components ??= new OpenApiComponents()).Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        if (!schemas.ContainsKey(type.Name))
+            schemas[type.Name] = await context.GetOrCreateSchemaAsync(type, null, ct);
+        return new OpenApiSchemaReference(type.Name, document);
     }
 
     static List<OpenApiSecurityRequirement> SecurityRequirements(EndpointDefinition definition, OpenApiDocument document)

@@ -10,6 +10,14 @@ public sealed class PlatformApi(HttpClient http)
     public ITenantsClient Tenants { get; } = new TenantsClient(http);
 
     public IApiClientsClient ApiClients { get; } = new ApiClientsClient(http);
+
+    public IPlinthsClient Plinths { get; } = new PlinthsClient(http);
+
+    public IUnitsClient Units { get; } = new UnitsClient(http);
+
+    public ILeasesClient Leases { get; } = new LeasesClient(http);
+
+    public IAuditClient Audit { get; } = new AuditClient(http);
 }
 
 /// <summary>A tenant made for one test, with helpers to sign in as its API clients.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using FastEndpoints;
 using Platform.Api.Errors;
@@ -10,7 +11,7 @@ namespace Platform.Api.Features.Audit;
 
 public sealed class ListAuditEventsRequest : PageQuery
 {
-    /// <summary>Only events of this kind of entity. Required unless the client holds tenant:admin.</summary>
+    [Description("Only events of this kind of entity. Required unless the client holds tenant:admin.")]
     public AuditEntityType? EntityType { get; init; }
 
     /// <summary>Only events of this entity.</summary>

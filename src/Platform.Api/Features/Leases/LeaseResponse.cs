@@ -37,6 +37,7 @@ public sealed class LeaseResponse
     /// <summary>The current ETag, as in the ETag header: send it as If-Match to change the lease.</summary>
     [MaxLength(12)]
     [RegularExpression(ETags.Pattern)]
+    [System.Text.Json.Serialization.JsonPropertyName("etag")]
     public required string ETag { get; init; }
 
     public static LeaseResponse From(LeaseRow row, LeaseStatus status) => new()

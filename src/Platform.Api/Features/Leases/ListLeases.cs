@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using FastEndpoints;
 using Platform.Api.Paging;
 using Platform.Api.Persistence;
@@ -11,7 +12,7 @@ public sealed class ListLeasesRequest : PageQuery
     /// <summary>Only the leases of this unit.</summary>
     public Guid? UnitId { get; init; }
 
-    /// <summary>Only upcoming, active or ended leases (as of today).</summary>
+    [Description("Only upcoming, active or ended leases (as of today).")]
     public LeaseStatus? Status { get; init; }
 
     /// <summary>Only the leases of the lessee with this KvK number.</summary>

@@ -38,6 +38,7 @@ public sealed class PlinthResponse
     /// <summary>The current ETag, as in the ETag header: send it as If-Match to change or delete the plinth.</summary>
     [MaxLength(12)]
     [RegularExpression(ETags.Pattern)]
+    [System.Text.Json.Serialization.JsonPropertyName("etag")]
     public required string ETag { get; init; }
 
     public static PlinthResponse From(PlinthRow row) => new()

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using FastEndpoints;
 using FluentValidation;
 using Platform.Api.Paging;
@@ -11,13 +12,13 @@ public sealed class ListUnitsRequest : PageQuery
     /// <summary>Only the units of this plinth.</summary>
     public Guid? PlinthId { get; init; }
 
-    /// <summary>Only BED (BOG) or only MOG units.</summary>
+    [Description("Only BED (BOG) or only MOG units.")]
     public UnitCategory? Category { get; init; }
 
     /// <summary>Only units with this VERA detail code, e.g. ATE.</summary>
     public string? DetailCode { get; init; }
 
-    /// <summary>Only units with this status; let means a lease is active today.</summary>
+    [Description("Only units with this status; let means a lease is active today.")]
     public UnitStatus? Status { get; init; }
 }
 

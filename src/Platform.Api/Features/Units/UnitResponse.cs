@@ -49,6 +49,7 @@ public sealed class UnitResponse
     /// <summary>The current ETag, as in the ETag header: send it as If-Match to change the unit.</summary>
     [MaxLength(12)]
     [RegularExpression(ETags.Pattern)]
+    [System.Text.Json.Serialization.JsonPropertyName("etag")]
     public required string ETag { get; init; }
 
     public static UnitResponse From(UnitRow row)

@@ -1,0 +1,69 @@
+using Plinth.Platform.Client;
+
+namespace Platform.Api.Tests.Infrastructure;
+
+/// <summary>Requests with the figures of DOMAIN.md: Utrecht's Herderplein, a unit let for EUR 1,000 a month.</summary>
+public static class RealEstate
+{
+    public static PlinthRequest Herderplein() => new()
+    {
+        Name = "Herderplein",
+        Address = new Address { Street = "Herderplein", HouseNumber = 12, Postcode = "3555 AB", City = "Utrecht" },
+        MunicipalityCode = "GM0344",
+        NeighbourhoodCode = "BU03440101",
+        DwellingsAbove = 48,
+        PlinthAreaM2 = 640.5,
+        Theme = "makers",
+        PriorityNeighbourhood = true,
+    };
+
+    public static CreateUnitRequest Atelier(Guid plinthId) => new()
+    {
+        PlinthId = plinthId,
+        Name = "Herderplein 12 A",
+        Category = UnitCategory.Bed,
+        DetailCode = "ATE",
+        AreaM2 = 85,
+        MarketRentCentsPerYear = 1_200_000_00,
+        ValuationDate = new DateOnly(2026, 3, 1),
+        ValuationSource = "taxatie 2026",
+        TargetRentCentsPerYear = 1_200_000_00,
+        Status = UnitStatus.Vacant,
+        EnvironmentalCategory = 2,
+    };
+
+    public static CreateLeaseRequest Lease(Guid unitId, DateOnly start, DateOnly? end = null) => new()
+    {
+        UnitId = unitId,
+        Lessee = new Lessee { Name = "Atelier De Plint", KvkNumber = "12345678", SbiCode = "9003", ContactEmail = "info@deplint.example" },
+        Regime = LeaseRegime.Article7_230a,
+        StartDate = start,
+        EndDate = end,
+        BaseRentCentsPerMonth = 1_000_00,
+    };
+
+    public static UpdateUnitRequest AsUpdate(this UnitResponse unit) => new()
+    {
+        Name = unit.Name,
+        Category = unit.Category,
+        DetailCode = unit.DetailCode,
+        AreaM2 = unit.AreaM2,
+        MarketRentCentsPerYear = unit.MarketRentCentsPerYear,
+        ValuationDate = unit.ValuationDate,
+        ValuationSource = unit.ValuationSource,
+        TargetRentCentsPerYear = unit.TargetRentCentsPerYear,
+        Status = unit.Status == UnitStatus.Let ? UnitStatus.Vacant : unit.Status,
+        EnvironmentalCategory = unit.EnvironmentalCategory,
+    };
+
+    public static UpdateLeaseRequest AsUpdate(this LeaseResponse lease) => new()
+    {
+        Lessee = lease.Lessee,
+        Regime = lease.Regime,
+        StartDate = lease.StartDate,
+        EndDate = lease.EndDate,
+        BaseRentCentsPerMonth = lease.BaseRentCentsPerMonth,
+    };
+
+    public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+}
