@@ -2,6 +2,7 @@ using FastEndpoints;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Json;
 using Platform.Api.Concurrency;
+using Platform.Api.Demo;
 using Platform.Api.Errors;
 using Platform.Api.Features.Audit;
 using Platform.Api.Features.Leases;
@@ -43,6 +44,7 @@ public static class Extensions
         services.Configure<TokenServerOptions>(configuration.GetSection(TokenServerOptions.Section));
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
         services.Configure<RateLimitingOptions>(configuration.GetSection(RateLimitingOptions.Section));
+        services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Db>();
@@ -51,6 +53,7 @@ public static class Extensions
         services.AddSingleton<ApiClientStore>();
         services.AddSingleton<ClientRevocations>();
         services.AddSingleton<BootstrapAdminClient>();
+        services.AddSingleton<DemoData>();
         services.AddScoped<TenantContext>();
         services.AddScoped<TenantDb>();
         services.AddHttpContextAccessor();
@@ -79,11 +82,12 @@ public static class Extensions
         return builder;
     }
 
-    /// <summary>Creates or migrates the database and the bootstrap admin client before the first request.</summary>
+    /// <summary>Creates or migrates the database, the bootstrap admin client and (when asked) the demo data, before the first request.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         app.Services.GetRequiredService<DatabaseMigrator>().Migrate();
         await app.Services.GetRequiredService<BootstrapAdminClient>().EnsureAsync(CancellationToken.None);
+        await app.Services.GetRequiredService<DemoData>().SeedAsync(CancellationToken.None);
     }
 
     public static WebApplication UsePlatform(this WebApplication app)

@@ -4,8 +4,11 @@ import assert from "node:assert/strict";
 import {
     ApiClientsClient,
     ApiException,
+    LeasesClient,
+    PlinthsClient,
     Problem,
     TenantsClient,
+    UnitsClient,
 } from "../src/platform-client";
 
 const baseUrl = required("PLATFORM_BASE_URL").replace(/\/$/, "");
@@ -98,6 +101,52 @@ check("a validation failure names the field", async () => {
         const problem = problemOf(error);
         assert.equal(problem.type, "urn:plinth:problem:validation");
         assert.deepEqual(problem.errors?.map(e => e.name), ["slug"]);
+    }
+});
+
+let estate: { plinths: PlinthsClient; units: UnitsClient; leases: LeasesClient };
+
+check("a client with real-estate scopes registers the Herderplein plinth, idempotently", async () => {
+    const created = await admin.apiClients.createApiClient(slug, {
+        displayName: "Woonin vastgoedsysteem", scopes: ["plinths:read", "plinths:write", "leases:read", "leases:write"],
+    });
+    const http = signedFetch(await accessToken(created.clientId, created.clientSecret));
+    estate = { plinths: new PlinthsClient(baseUrl, http), units: new UnitsClient(baseUrl, http), leases: new LeasesClient(baseUrl, http) };
+    const herderplein = {
+        name: "Herderplein",
+        address: { street: "Herderplein", houseNumber: 12, postcode: "3555 AB", city: "Utrecht" },
+        municipalityCode: "GM0344", neighbourhoodCode: "BU03440101", dwellingsAbove: 48, plinthAreaM2: 640, priorityNeighbourhood: true,
+    };
+    const first = await estate.plinths.createPlinth(slug, herderplein, "smoke-herderplein");
+    const replay = await estate.plinths.createPlinth(slug, herderplein, "smoke-herderplein");
+    assert.equal(replay.id, first.id);
+    assert.equal(first.etag, '"1"');
+});
+
+check("lets an atelier for EUR 1,000 a month and the unit shows as let", async () => {
+    const plinth = (await estate.plinths.listPlinths(slug)).items[0];
+    const unit = await estate.units.createUnit(slug, {
+        plinthId: plinth.id, name: "Herderplein 12 A", category: "BED", detailCode: "ATE", areaM2: 85,
+        marketRentCentsPerYear: 1_200_000, valuationDate: "2026-01-01", valuationSource: "taxatie 2026", status: "vacant",
+    });
+    const lease = await estate.leases.createLease(slug, {
+        unitId: unit.id, regime: "7:230a", startDate: "2026-01-01", baseRentCentsPerMonth: 100_000,
+        lessee: { name: "Atelier Je Eigen Zaak", kvkNumber: "90001234", contactEmail: "atelier@example.org" },
+    });
+    assert.equal(lease.status, "active");
+    assert.equal((await estate.units.getUnit(slug, unit.id)).status, "let");
+});
+
+check("an update with a stale ETag arrives as a 412 problem", async () => {
+    const plinth = (await estate.plinths.listPlinths(slug)).items[0];
+    const change = { ...plinth, theme: "makers" };
+    const updated = await estate.plinths.updatePlinth(slug, plinth.id, plinth.etag, change);
+    assert.equal(updated.etag, '"2"');
+    try {
+        await estate.plinths.updatePlinth(slug, plinth.id, plinth.etag, change);
+        assert.fail("expected a precondition failure");
+    } catch (error) {
+        assert.equal(problemOf(error).type, "urn:plinth:problem:precondition-failed");
     }
 });
 
