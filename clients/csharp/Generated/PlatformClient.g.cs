@@ -1126,11 +1126,12 @@ namespace Plinth.Platform.Client
         /// Create a tenant
         /// </summary>
         /// <remarks>
-        /// Registers a municipality, housing corporation or collective. Platform administrators only.
+        /// Registers a municipality, housing corporation or collective. Platform administrators only. Accepts an Idempotency-Key.
         /// </remarks>
+        /// <param name="idempotency_Key">A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.</param>
         /// <returns>Created</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TenantResponse> CreateTenantAsync(CreateTenantRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TenantResponse> CreateTenantAsync(CreateTenantRequest body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1199,11 +1200,12 @@ namespace Plinth.Platform.Client
         /// Create a tenant
         /// </summary>
         /// <remarks>
-        /// Registers a municipality, housing corporation or collective. Platform administrators only.
+        /// Registers a municipality, housing corporation or collective. Platform administrators only. Accepts an Idempotency-Key.
         /// </remarks>
+        /// <param name="idempotency_Key">A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.</param>
         /// <returns>Created</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TenantResponse> CreateTenantAsync(CreateTenantRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TenantResponse> CreateTenantAsync(CreateTenantRequest body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -1214,6 +1216,9 @@ namespace Plinth.Platform.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -1307,6 +1312,16 @@ namespace Plinth.Platform.Client
                                 throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PlatformApiException<Problem>("Unsupported Media Type", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Unprocessable Entity", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -4298,7 +4313,7 @@ namespace Plinth.Platform.Client
         /// Create an API client
         /// </summary>
         /// <remarks>
-        /// Creates a client-credentials client acting for this tenant. The secret is in this response only.
+        /// Creates a client-credentials client acting for this tenant. The secret is in this response only, which is also why this create takes no Idempotency-Key: a replay would have to store the secret.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <returns>Created</returns>
@@ -4374,7 +4389,7 @@ namespace Plinth.Platform.Client
         /// Create an API client
         /// </summary>
         /// <remarks>
-        /// Creates a client-credentials client acting for this tenant. The secret is in this response only.
+        /// Creates a client-credentials client acting for this tenant. The secret is in this response only, which is also why this create takes no Idempotency-Key: a replay would have to store the secret.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <returns>Created</returns>

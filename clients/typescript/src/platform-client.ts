@@ -549,9 +549,10 @@ export interface ITenantsClient {
 
     /**
      * Create a tenant
+     * @param idempotency_Key (optional) A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.
      * @return Created
      */
-    createTenant(body: CreateTenantRequest, signal?: AbortSignal): Promise<TenantResponse>;
+    createTenant(body: CreateTenantRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<TenantResponse>;
 
     /**
      * List tenants
@@ -581,9 +582,10 @@ export class TenantsClient implements ITenantsClient {
 
     /**
      * Create a tenant
+     * @param idempotency_Key (optional) A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.
      * @return Created
      */
-    createTenant(body: CreateTenantRequest, signal?: AbortSignal): Promise<TenantResponse> {
+    createTenant(body: CreateTenantRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<TenantResponse> {
         let url_ = this.baseUrl + "/v1/tenants";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -594,6 +596,7 @@ export class TenantsClient implements ITenantsClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -642,6 +645,12 @@ export class TenantsClient implements ITenantsClient {
             let result415: any = null;
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {

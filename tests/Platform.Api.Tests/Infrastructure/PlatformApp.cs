@@ -118,7 +118,7 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
             Name = name ?? $"Woningcorporatie {slug}",
             Kind = kind,
             MunicipalityCode = "GM0344",
-        }, TestContext.Current.CancellationToken);
+        }, cancellationToken: TestContext.Current.CancellationToken);
         return new TestTenant(this, tenant);
     }
 

@@ -26,7 +26,7 @@ public sealed class CreateTenantTests(PlatformApp app)
     {
         var slug = UniqueSlug("staedion");
 
-        var created = await app.Admin.Tenants.CreateTenantAsync(Staedion(slug), Ct);
+        var created = await app.Admin.Tenants.CreateTenantAsync(Staedion(slug), cancellationToken: Ct);
 
         Assert.Equal(slug, created.Slug);
         Assert.Equal("Staedion", created.Name);
@@ -58,7 +58,7 @@ public sealed class CreateTenantTests(PlatformApp app)
         request.Kind = TenantKind.Collective;
         request.KvkNumber = null;
 
-        var created = await app.Admin.Tenants.CreateTenantAsync(request, Ct);
+        var created = await app.Admin.Tenants.CreateTenantAsync(request, cancellationToken: Ct);
 
         Assert.Equal(TenantKind.Collective, created.Kind);
         Assert.Null(created.KvkNumber);
@@ -74,7 +74,7 @@ public sealed class CreateTenantTests(PlatformApp app)
     [InlineData("a-slug-that-is-far-too-long-to-be-accepted-by-the-platform-at-all")]
     public async Task A_bad_slug_is_refused_and_nothing_is_stored(string slug)
     {
-        var problem = await ThrowsProblemAsync(400, () => app.Admin.Tenants.CreateTenantAsync(Staedion(slug), Ct));
+        var problem = await ThrowsProblemAsync(400, () => app.Admin.Tenants.CreateTenantAsync(Staedion(slug), cancellationToken: Ct));
 
         Assert.Equal("urn:plinth:problem:validation", problem.Type);
         Assert.Equal(["slug"], problem.FieldNames());
@@ -93,7 +93,7 @@ public sealed class CreateTenantTests(PlatformApp app)
         var request = Staedion(UniqueSlug("staedion"));
         request.MunicipalityCode = code;
 
-        var problem = await ThrowsProblemAsync(400, () => app.Admin.Tenants.CreateTenantAsync(request, Ct));
+        var problem = await ThrowsProblemAsync(400, () => app.Admin.Tenants.CreateTenantAsync(request, cancellationToken: Ct));
 
         Assert.Equal(["municipalityCode"], problem.FieldNames());
         await ThrowsProblemAsync(404, () => app.Admin.Tenants.GetTenantAsync(request.Slug, Ct));
@@ -108,7 +108,7 @@ public sealed class CreateTenantTests(PlatformApp app)
         var request = Staedion(UniqueSlug("staedion"));
         request.KvkNumber = kvk;
 
-        var problem = await ThrowsProblemAsync(400, () => app.Admin.Tenants.CreateTenantAsync(request, Ct));
+        var problem = await ThrowsProblemAsync(400, () => app.Admin.Tenants.CreateTenantAsync(request, cancellationToken: Ct));
 
         Assert.Equal(["kvkNumber"], problem.FieldNames());
     }
@@ -137,11 +137,11 @@ public sealed class CreateTenantTests(PlatformApp app)
     public async Task A_duplicate_slug_answers_409_and_keeps_the_first_tenant()
     {
         var slug = UniqueSlug("woonin");
-        await app.Admin.Tenants.CreateTenantAsync(Staedion(slug), Ct);
+        await app.Admin.Tenants.CreateTenantAsync(Staedion(slug), cancellationToken: Ct);
         var second = Staedion(slug);
         second.Name = "Someone else";
 
-        var problem = await ThrowsProblemAsync(409, () => app.Admin.Tenants.CreateTenantAsync(second, Ct));
+        var problem = await ThrowsProblemAsync(409, () => app.Admin.Tenants.CreateTenantAsync(second, cancellationToken: Ct));
 
         Assert.Equal("urn:plinth:problem:duplicate-slug", problem.Type);
         Assert.Equal("Staedion", (await app.Admin.Tenants.GetTenantAsync(slug, Ct)).Name);
@@ -153,10 +153,25 @@ public sealed class CreateTenantTests(PlatformApp app)
         var tenant = await app.CreateTenantAsync();
         var tenantAdmin = await tenant.SignInAsync("tenant:admin", "plinths:write");
 
-        await ThrowsProblemAsync(403, () => tenantAdmin.Tenants.CreateTenantAsync(Staedion(UniqueSlug("x")), Ct));
+        await ThrowsProblemAsync(403, () => tenantAdmin.Tenants.CreateTenantAsync(Staedion(UniqueSlug("x")), cancellationToken: Ct));
 
         using var anonymous = app.Anonymous();
         using var response = await anonymous.PostAsJsonAsync("/v1/tenants", Staedion(UniqueSlug("x")), Ct);
         await response.AssertProblemAsync(HttpStatusCode.Unauthorized, "urn:plinth:problem:unauthorized");
+    }
+
+    [Fact]
+    public async Task A_retried_creation_with_the_same_idempotency_key_answers_the_same_tenant()
+    {
+        var slug = UniqueSlug("rochdale");
+        var key = Guid.NewGuid().ToString();
+
+        var first = await app.Admin.Tenants.CreateTenantAsync(Staedion(slug), key, Ct);
+        var retried = await app.Admin.Tenants.CreateTenantAsync(Staedion(slug), key, Ct);
+
+        Assert.Equal(first.Id, retried.Id);
+        var other = Staedion(UniqueSlug("other"));
+        var reused = await ThrowsProblemAsync(422, () => app.Admin.Tenants.CreateTenantAsync(other, key, Ct));
+        Assert.Equal("urn:plinth:problem:idempotency-key-reused", reused.Type);
     }
 }

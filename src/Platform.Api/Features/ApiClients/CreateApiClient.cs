@@ -60,7 +60,8 @@ public sealed class CreateApiClientEndpoint(TenantContext tenant, ApiClientStore
         Summary(s =>
         {
             s.Summary = "Create an API client";
-            s.Description = "Creates a client-credentials client acting for this tenant. The secret is in this response only.";
+            s.Description = "Creates a client-credentials client acting for this tenant. The secret is in this response only, "
+                            + "which is also why this create takes no Idempotency-Key: a replay would have to store the secret.";
         });
         Description(b => b.ClearDefaultProduces(200).Produces<CreatedApiClientResponse>(201));
     }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using FastEndpoints;
 using FluentValidation;
 using Platform.Api.Errors;
+using Platform.Api.Idempotency;
 using Platform.Api.OpenApi;
 using Platform.Api.Persistence;
 using Platform.Api.Security;
@@ -50,9 +51,10 @@ public sealed class CreateTenantEndpoint(TenantStore tenants, TimeProvider clock
         Summary(s =>
         {
             s.Summary = "Create a tenant";
-            s.Description = "Registers a municipality, housing corporation or collective. Platform administrators only.";
+            s.Description = "Registers a municipality, housing corporation or collective. Platform administrators only. Accepts an Idempotency-Key.";
         });
-        Description(b => b.ClearDefaultProduces(200).Produces<TenantResponse>(201).ProducesProblems(StatusCodes.Status409Conflict));
+        Description(b => b.ClearDefaultProduces(200).Produces<TenantResponse>(201).ProducesProblems(StatusCodes.Status409Conflict)
+            .WithMetadata(IdempotentCreate.Instance));
     }
 
     public override async Task HandleAsync(CreateTenantRequest req, CancellationToken ct)
