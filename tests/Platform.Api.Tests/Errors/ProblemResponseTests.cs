@@ -51,7 +51,11 @@ public sealed class ProblemResponseTests(PlatformApp app)
     public async Task A_body_over_one_mebibyte_is_a_413_problem()
     {
         var padding = new string('x', 1024 * 1024 + 10);
-        using var response = await app.Admin.Http.PostAsync("/v1/tenants", Json($$"""{"slug":"big","name":"{{padding}}"}"""), Ct);
+        // Expect: 100-continue lets the server refuse before the body is sent, as a well-behaved client does;
+        // without it the server may close the connection while the client is still writing.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/tenants") { Content = Json($$"""{"slug":"big","name":"{{padding}}"}""") };
+        request.Headers.ExpectContinue = true;
+        using var response = await app.Admin.Http.SendAsync(request, Ct);
 
         await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, "urn:plinth:problem:payload-too-large");
     }
@@ -64,6 +68,7 @@ public sealed class ProblemResponseTests(PlatformApp app)
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/tenants") { Content = content };
         request.Headers.TransferEncodingChunked = true;
+        request.Headers.ExpectContinue = true;
 
         using var response = await app.Admin.Http.SendAsync(request, Ct);
 
