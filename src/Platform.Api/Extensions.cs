@@ -5,6 +5,8 @@ using Platform.Api.Concurrency;
 using Platform.Api.Demo;
 using Platform.Api.Errors;
 using Platform.Api.Features.Audit;
+using Platform.Api.Features.DiscountBudgets;
+using Platform.Api.Features.Discounts;
 using Platform.Api.Features.Leases;
 using Platform.Api.Features.Plinths;
 using Platform.Api.Features.Units;
@@ -63,6 +65,8 @@ public static class Extensions
         services.AddScoped<UnitStore>();
         services.AddScoped<LeaseStore>();
         services.AddScoped<AuditStore>();
+        services.AddScoped<DiscountStore>();
+        services.AddScoped<BudgetStore>();
         services.AddMemoryCache();
 
         services.AddPlatformProblemDetails();

@@ -821,6 +821,218 @@ export class TenantsClient implements ITenantsClient {
     }
 }
 
+export interface IRentClient {
+
+    /**
+     * Get a lease's rent on a day
+     * @param tenant The tenant's slug.
+     * @param leaseId The id of the lease.
+     * @param on The day; the rent is the monthly rent in force on it.
+     * @return OK
+     */
+    getRent(tenant: string, leaseId: string, on: string, signal?: AbortSignal): Promise<RentResponse>;
+
+    /**
+     * Get a lease's rent schedule
+     * @param tenant The tenant's slug.
+     * @param leaseId The id of the lease.
+     * @param from A day in the first month of the schedule.
+     * @param to A day in the last month of the schedule (at most 120 months after the first).
+     * @return OK
+     */
+    getRentSchedule(tenant: string, leaseId: string, from: string, to: string, signal?: AbortSignal): Promise<RentScheduleResponse>;
+}
+
+export class RentClient implements IRentClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "/";
+    }
+
+    /**
+     * Get a lease's rent on a day
+     * @param tenant The tenant's slug.
+     * @param leaseId The id of the lease.
+     * @param on The day; the rent is the monthly rent in force on it.
+     * @return OK
+     */
+    getRent(tenant: string, leaseId: string, on: string, signal?: AbortSignal): Promise<RentResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/leases/{leaseId}/rent?";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        if (leaseId === undefined || leaseId === null)
+            throw new globalThis.Error("The parameter 'leaseId' must be defined.");
+        url_ = url_.replace("{leaseId}", encodeURIComponent("" + leaseId));
+        if (on === undefined || on === null)
+            throw new globalThis.Error("The parameter 'on' must be defined and cannot be null.");
+        else
+            url_ += "on=" + encodeURIComponent("" + on) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetRent(_response);
+        });
+    }
+
+    protected processGetRent(response: Response): Promise<RentResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RentResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<RentResponse>(null as any);
+    }
+
+    /**
+     * Get a lease's rent schedule
+     * @param tenant The tenant's slug.
+     * @param leaseId The id of the lease.
+     * @param from A day in the first month of the schedule.
+     * @param to A day in the last month of the schedule (at most 120 months after the first).
+     * @return OK
+     */
+    getRentSchedule(tenant: string, leaseId: string, from: string, to: string, signal?: AbortSignal): Promise<RentScheduleResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/leases/{leaseId}/rent-schedule?";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        if (leaseId === undefined || leaseId === null)
+            throw new globalThis.Error("The parameter 'leaseId' must be defined.");
+        url_ = url_.replace("{leaseId}", encodeURIComponent("" + leaseId));
+        if (from === undefined || from === null)
+            throw new globalThis.Error("The parameter 'from' must be defined and cannot be null.");
+        else
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === undefined || to === null)
+            throw new globalThis.Error("The parameter 'to' must be defined and cannot be null.");
+        else
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetRentSchedule(_response);
+        });
+    }
+
+    protected processGetRentSchedule(response: Response): Promise<RentScheduleResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RentScheduleResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<RentScheduleResponse>(null as any);
+    }
+}
+
 export interface IPlinthsClient {
 
     /**
@@ -1891,6 +2103,1036 @@ export class LeasesClient implements ILeasesClient {
     }
 }
 
+export interface IDiscountsClient {
+
+    /**
+     * Grant a rent discount
+     * @param tenant The tenant's slug.
+     * @param leaseId The id of the lease.
+     * @param idempotency_Key (optional) A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.
+     * @return Created
+     */
+    createDiscount(tenant: string, leaseId: string, body: CreateDiscountRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<DiscountResponse>;
+
+    /**
+     * Evaluate a rent discount
+     * @param tenant The tenant's slug.
+     * @param discountId The id of the discount.
+     * @return Created
+     */
+    createEvaluation(tenant: string, discountId: string, body: CreateEvaluationRequest, signal?: AbortSignal): Promise<EvaluationResponse>;
+
+    /**
+     * List a discount's evaluations
+     * @param tenant The tenant's slug.
+     * @param discountId The id of the discount.
+     * @param limit (optional) Items per page, 1–200 (default 50).
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
+     * @return OK
+     */
+    listEvaluations(tenant: string, discountId: string, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfEvaluationResponse>;
+
+    /**
+     * End a rent discount early
+     * @param tenant The tenant's slug.
+     * @param discountId The id of the discount.
+     * @return OK
+     */
+    endDiscount(tenant: string, discountId: string, body: EndDiscountRequest, signal?: AbortSignal): Promise<DiscountResponse>;
+
+    /**
+     * Get a rent discount
+     * @param tenant The tenant's slug.
+     * @param discountId The id of the discount.
+     * @return OK
+     */
+    getDiscount(tenant: string, discountId: string, signal?: AbortSignal): Promise<DiscountResponse>;
+
+    /**
+     * Get an evaluation
+     * @param tenant The tenant's slug.
+     * @param discountId The id of the discount.
+     * @param evaluationId The id of the evaluation.
+     * @return OK
+     */
+    getEvaluation(tenant: string, discountId: string, evaluationId: string, signal?: AbortSignal): Promise<EvaluationResponse>;
+
+    /**
+     * List rent discounts
+     * @param tenant The tenant's slug.
+     * @param leaseId (optional) Only the discounts of this lease.
+     * @param status (optional) Only upcoming, active or ended discounts (as of today).
+     * @param evaluationDueBefore (optional) Only discounts with an unevaluated period whose evaluation is due before this date.
+     * @param limit (optional) Items per page, 1–200 (default 50).
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
+     * @return OK
+     */
+    listDiscounts(tenant: string, leaseId?: string | null | undefined, status?: DiscountStatus | undefined, evaluationDueBefore?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfDiscountResponse>;
+}
+
+export class DiscountsClient implements IDiscountsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "/";
+    }
+
+    /**
+     * Grant a rent discount
+     * @param tenant The tenant's slug.
+     * @param leaseId The id of the lease.
+     * @param idempotency_Key (optional) A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.
+     * @return Created
+     */
+    createDiscount(tenant: string, leaseId: string, body: CreateDiscountRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<DiscountResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/leases/{leaseId}/discounts";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        if (leaseId === undefined || leaseId === null)
+            throw new globalThis.Error("The parameter 'leaseId' must be defined.");
+        url_ = url_.replace("{leaseId}", encodeURIComponent("" + leaseId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateDiscount(_response);
+        });
+    }
+
+    protected processCreateDiscount(response: Response): Promise<DiscountResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DiscountResponse;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<DiscountResponse>(null as any);
+    }
+
+    /**
+     * Evaluate a rent discount
+     * @param tenant The tenant's slug.
+     * @param discountId The id of the discount.
+     * @return Created
+     */
+    createEvaluation(tenant: string, discountId: string, body: CreateEvaluationRequest, signal?: AbortSignal): Promise<EvaluationResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/discounts/{discountId}/evaluations";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        if (discountId === undefined || discountId === null)
+            throw new globalThis.Error("The parameter 'discountId' must be defined.");
+        url_ = url_.replace("{discountId}", encodeURIComponent("" + discountId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateEvaluation(_response);
+        });
+    }
+
+    protected processCreateEvaluation(response: Response): Promise<EvaluationResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EvaluationResponse;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EvaluationResponse>(null as any);
+    }
+
+    /**
+     * List a discount's evaluations
+     * @param tenant The tenant's slug.
+     * @param discountId The id of the discount.
+     * @param limit (optional) Items per page, 1–200 (default 50).
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
+     * @return OK
+     */
+    listEvaluations(tenant: string, discountId: string, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfEvaluationResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/discounts/{discountId}/evaluations?";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        if (discountId === undefined || discountId === null)
+            throw new globalThis.Error("The parameter 'discountId' must be defined.");
+        url_ = url_.replace("{discountId}", encodeURIComponent("" + discountId));
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor !== undefined && cursor !== null)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListEvaluations(_response);
+        });
+    }
+
+    protected processListEvaluations(response: Response): Promise<PageOfEvaluationResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfEvaluationResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PageOfEvaluationResponse>(null as any);
+    }
+
+    /**
+     * End a rent discount early
+     * @param tenant The tenant's slug.
+     * @param discountId The id of the discount.
+     * @return OK
+     */
+    endDiscount(tenant: string, discountId: string, body: EndDiscountRequest, signal?: AbortSignal): Promise<DiscountResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/discounts/{discountId}/end";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        if (discountId === undefined || discountId === null)
+            throw new globalThis.Error("The parameter 'discountId' must be defined.");
+        url_ = url_.replace("{discountId}", encodeURIComponent("" + discountId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processEndDiscount(_response);
+        });
+    }
+
+    protected processEndDiscount(response: Response): Promise<DiscountResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DiscountResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<DiscountResponse>(null as any);
+    }
+
+    /**
+     * Get a rent discount
+     * @param tenant The tenant's slug.
+     * @param discountId The id of the discount.
+     * @return OK
+     */
+    getDiscount(tenant: string, discountId: string, signal?: AbortSignal): Promise<DiscountResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/discounts/{discountId}";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        if (discountId === undefined || discountId === null)
+            throw new globalThis.Error("The parameter 'discountId' must be defined.");
+        url_ = url_.replace("{discountId}", encodeURIComponent("" + discountId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetDiscount(_response);
+        });
+    }
+
+    protected processGetDiscount(response: Response): Promise<DiscountResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DiscountResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<DiscountResponse>(null as any);
+    }
+
+    /**
+     * Get an evaluation
+     * @param tenant The tenant's slug.
+     * @param discountId The id of the discount.
+     * @param evaluationId The id of the evaluation.
+     * @return OK
+     */
+    getEvaluation(tenant: string, discountId: string, evaluationId: string, signal?: AbortSignal): Promise<EvaluationResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/discounts/{discountId}/evaluations/{evaluationId}";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        if (discountId === undefined || discountId === null)
+            throw new globalThis.Error("The parameter 'discountId' must be defined.");
+        url_ = url_.replace("{discountId}", encodeURIComponent("" + discountId));
+        if (evaluationId === undefined || evaluationId === null)
+            throw new globalThis.Error("The parameter 'evaluationId' must be defined.");
+        url_ = url_.replace("{evaluationId}", encodeURIComponent("" + evaluationId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetEvaluation(_response);
+        });
+    }
+
+    protected processGetEvaluation(response: Response): Promise<EvaluationResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EvaluationResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EvaluationResponse>(null as any);
+    }
+
+    /**
+     * List rent discounts
+     * @param tenant The tenant's slug.
+     * @param leaseId (optional) Only the discounts of this lease.
+     * @param status (optional) Only upcoming, active or ended discounts (as of today).
+     * @param evaluationDueBefore (optional) Only discounts with an unevaluated period whose evaluation is due before this date.
+     * @param limit (optional) Items per page, 1–200 (default 50).
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
+     * @return OK
+     */
+    listDiscounts(tenant: string, leaseId?: string | null | undefined, status?: DiscountStatus | undefined, evaluationDueBefore?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfDiscountResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/discounts?";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        if (leaseId !== undefined && leaseId !== null)
+            url_ += "leaseId=" + encodeURIComponent("" + leaseId) + "&";
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            url_ += "status=" + encodeURIComponent("" + status) + "&";
+        if (evaluationDueBefore !== undefined && evaluationDueBefore !== null)
+            url_ += "evaluationDueBefore=" + encodeURIComponent("" + evaluationDueBefore) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor !== undefined && cursor !== null)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListDiscounts(_response);
+        });
+    }
+
+    protected processListDiscounts(response: Response): Promise<PageOfDiscountResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfDiscountResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PageOfDiscountResponse>(null as any);
+    }
+}
+
+export interface IDiscountBudgetsClient {
+
+    /**
+     * Create a discount budget
+     * @param tenant The tenant's slug.
+     * @param idempotency_Key (optional) A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.
+     * @return Created
+     */
+    createBudget(tenant: string, body: CreateBudgetRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BudgetResponse>;
+
+    /**
+     * List discount budgets
+     * @param tenant The tenant's slug.
+     * @param year (optional) Only the budgets of this year.
+     * @param limit (optional) Items per page, 1–200 (default 50).
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
+     * @return OK
+     */
+    listBudgets(tenant: string, year?: number | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfBudgetResponse>;
+
+    /**
+     * Get a discount budget
+     * @param tenant The tenant's slug.
+     * @param budgetId The id of the budget.
+     * @return OK
+     */
+    getBudget(tenant: string, budgetId: string, signal?: AbortSignal): Promise<BudgetResponse>;
+}
+
+export class DiscountBudgetsClient implements IDiscountBudgetsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "/";
+    }
+
+    /**
+     * Create a discount budget
+     * @param tenant The tenant's slug.
+     * @param idempotency_Key (optional) A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.
+     * @return Created
+     */
+    createBudget(tenant: string, body: CreateBudgetRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BudgetResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/discount-budgets";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateBudget(_response);
+        });
+    }
+
+    protected processCreateBudget(response: Response): Promise<BudgetResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as BudgetResponse;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<BudgetResponse>(null as any);
+    }
+
+    /**
+     * List discount budgets
+     * @param tenant The tenant's slug.
+     * @param year (optional) Only the budgets of this year.
+     * @param limit (optional) Items per page, 1–200 (default 50).
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
+     * @return OK
+     */
+    listBudgets(tenant: string, year?: number | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfBudgetResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/discount-budgets?";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        if (year !== undefined && year !== null)
+            url_ += "year=" + encodeURIComponent("" + year) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor !== undefined && cursor !== null)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListBudgets(_response);
+        });
+    }
+
+    protected processListBudgets(response: Response): Promise<PageOfBudgetResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfBudgetResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PageOfBudgetResponse>(null as any);
+    }
+
+    /**
+     * Get a discount budget
+     * @param tenant The tenant's slug.
+     * @param budgetId The id of the budget.
+     * @return OK
+     */
+    getBudget(tenant: string, budgetId: string, signal?: AbortSignal): Promise<BudgetResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/discount-budgets/{budgetId}";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        if (budgetId === undefined || budgetId === null)
+            throw new globalThis.Error("The parameter 'budgetId' must be defined.");
+        url_ = url_.replace("{budgetId}", encodeURIComponent("" + budgetId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetBudget(_response);
+        });
+    }
+
+    protected processGetBudget(response: Response): Promise<BudgetResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as BudgetResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<BudgetResponse>(null as any);
+    }
+}
+
 export interface IAuditClient {
 
     /**
@@ -2320,7 +3562,7 @@ export interface ApiClientResponse {
 /** The scopes as the API's request and response bodies name them; the wire values are ApiScopes. */
 export type ApiScope = "platform:admin" | "tenant:admin" | "plinths:read" | "plinths:write" | "leases:read" | "leases:write" | "discounts:read" | "discounts:write" | "tenders:read" | "tenders:write" | "applications:submit" | "reports:read";
 
-export type AuditAction = "created" | "updated" | "deleted" | "reclassified" | "terminated";
+export type AuditAction = "created" | "updated" | "deleted" | "reclassified" | "terminated" | "evaluated" | "ended";
 
 export interface AuditChange {
     /** The field as named in the resource, nested fields with dots: `address.postcode`. */
@@ -2331,7 +3573,7 @@ export interface AuditChange {
     [key: string]: any;
 }
 
-export type AuditEntityType = "plinth" | "unit" | "lease";
+export type AuditEntityType = "plinth" | "unit" | "lease" | "discount";
 
 export interface AuditEventResponse {
     id: string;
@@ -2347,11 +3589,68 @@ export interface AuditEventResponse {
     [key: string]: any;
 }
 
+export interface BudgetResponse {
+    id: string;
+    year: number;
+    name: string;
+    amountCents: number;
+    /** The discount money falling in the year, over all discounts drawing on the budget, month by month. */
+    committedCents: number;
+    /** Amount minus committed; negative only if the amount was lowered below what is committed. */
+    remainingCents: number;
+    createdAt: string;
+
+    [key: string]: any;
+}
+
+export interface CounterPerformanceRequest {
+    /** What the tenant does for the neighbourhood, e.g. "Open workshops for children from the neighbourhood". */
+    description: string;
+    /** What is counted, e.g. "workshops" or "people reached". */
+    unit: string;
+    /** How many per evaluation period. */
+    target: number;
+    theme?: string | null;
+    radius: ImpactRadius;
+
+    [key: string]: any;
+}
+
+export interface CounterPerformanceResponse {
+    id: string;
+    description: string;
+    unit: string;
+    target: number;
+    theme?: string | null;
+    radius: ImpactRadius;
+
+    [key: string]: any;
+}
+
+/** How far a counter-performance got in the period. */
+export interface CounterPerformanceResult {
+    counterPerformanceId: string;
+    /** How many were achieved, in the counter-performance's unit. */
+    actual: number;
+
+    [key: string]: any;
+}
+
 export interface CreateApiClientRequest {
     /** What the client is, for people reading the list: e.g. "Staedion verhuursysteem". */
     displayName: string;
     /** Scopes the client may request; any scope except `platform:admin`. */
     scopes: ApiScope[];
+
+    [key: string]: any;
+}
+
+export interface CreateBudgetRequest {
+    /** The calendar year the budget covers. */
+    year: number;
+    /** E.g. "Maatschappelijke verhuur in het kader van leefbaarheid". */
+    name: string;
+    amountCents: number;
 
     [key: string]: any;
 }
@@ -2363,6 +3662,43 @@ export interface CreatedApiClientResponse {
     displayName: string;
     scopes: ApiScope[];
     createdAt: string;
+
+    [key: string]: any;
+}
+
+/** A rent discount: an addendum (allonge) to the lease. */
+export interface CreateDiscountRequest {
+    startDate: string;
+    /** Last day of the term; evaluations that continue the discount extend it. */
+    endDate: string;
+    /** Why the tenant gets this discount (the onderbouwing). */
+    justification: string;
+    /** The yearly budget the discount money comes out of. */
+    budgetId?: string | null;
+    /** What the tenant does in return (maatschappelijke tegenprestaties). */
+    counterPerformances?: CounterPerformanceRequest[];
+    /** Months between evaluations, 1–60 (default 12; 24 is common too). */
+    evaluationCadenceMonths?: number;
+    /** Days before a period's end that its evaluation is due, 1–366 (default 92: three months). */
+    reminderLeadDays?: number;
+    kind: DiscountKind;
+    /** For percentage: percent off the base rent, 1–100 (practice: 10–40). */
+    percentage?: number | null;
+    /** For fixed: euro cents off the base rent per month, at most the base rent. */
+    fixedCentsPerMonth?: number | null;
+    /** For stepped: the growth-in schedule, dates rising, rents not falling, the first on the start date, none above the base rent. */
+    steps?: RentStep[] | null;
+
+    [key: string]: any;
+}
+
+export interface CreateEvaluationRequest {
+    /** The day of the evaluation; it evaluates the period it falls in (or the last one opened, when later). */
+    evaluatedOn: string;
+    results?: CounterPerformanceResult[];
+    decision: EvaluationDecision;
+    newTerms?: DiscountTermsRequest | null;
+    notes?: string | null;
 
     [key: string]: any;
 }
@@ -2419,6 +3755,90 @@ export interface CreateUnitRequest {
     [key: string]: any;
 }
 
+export type DiscountKind = "percentage" | "fixed" | "stepped";
+
+/** One evaluation period: the terms in force in it, and when its evaluation is due. */
+export interface DiscountPeriodResponse {
+    number: number;
+    startDate: string;
+    endDate: string;
+    evaluationDueOn: string;
+    evaluated: boolean;
+    kind: DiscountKind;
+    percentage?: number | null;
+    fixedCentsPerMonth?: number | null;
+    steps?: RentStep[] | null;
+
+    [key: string]: any;
+}
+
+export interface DiscountResponse {
+    id: string;
+    leaseId: string;
+    budgetId?: string | null;
+    startDate: string;
+    /** The last day of the discount: extended by evaluations that continue it, brought forward when it ends. */
+    endDate: string;
+    endedEarlyOn?: string | null;
+    endReason?: string | null;
+    justification: string;
+    evaluationCadenceMonths: number;
+    reminderLeadDays: number;
+    status: DiscountStatus;
+    counterPerformances: CounterPerformanceResponse[];
+    /** The evaluation periods so far, oldest first; the last one holds the terms in force now. */
+    periods: DiscountPeriodResponse[];
+    createdAt: string;
+    updatedAt: string;
+    etag: string;
+
+    [key: string]: any;
+}
+
+export type DiscountStatus = "upcoming" | "active" | "ended";
+
+/** New terms for a step-up: a smaller discount than the current one. */
+export interface DiscountTermsRequest {
+    kind: DiscountKind;
+    /** For percentage: percent off the base rent, 1–100 (practice: 10–40). */
+    percentage?: number | null;
+    /** For fixed: euro cents off the base rent per month, at most the base rent. */
+    fixedCentsPerMonth?: number | null;
+    /** For stepped: the growth-in schedule, dates rising, rents not falling, the first on the start date, none above the base rent. */
+    steps?: RentStep[] | null;
+
+    [key: string]: any;
+}
+
+export interface EndDiscountRequest {
+    /** The discount's new last day, within its term. */
+    endDate: string;
+    reason: string;
+
+    [key: string]: any;
+}
+
+export type EvaluationDecision = "continue" | "step_up" | "end";
+
+export interface EvaluationResponse {
+    id: string;
+    discountId: string;
+    /** The period evaluated. */
+    periodNumber: number;
+    evaluatedOn: string;
+    results: CounterPerformanceResult[];
+    decision: EvaluationDecision;
+    nextPeriod?: DiscountPeriodResponse | null;
+    notes?: string | null;
+    createdAt: string;
+    /** The API client that recorded the evaluation. */
+    createdBy: string;
+
+    [key: string]: any;
+}
+
+export type ImpactRadius = "building" | "neighbourhood" | "area" | "city" | "region";
+
 /** The legal regime of a Dutch business lease. */
 export type LeaseRegime = "7:290" | "7:230a" | "other";
 
@@ -2468,6 +3888,33 @@ export interface PageOfApiClientResponse {
 /** One page of a list, in a stable order. Pass nextCursor back as cursor for the next page. */
 export interface PageOfAuditEventResponse {
     items: AuditEventResponse[];
+    /** Null on the last page. */
+    nextCursor: string | null;
+
+    [key: string]: any;
+}
+
+/** One page of a list, in a stable order. Pass nextCursor back as cursor for the next page. */
+export interface PageOfBudgetResponse {
+    items: BudgetResponse[];
+    /** Null on the last page. */
+    nextCursor: string | null;
+
+    [key: string]: any;
+}
+
+/** One page of a list, in a stable order. Pass nextCursor back as cursor for the next page. */
+export interface PageOfDiscountResponse {
+    items: DiscountResponse[];
+    /** Null on the last page. */
+    nextCursor: string | null;
+
+    [key: string]: any;
+}
+
+/** One page of a list, in a stable order. Pass nextCursor back as cursor for the next page. */
+export interface PageOfEvaluationResponse {
+    items: EvaluationResponse[];
     /** Null on the last page. */
     nextCursor: string | null;
 
@@ -2571,6 +4018,46 @@ export interface Problem {
     traceId?: string | null;
     /** For validation errors: what is wrong with each field (at most 100). */
     errors?: Errors[] | null;
+
+    [key: string]: any;
+}
+
+/** The monthly rent of a lease on a day: base, discount and what the tenant pays. */
+export interface RentResponse {
+    on: string;
+    /** Whether the lease is in force on that day; if not, every amount is zero. */
+    leaseInForce: boolean;
+    baseCentsPerMonth: number;
+    discountCentsPerMonth: number;
+    effectiveCentsPerMonth: number;
+    /** The discount in force that day, if any. */
+    discountId?: string | null;
+
+    [key: string]: any;
+}
+
+export interface RentScheduleResponse {
+    months: RentScheduleRow[];
+    totalEffectiveCents: number;
+    totalDiscountCents: number;
+
+    [key: string]: any;
+}
+
+export interface RentScheduleRow {
+    /** The first day of the month; the month is charged at the terms in force that day. */
+    month: string;
+    baseCents: number;
+    discountCents: number;
+    effectiveCents: number;
+
+    [key: string]: any;
+}
+
+/** One step of a growth-in schedule: from this date on, the tenant pays this monthly rent. */
+export interface RentStep {
+    fromDate: string;
+    monthlyRentCents: number;
 
     [key: string]: any;
 }

@@ -9,10 +9,14 @@ public enum WriteStatus
     NotFound,
     Stale,
     Conflict,
+
+    /// <summary>A field is valid on its own but not against what is stored (answered as a 400 on that field).</summary>
+    Invalid,
 }
 
 /// <summary>What a write did: done (with the resource), or why not.</summary>
-public sealed record WriteOutcome<T>(WriteStatus Status, T? Value = default, string? ConflictKind = null, string? Detail = null)
+public sealed record WriteOutcome<T>(
+    WriteStatus Status, T? Value = default, string? ConflictKind = null, string? Detail = null, IDictionary<string, object?>? Extensions = null)
 {
     public static WriteOutcome<T> Done(T value) => new(WriteStatus.Done, value);
 
@@ -20,14 +24,19 @@ public sealed record WriteOutcome<T>(WriteStatus Status, T? Value = default, str
 
     public static readonly WriteOutcome<T> Stale = new(WriteStatus.Stale);
 
-    public static WriteOutcome<T> Conflict(string kind, string detail) => new(WriteStatus.Conflict, default, kind, detail);
+    public static WriteOutcome<T> Conflict(string kind, string detail, IDictionary<string, object?>? extensions = null) =>
+        new(WriteStatus.Conflict, default, kind, detail, extensions);
+
+    /// <summary><paramref name="field"/> is the JSON name of the request field at fault.</summary>
+    public static WriteOutcome<T> Invalid(string field, string detail) => new(WriteStatus.Invalid, default, field, detail);
 
     /// <summary>The problem to answer when the write was not done.</summary>
     public ProblemHttpResult Problem() => Status switch
     {
         WriteStatus.NotFound => Problems.NotFound(),
         WriteStatus.Stale => ETags.Stale(),
-        WriteStatus.Conflict => Problems.Conflict(ConflictKind!, Detail!),
+        WriteStatus.Conflict => Problems.Conflict(ConflictKind!, Detail!, Extensions),
+        WriteStatus.Invalid => Problems.Invalid(ConflictKind!, Detail!),
         _ => throw new InvalidOperationException("The write was done."),
     };
 }

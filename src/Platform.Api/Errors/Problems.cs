@@ -38,6 +38,11 @@ public static class Problems
     public static ProblemHttpResult Conflict(string kind, string detail, IDictionary<string, object?>? extensions = null) =>
         Create(StatusCodes.Status409Conflict, detail, Kind(kind), extensions);
 
+    /// <summary>A validation problem on one field, shaped as FastEndpoints shapes the ones its validators find.</summary>
+    public static ProblemHttpResult Invalid(string field, string reason) =>
+        Create(StatusCodes.Status400BadRequest, reason, ValidationType,
+            new Dictionary<string, object?> { ["errors"] = new[] { new ProblemFieldError { Name = field, Reason = reason } } });
+
     public static ProblemHttpResult Create(int status, string? detail, string? type = null, IDictionary<string, object?>? extensions = null) =>
         TypedResults.Problem(
             detail: detail,

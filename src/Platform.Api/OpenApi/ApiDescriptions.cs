@@ -27,6 +27,9 @@ static partial class ApiDescriptions
         ["Units"] = "Lettable spaces (verhuureenheden) in a plinth, classified with VERA codes as BOG (BED) or MOG.",
         ["Leases"] = "Leases (huurovereenkomsten) of units, under art. 7:290 or 7:230a BW.",
         ["Audit"] = "Who changed what and when, with old and new values.",
+        ["Discounts"] = "Rent discounts (huurkorting in an allonge): terms, counter-performances, evaluation periods and evaluations.",
+        ["DiscountBudgets"] = "Yearly budgets that discounts draw on, with what they commit and what remains.",
+        ["Rent"] = "A lease's effective rent: base rent minus the discount in force, per day or per month.",
     };
 
     public static IReadOnlyList<string> PathParameterNames(string route) =>

@@ -28,18 +28,17 @@ sealed class ValidationRulesSchemaTransformer : IOpenApiSchemaTransformer
     }
 
     /// <summary>
-    /// The rules on a property, from the validator of its request type. A property declared on a shared base
-    /// (the paging query) takes the rules of any request validator that derives from it: they share those rules.
-    /// FastEndpoints names rules by the JSON name of the property, so that is the name looked up.
+    /// The rules on a property, from every validator of a type that has it: its own request's, those it includes,
+    /// and those of a shared base (the paging query), which agree with each other.
+    /// FastEndpoints names rules by the JSON name of the property, so that is the name looked up too.
     /// </summary>
     static IEnumerable<IRuleComponent> RulesFor(PropertyInfo member, string jsonName, IServiceProvider services)
     {
         var declaring = member.DeclaringType!;
         return Validators(services)
             .Where(v => declaring.IsAssignableFrom(v.Target))
-            .Select(v => v.Descriptor.GetRulesForMember(jsonName).Concat(v.Descriptor.GetRulesForMember(member.Name))
-                .SelectMany(r => r.Components).ToList())
-            .FirstOrDefault(components => components.Count > 0) ?? [];
+            .SelectMany(v => v.Descriptor.GetRulesForMember(jsonName).Concat(v.Descriptor.GetRulesForMember(member.Name)))
+            .SelectMany(r => r.Components);
     }
 
     static void Apply(IPropertyValidator validator, OpenApiSchema target)

@@ -37,8 +37,9 @@ public sealed class SqlServerSyntaxTests
         var (typeName, fieldName) = (name[..name.IndexOf('.')], name[(name.IndexOf('.') + 1)..]);
         var type = typeof(Db).Assembly.GetTypes().Single(t => t.Name == typeName);
         var sql = (string)type.GetField(fieldName, BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)!.GetRawConstantValue()!;
-        // Rendered as the code renders it for SQL Server: the dialect fills in its limit and lock hints.
-        return new SqlServerDialect().Render(sql);
+        // Rendered as the code renders it for SQL Server: the dialect fills in its limit and lock hints, and Dapper
+        // expands a list parameter (IN @Ids) into a parenthesised list.
+        return new SqlServerDialect().Render(sql).Replace("IN @Ids", "IN (@Ids)", StringComparison.Ordinal);
     }
 
     [Theory]

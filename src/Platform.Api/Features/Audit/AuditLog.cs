@@ -10,6 +10,7 @@ public enum AuditEntityType
     Plinth,
     Unit,
     Lease,
+    Discount,
 }
 
 public enum AuditAction
@@ -19,6 +20,8 @@ public enum AuditAction
     Deleted,
     Reclassified,
     Terminated,
+    Evaluated,
+    Ended,
 }
 
 public sealed class AuditChange

@@ -60,12 +60,13 @@ public sealed class ListAuditEventsEndpoint(AuditStore audit) : Endpoint<ListAud
     public override void Configure()
     {
         Get("/v1/tenants/{tenant}/audit");
-        Scopes(ApiScopes.TenantAdmin, ApiScopes.PlinthsRead, ApiScopes.PlinthsWrite, ApiScopes.LeasesRead, ApiScopes.LeasesWrite);
+        Scopes(ApiScopes.TenantAdmin, ApiScopes.PlinthsRead, ApiScopes.PlinthsWrite, ApiScopes.LeasesRead, ApiScopes.LeasesWrite,
+            ApiScopes.DiscountsRead, ApiScopes.DiscountsWrite);
         Summary(s =>
         {
             s.Summary = "List audit events";
             s.Description = "Every create, update, delete, reclassification and termination, oldest first. tenant:admin reads all; "
-                            + "plinths:read reads plinth and unit events, leases:read lease events (name the entityType).";
+                            + "plinths:read reads plinth and unit events, leases:read lease events, discounts:read discount events (name the entityType).";
         });
     }
 
@@ -87,6 +88,7 @@ public sealed class ListAuditEventsEndpoint(AuditStore audit) : Endpoint<ListAud
     {
         AuditEntityType.Plinth or AuditEntityType.Unit => User.HasScope(ApiScopes.PlinthsRead) || User.HasScope(ApiScopes.PlinthsWrite),
         AuditEntityType.Lease => User.HasScope(ApiScopes.LeasesRead) || User.HasScope(ApiScopes.LeasesWrite),
+        AuditEntityType.Discount => User.HasScope(ApiScopes.DiscountsRead) || User.HasScope(ApiScopes.DiscountsWrite),
         _ => false,
     };
 }

@@ -1,0 +1,124 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using FastEndpoints;
+using FluentValidation;
+using Platform.Api.Concurrency;
+using Platform.Api.Errors;
+using Platform.Api.Idempotency;
+using Platform.Api.OpenApi;
+using Platform.Api.Security;
+using Platform.Api.Tenancy;
+using Platform.Api.Validation;
+
+namespace Platform.Api.Features.Discounts;
+
+/// <summary>A rent discount: an addendum (allonge) to the lease.</summary>
+public sealed class CreateDiscountRequest : DiscountTermsFields
+{
+    [Required]
+    public DateOnly StartDate { get; init; }
+
+    /// <summary>Last day of the term; evaluations that continue the discount extend it.</summary>
+    [Required]
+    public DateOnly EndDate { get; init; }
+
+    /// <summary>Why the tenant gets this discount (the onderbouwing).</summary>
+    [Required]
+    public string Justification { get; init; } = "";
+
+    /// <summary>The yearly budget the discount money comes out of.</summary>
+    public Guid? BudgetId { get; init; }
+
+    /// <summary>What the tenant does in return (maatschappelijke tegenprestaties).</summary>
+    public IReadOnlyList<CounterPerformanceRequest> CounterPerformances { get; init; } = [];
+
+    /// <summary>Months between evaluations, 1–60 (default 12; 24 is common too).</summary>
+    [DefaultValue(12)]
+    public int EvaluationCadenceMonths { get; init; } = 12;
+
+    /// <summary>Days before a period's end that its evaluation is due, 1–366 (default 92: three months).</summary>
+    [DefaultValue(92)]
+    public int ReminderLeadDays { get; init; } = 92;
+}
+
+public sealed class CreateDiscountValidator : Validator<CreateDiscountRequest>
+{
+    public const int MaxCounterPerformances = 20;
+
+    public CreateDiscountValidator()
+    {
+        Include(new DiscountTermsValidator());
+        RuleFor(d => d.StartDate).NotEmpty();
+        RuleFor(d => d.EndDate).GreaterThanOrEqualTo(d => d.StartDate).WithMessage("'endDate' must not be before 'startDate'.");
+        RuleFor(d => d.Justification).NotEmpty().MaximumLength(4000);
+        RuleFor(d => d.CounterPerformances).MaxCount(MaxCounterPerformances);
+        RuleForEach(d => d.CounterPerformances).SetValidator(new CounterPerformanceValidator());
+        RuleFor(d => d.EvaluationCadenceMonths).InclusiveBetween(1, 60);
+        RuleFor(d => d.ReminderLeadDays).InclusiveBetween(1, 366);
+        When(d => d.Kind == DiscountKind.Stepped && d.Steps is { Count: > 0 }, () =>
+            RuleFor(d => d.Steps!)
+                .Must((d, steps) => steps[0].FromDate == d.StartDate)
+                .WithMessage("The first step starts on the discount's start date.")
+                .Must((d, steps) => steps.All(s => s.FromDate <= d.EndDate))
+                .WithMessage("Every step starts within the discount's term."));
+    }
+}
+
+public sealed class CreateDiscountEndpoint(TenantContext tenant, DiscountStore discounts) : Endpoint<CreateDiscountRequest, DiscountResponse>
+{
+    public override void Configure()
+    {
+        Post("/v1/tenants/{tenant}/leases/{leaseId:guid}/discounts");
+        Scopes(ApiScopes.DiscountsWrite);
+        Summary(s =>
+        {
+            s.Summary = "Grant a rent discount";
+            s.Description = "Adds an allonge to the lease: a percentage, a fixed amount or a growth-in schedule, with its justification, "
+                            + "counter-performances and evaluation cadence. 409 when it overlaps another discount of the lease or would "
+                            + "exceed its budget (the problem says what remains). Accepts an Idempotency-Key.";
+        });
+        Description(b => b.ClearDefaultProduces(200).Produces<DiscountResponse>(201).WithMetadata(IdempotentCreate.Instance)
+            .ProducesProblems(StatusCodes.Status409Conflict));
+    }
+
+    public override async Task HandleAsync(CreateDiscountRequest req, CancellationToken ct)
+    {
+        var lease = await discounts.LeaseAsync(Route<Guid>("leaseId"), ct);
+        if (lease is null)
+        {
+            await Send.ResultAsync(Problems.NotFound());
+            return;
+        }
+
+        if (ProblemWithLease(req, lease) is { } problem)
+        {
+            await Send.ResultAsync(Problems.Invalid(problem.Field, problem.Reason));
+            return;
+        }
+
+        var outcome = await discounts.CreateAsync(lease, req, ct);
+        if (outcome.Status != WriteStatus.Done)
+        {
+            await Send.ResultAsync(outcome.Problem());
+            return;
+        }
+
+        var created = outcome.Value!;
+        HttpContext.Response.DescribeResource(created.Discount.Version, createdAt: $"/v1/tenants/{tenant.Current.Slug}/discounts/{created.Discount.Id}");
+        await Send.ResponseAsync(DiscountResponse.From(created, discounts.StatusOf(created.Discount)), StatusCodes.Status201Created, ct);
+    }
+
+    /// <summary>The rules that need the lease: the discount lies within its term and never exceeds its base rent.</summary>
+    static (string Field, string Reason)? ProblemWithLease(CreateDiscountRequest req, LeaseTerms lease)
+    {
+        if (req.StartDate < lease.StartDate)
+            return ("startDate", $"The lease starts on {lease.StartDate:yyyy-MM-dd}; the discount cannot start before it.");
+        if (lease.EndDate is { } leaseEnd && req.EndDate > leaseEnd)
+            return ("endDate", $"The lease ends on {leaseEnd:yyyy-MM-dd}; the discount cannot run past it.");
+        if (req.Kind == DiscountKind.Fixed && req.FixedCentsPerMonth > lease.BaseRentCentsPerMonth)
+            return ("fixedCentsPerMonth", $"The base rent is {lease.BaseRentCentsPerMonth} cents a month; the discount cannot be more.");
+        if (req.Kind == DiscountKind.Stepped && req.Steps!.Any(s => s.MonthlyRentCents > lease.BaseRentCentsPerMonth))
+            return ("steps", $"A growth-in schedule ends at or below the base rent of {lease.BaseRentCentsPerMonth} cents a month.");
+        return null;
+    }
+}

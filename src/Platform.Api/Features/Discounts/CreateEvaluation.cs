@@ -1,0 +1,40 @@
+using FastEndpoints;
+using Platform.Api.Concurrency;
+using Platform.Api.OpenApi;
+using Platform.Api.Security;
+using Platform.Api.Tenancy;
+
+namespace Platform.Api.Features.Discounts;
+
+public sealed class CreateEvaluationEndpoint(TenantContext tenant, DiscountStore discounts) : Endpoint<CreateEvaluationRequest, EvaluationResponse>
+{
+    public override void Configure()
+    {
+        Post("/v1/tenants/{tenant}/discounts/{discountId:guid}/evaluations");
+        Scopes(ApiScopes.DiscountsWrite);
+        Summary(s =>
+        {
+            s.Summary = "Evaluate a rent discount";
+            s.Description = "Records the counter-performances achieved and the decision: continue (next period, same terms), step_up "
+                            + "(next period, a smaller discount) or end (the discount ends with this period). A period is evaluated once: "
+                            + "409 on a second try, and 409 when continuing would exceed the budget.";
+        });
+        Description(b => b.ClearDefaultProduces(200).Produces<EvaluationResponse>(201).ProducesProblems(StatusCodes.Status409Conflict));
+    }
+
+    public override async Task HandleAsync(CreateEvaluationRequest req, CancellationToken ct)
+    {
+        var discountId = Route<Guid>("discountId");
+        var outcome = await discounts.EvaluateAsync(discountId, req, User.ClientIdOf() ?? "unknown", ct);
+        if (outcome.Status != WriteStatus.Done)
+        {
+            await Send.ResultAsync(outcome.Problem());
+            return;
+        }
+
+        var (discount, evaluation) = outcome.Value;
+        var next = discount.Periods.SingleOrDefault(p => p.Number == evaluation.PeriodNumber + 1);
+        HttpContext.Response.Headers.Location = $"/v1/tenants/{tenant.Current.Slug}/discounts/{discountId}/evaluations/{evaluation.Id}";
+        await Send.ResponseAsync(EvaluationResponse.From(evaluation, next), StatusCodes.Status201Created, ct);
+    }
+}

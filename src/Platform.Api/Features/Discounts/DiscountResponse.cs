@@ -1,0 +1,148 @@
+using System.ComponentModel.DataAnnotations;
+using Platform.Api.Concurrency;
+using Platform.Api.Persistence;
+
+namespace Platform.Api.Features.Discounts;
+
+public enum DiscountStatus
+{
+    Upcoming,
+    Active,
+    Ended,
+}
+
+public sealed class CounterPerformanceResponse
+{
+    public required Guid Id { get; init; }
+
+    [MaxLength(1000)]
+    public required string Description { get; init; }
+
+    [MaxLength(100)]
+    public required string Unit { get; init; }
+
+    [Range(1, 1_000_000)]
+    public required int Target { get; init; }
+
+    [MaxLength(100)]
+    public string? Theme { get; init; }
+
+    public required ImpactRadius Radius { get; init; }
+}
+
+/// <summary>One evaluation period: the terms in force in it, and when its evaluation is due.</summary>
+public sealed class DiscountPeriodResponse
+{
+    [Range(1, 1000)]
+    public required int Number { get; init; }
+
+    public required DateOnly StartDate { get; init; }
+
+    public required DateOnly EndDate { get; init; }
+
+    public required DateOnly EvaluationDueOn { get; init; }
+
+    public required bool Evaluated { get; init; }
+
+    public required DiscountKind Kind { get; init; }
+
+    [Range(1, 100)]
+    public int? Percentage { get; init; }
+
+    [Range(1, RentArithmetic.MaxCentsPerMonth)]
+    public long? FixedCentsPerMonth { get; init; }
+
+    [MaxLength(DiscountTermsValidator.MaxSteps)]
+    public IReadOnlyList<RentStep>? Steps { get; init; }
+
+    public static DiscountPeriodResponse From(PeriodRow row)
+    {
+        var terms = row.ParsedTerms;
+        return new DiscountPeriodResponse
+        {
+            Number = row.Number,
+            StartDate = row.StartDate,
+            EndDate = row.EndDate,
+            EvaluationDueOn = row.EvaluationDueOn,
+            Evaluated = row.Evaluated,
+            Kind = terms.Kind,
+            Percentage = terms.Percentage,
+            FixedCentsPerMonth = terms.FixedCentsPerMonth,
+            Steps = terms.Steps,
+        };
+    }
+}
+
+public sealed class DiscountResponse
+{
+    public required Guid Id { get; init; }
+
+    public required Guid LeaseId { get; init; }
+
+    public Guid? BudgetId { get; init; }
+
+    public required DateOnly StartDate { get; init; }
+
+    /// <summary>The last day of the discount: extended by evaluations that continue it, brought forward when it ends.</summary>
+    public required DateOnly EndDate { get; init; }
+
+    public DateOnly? EndedEarlyOn { get; init; }
+
+    [MaxLength(1000)]
+    public string? EndReason { get; init; }
+
+    [MaxLength(4000)]
+    public required string Justification { get; init; }
+
+    [Range(1, 60)]
+    public required int EvaluationCadenceMonths { get; init; }
+
+    [Range(1, 366)]
+    public required int ReminderLeadDays { get; init; }
+
+    public required DiscountStatus Status { get; init; }
+
+    [MaxLength(CreateDiscountValidator.MaxCounterPerformances)]
+    public required IReadOnlyList<CounterPerformanceResponse> CounterPerformances { get; init; }
+
+    /// <summary>The evaluation periods so far, oldest first; the last one holds the terms in force now.</summary>
+    [MaxLength(1000)]
+    public required IReadOnlyList<DiscountPeriodResponse> Periods { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    [MaxLength(12)]
+    [RegularExpression(ETags.Pattern)]
+    [System.Text.Json.Serialization.JsonPropertyName("etag")]
+    public required string ETag { get; init; }
+
+    public static DiscountResponse From(DiscountDetails details, DiscountStatus status) => new()
+    {
+        Id = details.Discount.Id,
+        LeaseId = details.Discount.LeaseId,
+        BudgetId = details.Discount.BudgetId,
+        StartDate = details.Discount.StartDate,
+        EndDate = details.Discount.EndDate,
+        EndedEarlyOn = details.Discount.EndedEarlyOn,
+        EndReason = details.Discount.EndReason,
+        Justification = details.Discount.Justification,
+        EvaluationCadenceMonths = details.Discount.EvaluationCadenceMonths,
+        ReminderLeadDays = details.Discount.ReminderLeadDays,
+        Status = status,
+        CounterPerformances = details.CounterPerformances.Select(c => new CounterPerformanceResponse
+        {
+            Id = c.Id,
+            Description = c.Description,
+            Unit = c.Unit,
+            Target = c.Target,
+            Theme = c.Theme,
+            Radius = EnumText<ImpactRadius>.Parse(c.Radius),
+        }).ToList(),
+        Periods = details.Periods.Select(DiscountPeriodResponse.From).ToList(),
+        CreatedAt = details.Discount.CreatedAt,
+        UpdatedAt = details.Discount.UpdatedAt,
+        ETag = ETags.For(details.Discount.Version),
+    };
+}

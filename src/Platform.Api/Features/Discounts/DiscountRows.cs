@@ -1,0 +1,60 @@
+using System.Text.Json;
+
+namespace Platform.Api.Features.Discounts;
+
+public sealed record DiscountRow
+{
+    public Guid Id { get; init; }
+    public Guid LeaseId { get; init; }
+    public Guid? BudgetId { get; init; }
+    public DateOnly StartDate { get; init; }
+    public DateOnly EndDate { get; init; }
+    public required string Justification { get; init; }
+    public int EvaluationCadenceMonths { get; init; }
+    public int ReminderLeadDays { get; init; }
+    public DateOnly? EndedEarlyOn { get; init; }
+    public string? EndReason { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+    public int Version { get; init; }
+
+    /// <summary>The day the discount.ending reminder is due: 30 days before the last day.</summary>
+    public DateOnly EndingOn => EndDate.AddDays(-30);
+}
+
+public sealed record PeriodRow
+{
+    public Guid Id { get; init; }
+    public Guid DiscountId { get; init; }
+    public int Number { get; init; }
+    public DateOnly StartDate { get; init; }
+    public DateOnly EndDate { get; init; }
+    public required string Terms { get; init; }
+    public DateOnly EvaluationDueOn { get; init; }
+    public bool Evaluated { get; init; }
+
+    public DiscountTerms ParsedTerms => JsonSerializer.Deserialize<DiscountTerms>(Terms, ApiJson.Options)!;
+
+    public static string Serialize(DiscountTerms terms) => JsonSerializer.Serialize(terms, ApiJson.Options);
+}
+
+public sealed record CounterPerformanceRow
+{
+    public Guid Id { get; init; }
+    public Guid DiscountId { get; init; }
+    public int Position { get; init; }
+    public required string Description { get; init; }
+    public required string Unit { get; init; }
+    public int Target { get; init; }
+    public string? Theme { get; init; }
+    public required string Radius { get; init; }
+}
+
+/// <summary>A discount with its periods (oldest first) and counter-performances.</summary>
+public sealed record DiscountDetails(DiscountRow Discount, IReadOnlyList<PeriodRow> Periods, IReadOnlyList<CounterPerformanceRow> CounterPerformances)
+{
+    public PeriodRow CurrentPeriod => Periods[^1];
+}
+
+/// <summary>The lease facts a discount depends on.</summary>
+public sealed record LeaseTerms(Guid LeaseId, long BaseRentCentsPerMonth, DateOnly StartDate, DateOnly? EndDate);

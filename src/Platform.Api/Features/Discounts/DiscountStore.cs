@@ -1,0 +1,379 @@
+using Platform.Api.Concurrency;
+using Platform.Api.Features.DiscountBudgets;
+using Platform.Api.Features.Audit;
+using Platform.Api.Persistence;
+using Platform.Api.Tenancy;
+
+namespace Platform.Api.Features.Discounts;
+
+public sealed class DiscountFilter
+{
+    public Guid? LeaseId { get; init; }
+    public string? Status { get; init; }
+    public DateOnly? EvaluationDueBefore { get; init; }
+}
+
+public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider clock)
+{
+    const string Columns = $"""
+        id AS {nameof(DiscountRow.Id)}, lease_id AS {nameof(DiscountRow.LeaseId)}, budget_id AS {nameof(DiscountRow.BudgetId)},
+        start_date AS {nameof(DiscountRow.StartDate)}, end_date AS {nameof(DiscountRow.EndDate)},
+        justification AS {nameof(DiscountRow.Justification)}, evaluation_cadence_months AS {nameof(DiscountRow.EvaluationCadenceMonths)},
+        reminder_lead_days AS {nameof(DiscountRow.ReminderLeadDays)}, ended_early_on AS {nameof(DiscountRow.EndedEarlyOn)},
+        end_reason AS {nameof(DiscountRow.EndReason)}, created_at AS {nameof(DiscountRow.CreatedAt)},
+        updated_at AS {nameof(DiscountRow.UpdatedAt)}, version AS {nameof(DiscountRow.Version)}
+        """;
+
+    const string PeriodColumns = $"""
+        id AS {nameof(PeriodRow.Id)}, discount_id AS {nameof(PeriodRow.DiscountId)}, number AS {nameof(PeriodRow.Number)},
+        start_date AS {nameof(PeriodRow.StartDate)}, end_date AS {nameof(PeriodRow.EndDate)}, terms AS {nameof(PeriodRow.Terms)},
+        evaluation_due_on AS {nameof(PeriodRow.EvaluationDueOn)}, evaluated AS {nameof(PeriodRow.Evaluated)}
+        """;
+
+    const string CounterPerformanceColumns = $"""
+        id AS {nameof(CounterPerformanceRow.Id)}, discount_id AS {nameof(CounterPerformanceRow.DiscountId)},
+        position AS {nameof(CounterPerformanceRow.Position)}, description AS {nameof(CounterPerformanceRow.Description)},
+        unit AS {nameof(CounterPerformanceRow.Unit)}, target AS {nameof(CounterPerformanceRow.Target)},
+        theme AS {nameof(CounterPerformanceRow.Theme)}, radius AS {nameof(CounterPerformanceRow.Radius)}
+        """;
+
+    const string FindSql = $"SELECT {Columns} FROM discounts {SqlDialect.UpdateLock} WHERE tenant_id = @TenantId AND id = @Id";
+
+    const string ListSql = $"""
+        SELECT {Columns} FROM discounts d
+        WHERE d.tenant_id = @TenantId AND d.id > @After
+          AND (@LeaseId IS NULL OR d.lease_id = @LeaseId)
+          AND (@Status IS NULL
+               OR (@Status = 'upcoming' AND d.start_date > @Today)
+               OR (@Status = 'active' AND d.start_date <= @Today AND d.end_date >= @Today)
+               OR (@Status = 'ended' AND d.end_date < @Today))
+          AND (@DueBefore IS NULL OR EXISTS (
+               SELECT 1 FROM discount_periods p
+               WHERE p.tenant_id = d.tenant_id AND p.discount_id = d.id AND p.evaluated = 0 AND p.evaluation_due_on < @DueBefore))
+        ORDER BY d.id {SqlDialect.Limit}
+        """;
+
+    const string PeriodsSql = $"""
+        SELECT {PeriodColumns} FROM discount_periods
+        WHERE tenant_id = @TenantId AND discount_id IN @Ids
+        ORDER BY discount_id, number
+        """;
+
+    const string CounterPerformancesSql = $"""
+        SELECT {CounterPerformanceColumns} FROM counter_performances
+        WHERE tenant_id = @TenantId AND discount_id IN @Ids
+        ORDER BY discount_id, position
+        """;
+
+    const string LeaseTermsSql = $"""
+        SELECT id AS {nameof(LeaseTerms.LeaseId)}, base_rent_cents_per_month AS {nameof(LeaseTerms.BaseRentCentsPerMonth)},
+               start_date AS {nameof(LeaseTerms.StartDate)}, end_date AS {nameof(LeaseTerms.EndDate)}
+        FROM leases WHERE tenant_id = @TenantId AND id = @LeaseId
+        """;
+
+    const string OverlapSql = $"""
+        SELECT id FROM discounts {SqlDialect.UpdateLock}
+        WHERE tenant_id = @TenantId AND lease_id = @LeaseId AND id <> @Id AND start_date <= @EndDate AND end_date >= @StartDate
+        ORDER BY start_date {SqlDialect.Limit}
+        """;
+
+    const string InsertSql = """
+        INSERT INTO discounts (id, tenant_id, lease_id, budget_id, start_date, end_date, justification, evaluation_cadence_months,
+                               reminder_lead_days, ended_early_on, end_reason, ending_on, ending_notified, created_at, updated_at, version)
+        VALUES (@Id, @TenantId, @LeaseId, @BudgetId, @StartDate, @EndDate, @Justification, @EvaluationCadenceMonths,
+                @ReminderLeadDays, NULL, NULL, @EndingOn, 0, @CreatedAt, @UpdatedAt, @Version)
+        """;
+
+    const string InsertCounterPerformanceSql = """
+        INSERT INTO counter_performances (id, tenant_id, discount_id, position, description, unit, target, theme, radius)
+        VALUES (@Id, @TenantId, @DiscountId, @Position, @Description, @Unit, @Target, @Theme, @Radius)
+        """;
+
+    const string InsertPeriodSql = """
+        INSERT INTO discount_periods (id, tenant_id, discount_id, number, start_date, end_date, terms, evaluation_due_on,
+                                      evaluated, due_notified, overdue_notified)
+        VALUES (@Id, @TenantId, @DiscountId, @Number, @StartDate, @EndDate, @Terms, @EvaluationDueOn, 0, 0, 0)
+        """;
+
+    /// <summary>A new last day moves the discount.ending reminder with it; an unchanged one keeps its state.</summary>
+    const string UpdateTermSql = """
+        UPDATE discounts
+        SET end_date = @EndDate, ended_early_on = @EndedEarlyOn, end_reason = @EndReason, ending_on = @EndingOn,
+            ending_notified = CASE WHEN end_date = @EndDate THEN ending_notified ELSE @EndingNotified END,
+            updated_at = @UpdatedAt, version = @Version
+        WHERE tenant_id = @TenantId AND id = @Id
+        """;
+
+    const string CloseEvaluationSql = """
+        UPDATE discount_periods SET evaluated = 1 WHERE tenant_id = @TenantId AND discount_id = @DiscountId AND number = @Number
+        """;
+
+    /// <summary>When a discount ends early, its open periods end with it and need no evaluation reminders.</summary>
+    const string CutPeriodsSql = """
+        UPDATE discount_periods
+        SET end_date = CASE WHEN end_date > @EndDate THEN @EndDate ELSE end_date END, due_notified = 1, overdue_notified = 1
+        WHERE tenant_id = @TenantId AND discount_id = @DiscountId AND evaluated = 0
+        """;
+
+    const string InsertEvaluationSql = """
+        INSERT INTO evaluations (id, tenant_id, discount_id, period_number, evaluated_on, decision, results, new_terms, notes, created_at, created_by)
+        VALUES (@Id, @TenantId, @DiscountId, @PeriodNumber, @EvaluatedOn, @Decision, @Results, @NewTerms, @Notes, @CreatedAt, @CreatedBy)
+        """;
+
+    const string EvaluationColumns = $"""
+        id AS {nameof(EvaluationRow.Id)}, discount_id AS {nameof(EvaluationRow.DiscountId)}, period_number AS {nameof(EvaluationRow.PeriodNumber)},
+        evaluated_on AS {nameof(EvaluationRow.EvaluatedOn)}, decision AS {nameof(EvaluationRow.Decision)}, results AS {nameof(EvaluationRow.Results)},
+        new_terms AS {nameof(EvaluationRow.NewTerms)}, notes AS {nameof(EvaluationRow.Notes)}, created_at AS {nameof(EvaluationRow.CreatedAt)},
+        created_by AS {nameof(EvaluationRow.CreatedBy)}
+        """;
+
+    const string ListEvaluationsSql = $"""
+        SELECT {EvaluationColumns} FROM evaluations
+        WHERE tenant_id = @TenantId AND discount_id = @DiscountId AND id > @After
+        ORDER BY id {SqlDialect.Limit}
+        """;
+
+    const string FindEvaluationSql = $"SELECT {EvaluationColumns} FROM evaluations WHERE tenant_id = @TenantId AND discount_id = @DiscountId AND id = @Id";
+
+    DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public Task<IReadOnlyList<EvaluationRow>> ListEvaluationsAsync(Guid discountId, Guid after, int limit, CancellationToken ct) =>
+        db.RunAsync(session => session.ListAsync<EvaluationRow>(ListEvaluationsSql, new { DiscountId = discountId, After = after, Limit = limit }, ct), ct);
+
+    public Task<EvaluationRow?> FindEvaluationAsync(Guid discountId, Guid id, CancellationToken ct) =>
+        db.RunAsync(session => session.QuerySingleOrDefaultAsync<EvaluationRow>(FindEvaluationSql, new { DiscountId = discountId, Id = id }, ct), ct);
+
+    public DiscountStatus StatusOf(DiscountRow row) =>
+        row.StartDate > Today ? DiscountStatus.Upcoming : row.EndDate < Today ? DiscountStatus.Ended : DiscountStatus.Active;
+
+    public Task<LeaseTerms?> LeaseAsync(Guid leaseId, CancellationToken ct) =>
+        db.RunAsync(session => session.QuerySingleOrDefaultAsync<LeaseTerms>(LeaseTermsSql, new { LeaseId = leaseId }, ct), ct);
+
+    public Task<DiscountDetails?> FindAsync(Guid id, CancellationToken ct) =>
+        db.RunAsync(async session => await DetailsAsync(session, id, ct), ct);
+
+    public Task<IReadOnlyList<DiscountDetails>> ListAsync(DiscountFilter filter, Guid after, int limit, CancellationToken ct) =>
+        db.RunAsync(async session =>
+        {
+            var rows = await session.ListAsync<DiscountRow>(ListSql, new
+            {
+                After = after, Limit = limit, Today, filter.LeaseId, filter.Status, DueBefore = filter.EvaluationDueBefore,
+            }, ct);
+            return await WithChildrenAsync(session, rows, ct);
+        }, ct);
+
+    /// <summary>All discounts of a lease, for its rent: a lease has few.</summary>
+    public Task<IReadOnlyList<DiscountDetails>> OfLeaseAsync(Guid leaseId, CancellationToken ct) =>
+        ListAsync(new DiscountFilter { LeaseId = leaseId }, Guid.Empty, int.MaxValue, ct);
+
+    public Task<WriteOutcome<DiscountDetails>> CreateAsync(LeaseTerms lease, CreateDiscountRequest request, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var terms = request.ToTerms();
+        var discount = new DiscountRow
+        {
+            Id = Guid.CreateVersion7(now),
+            LeaseId = lease.LeaseId,
+            BudgetId = request.BudgetId,
+            StartDate = request.StartDate,
+            EndDate = request.EndDate,
+            Justification = request.Justification.Trim(),
+            EvaluationCadenceMonths = request.EvaluationCadenceMonths,
+            ReminderLeadDays = request.ReminderLeadDays,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Version = 1,
+        };
+        var period = NewPeriod(discount, number: 1, request.StartDate, EvaluationPeriods.EndOf(request.StartDate, request.EvaluationCadenceMonths, request.EndDate), terms);
+        var counterPerformances = request.CounterPerformances.Select((c, i) => new CounterPerformanceRow
+        {
+            Id = Guid.CreateVersion7(now),
+            DiscountId = discount.Id,
+            Position = i + 1,
+            Description = c.Description.Trim(),
+            Unit = c.Unit.Trim(),
+            Target = c.Target,
+            Theme = c.Theme,
+            Radius = EnumText<ImpactRadius>.ToText(c.Radius!.Value),
+        }).ToList();
+
+        return db.TransactAsync(async session =>
+        {
+            if (await OverlapAsync(session, discount, ct) is { } overlap)
+                return overlap;
+            if (await BudgetCheckAsync(session, lease, discount, [period], ct) is { } refused)
+                return refused;
+
+            await session.ExecuteAsync(InsertSql, new
+            {
+                discount.Id, discount.LeaseId, discount.BudgetId, discount.StartDate, discount.EndDate, discount.Justification,
+                discount.EvaluationCadenceMonths, discount.ReminderLeadDays, discount.EndingOn, discount.CreatedAt, discount.UpdatedAt, discount.Version,
+            }, ct);
+            await session.ExecuteAsync(InsertCounterPerformanceSql, counterPerformances, ct);
+            await session.ExecuteAsync(InsertPeriodSql, period, ct);
+            var details = new DiscountDetails(discount, [period], counterPerformances);
+            await audit.RecordAsync(session, AuditEntityType.Discount, discount.Id, AuditAction.Created, null, DiscountResponse.From(details, StatusOf(discount)), ct);
+            return WriteOutcome<DiscountDetails>.Done(details);
+        }, ct);
+    }
+
+    public Task<WriteOutcome<(DiscountDetails Discount, EvaluationRow Evaluation)>> EvaluateAsync(
+        Guid id, CreateEvaluationRequest request, string evaluatedBy, CancellationToken ct) =>
+        db.TransactAsync(async session =>
+        {
+            var details = await DetailsAsync(session, id, ct);
+            if (details is null)
+                return WriteOutcome<(DiscountDetails, EvaluationRow)>.NotFound;
+            var (discount, periods, counterPerformances) = details;
+            var lease = (await session.QuerySingleOrDefaultAsync<LeaseTerms>(LeaseTermsSql, new { discount.LeaseId }, ct))!;
+
+            var period = periods.LastOrDefault(p => p.StartDate <= request.EvaluatedOn);
+            if (period is null)
+                return WriteOutcome<(DiscountDetails, EvaluationRow)>.Invalid("evaluatedOn", $"The discount starts on {discount.StartDate:yyyy-MM-dd}; there is nothing to evaluate before that.");
+            if (period.Evaluated)
+                return WriteOutcome<(DiscountDetails, EvaluationRow)>.Conflict("period-evaluated", $"Period {period.Number} ({period.StartDate:yyyy-MM-dd} – {period.EndDate:yyyy-MM-dd}) has been evaluated already.");
+            if (discount.EndedEarlyOn is not null)
+                return WriteOutcome<(DiscountDetails, EvaluationRow)>.Conflict("discount-ended", $"The discount was ended on {discount.EndedEarlyOn:yyyy-MM-dd}.");
+            var unknown = request.Results.Select(r => r.CounterPerformanceId).Except(counterPerformances.Select(c => c.Id)).ToList();
+            if (unknown.Count > 0)
+                return WriteOutcome<(DiscountDetails, EvaluationRow)>.Invalid("results", $"Not counter-performances of this discount: {string.Join(", ", unknown)}.");
+
+            var now = clock.GetUtcNow();
+            var newPeriods = periods.ToList();
+            var updated = discount with { UpdatedAt = now, Version = discount.Version + 1 };
+            var decision = request.Decision!.Value;
+            if (decision == EvaluationDecision.End)
+            {
+                updated = updated with { EndDate = period.EndDate };
+            }
+            else
+            {
+                var nextStart = period.EndDate.AddDays(1);
+                if (lease.EndDate is { } leaseEnd && nextStart > leaseEnd)
+                    return WriteOutcome<(DiscountDetails, EvaluationRow)>.Conflict("lease-ends", $"The lease ends on {leaseEnd:yyyy-MM-dd}; the discount cannot go on after it.");
+
+                var current = period.ParsedTerms;
+                var nextTerms = decision == EvaluationDecision.StepUp ? request.NewTerms!.ToTerms() : current;
+                if (decision == EvaluationDecision.StepUp
+                    && RentArithmetic.DiscountCents(lease.BaseRentCentsPerMonth, nextTerms, nextStart) >= RentArithmetic.DiscountCents(lease.BaseRentCentsPerMonth, current, nextStart))
+                    return WriteOutcome<(DiscountDetails, EvaluationRow)>.Invalid("newTerms", "A step-up needs a smaller discount than the current one.");
+
+                var next = NewPeriod(discount, period.Number + 1, nextStart, EvaluationPeriods.EndOf(nextStart, discount.EvaluationCadenceMonths, lease.EndDate), nextTerms);
+                newPeriods.Add(next);
+                updated = updated with { EndDate = next.EndDate > discount.EndDate ? next.EndDate : discount.EndDate };
+                if (await BudgetCheckAsync(session, lease, updated, newPeriods, ct) is { } refused)
+                    return WriteOutcome<(DiscountDetails, EvaluationRow)>.Conflict(refused.ConflictKind!, refused.Detail!, refused.Extensions);
+                await session.ExecuteAsync(InsertPeriodSql, next, ct);
+            }
+
+            var evaluation = new EvaluationRow
+            {
+                Id = Guid.CreateVersion7(now),
+                DiscountId = id,
+                PeriodNumber = period.Number,
+                EvaluatedOn = request.EvaluatedOn,
+                Decision = EnumText<EvaluationDecision>.ToText(decision),
+                Results = EvaluationRow.SerializeResults(request.Results),
+                NewTerms = decision == EvaluationDecision.StepUp ? PeriodRow.Serialize(request.NewTerms!.ToTerms()) : null,
+                Notes = request.Notes,
+                CreatedAt = now,
+                CreatedBy = evaluatedBy,
+            };
+            await session.ExecuteAsync(InsertEvaluationSql, evaluation, ct);
+            await session.ExecuteAsync(CloseEvaluationSql, new { DiscountId = id, period.Number }, ct);
+            await UpdateTermAsync(session, updated, endingNotified: false, ct);
+
+            newPeriods[newPeriods.FindIndex(p => p.Number == period.Number)] = period with { Evaluated = true };
+            var after = details with { Discount = updated, Periods = newPeriods };
+            await audit.RecordAsync(session, AuditEntityType.Discount, id, AuditAction.Evaluated,
+                DiscountResponse.From(details, StatusOf(discount)), DiscountResponse.From(after, StatusOf(updated)), ct);
+            return WriteOutcome<(DiscountDetails, EvaluationRow)>.Done((after, evaluation));
+        }, ct);
+
+    public Task<WriteOutcome<DiscountDetails>> EndAsync(Guid id, EndDiscountRequest request, CancellationToken ct) =>
+        db.TransactAsync(async session =>
+        {
+            var details = await DetailsAsync(session, id, ct);
+            if (details is null)
+                return WriteOutcome<DiscountDetails>.NotFound;
+            var discount = details.Discount;
+            if (discount.EndedEarlyOn is not null)
+                return WriteOutcome<DiscountDetails>.Conflict("discount-ended", $"The discount was ended on {discount.EndedEarlyOn:yyyy-MM-dd} already.");
+            if (request.EndDate < discount.StartDate || request.EndDate > discount.EndDate)
+                return WriteOutcome<DiscountDetails>.Invalid("endDate",
+                    $"The discount runs from {discount.StartDate:yyyy-MM-dd} to {discount.EndDate:yyyy-MM-dd}; end it within that term.");
+
+            var updated = discount with
+            {
+                EndDate = request.EndDate,
+                EndedEarlyOn = request.EndDate,
+                EndReason = request.Reason.Trim(),
+                UpdatedAt = clock.GetUtcNow(),
+                Version = discount.Version + 1,
+            };
+            await UpdateTermAsync(session, updated, endingNotified: true, ct);
+            await session.ExecuteAsync(CutPeriodsSql, new { DiscountId = id, request.EndDate }, ct);
+            var after = (await DetailsAsync(session, id, ct))!;
+            await audit.RecordAsync(session, AuditEntityType.Discount, id, AuditAction.Ended,
+                DiscountResponse.From(details, StatusOf(discount)), DiscountResponse.From(after, StatusOf(updated)), ct);
+            return WriteOutcome<DiscountDetails>.Done(after);
+        }, ct);
+
+    Task UpdateTermAsync(DbSession session, DiscountRow discount, bool endingNotified, CancellationToken ct) =>
+        session.ExecuteAsync(UpdateTermSql, new
+        {
+            discount.Id, discount.EndDate, discount.EndedEarlyOn, discount.EndReason, discount.EndingOn,
+            EndingNotified = endingNotified, discount.UpdatedAt, discount.Version,
+        }, ct);
+
+    static PeriodRow NewPeriod(DiscountRow discount, int number, DateOnly start, DateOnly end, DiscountTerms terms) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        DiscountId = discount.Id,
+        Number = number,
+        StartDate = start,
+        EndDate = end,
+        Terms = PeriodRow.Serialize(terms),
+        EvaluationDueOn = EvaluationPeriods.DueOn(end, discount.ReminderLeadDays),
+    };
+
+    static async Task<WriteOutcome<DiscountDetails>?> OverlapAsync(DbSession session, DiscountRow discount, CancellationToken ct)
+    {
+        var other = await session.QuerySingleOrDefaultAsync<Guid?>(OverlapSql,
+            new { discount.LeaseId, discount.Id, discount.StartDate, discount.EndDate, Limit = 1 }, ct);
+        return other is { } id
+            ? WriteOutcome<DiscountDetails>.Conflict("discount-overlap", $"The lease already has discount {id} in this period.")
+            : null;
+    }
+
+    static async Task<WriteOutcome<DiscountDetails>?> BudgetCheckAsync(
+        DbSession session, LeaseTerms lease, DiscountRow discount, IReadOnlyList<PeriodRow> periods, CancellationToken ct)
+    {
+        if (discount.BudgetId is not { } budgetId)
+            return null;
+        var budget = await session.QuerySingleOrDefaultAsync<BudgetRow>(BudgetStore.FindSql, new { Id = budgetId }, ct);
+        if (budget is null)
+            return WriteOutcome<DiscountDetails>.Invalid("budgetId", "The tenant has no budget with this id.");
+
+        var committed = await BudgetStore.CommittedAsync(session, budget, discount.Id, ct);
+        var needed = new DiscountSchedule(lease.BaseRentCentsPerMonth, lease.StartDate, lease.EndDate, discount.StartDate, discount.EndDate,
+            periods.Select(p => new PeriodTerms(p.StartDate, p.ParsedTerms)).ToList()).InYear(budget.Year);
+        return committed + needed > budget.AmountCents ? BudgetChecks.OverBudget<DiscountDetails>(budget, committed, needed) : null;
+    }
+
+    static async Task<DiscountDetails?> DetailsAsync(DbSession session, Guid id, CancellationToken ct)
+    {
+        var row = await session.QuerySingleOrDefaultAsync<DiscountRow>(FindSql, new { Id = id }, ct);
+        return row is null ? null : (await WithChildrenAsync(session, [row], ct))[0];
+    }
+
+    static async Task<IReadOnlyList<DiscountDetails>> WithChildrenAsync(DbSession session, IReadOnlyList<DiscountRow> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0)
+            return [];
+        var ids = rows.Select(r => r.Id).ToList();
+        var periods = (await session.ListAsync<PeriodRow>(PeriodsSql, new { Ids = ids }, ct)).ToLookup(p => p.DiscountId);
+        var counterPerformances = (await session.ListAsync<CounterPerformanceRow>(CounterPerformancesSql, new { Ids = ids }, ct)).ToLookup(c => c.DiscountId);
+        return rows.Select(r => new DiscountDetails(r, periods[r.Id].ToList(), counterPerformances[r.Id].ToList())).ToList();
+    }
+}

@@ -1,0 +1,31 @@
+using Platform.Api.Features.Discounts;
+
+namespace Platform.Api.Features.Rent;
+
+/// <summary>A lease's rent on any day, from its base rent and its discounts.</summary>
+public sealed class LeaseRent(LeaseTerms lease, IReadOnlyList<DiscountDetails> discounts)
+{
+    readonly IReadOnlyList<(Guid Id, DiscountSchedule Schedule)> _schedules = discounts
+        .Select(d => (d.Discount.Id, new DiscountSchedule(lease.BaseRentCentsPerMonth, lease.StartDate, lease.EndDate, d.Discount.StartDate,
+            d.Discount.EndDate, d.Periods.Select(p => new PeriodTerms(p.StartDate, p.ParsedTerms)).ToList())))
+        .ToList();
+
+    public bool InForce(DateOnly on) => on >= lease.StartDate && (lease.EndDate is not { } end || on <= end);
+
+    public RentResponse On(DateOnly on)
+    {
+        var inForce = InForce(on);
+        var baseCents = inForce ? lease.BaseRentCentsPerMonth : 0;
+        var discount = inForce ? _schedules.FirstOrDefault(s => s.Schedule.InForce(on)) : default;
+        var discountCents = discount.Schedule?.DiscountOn(on) ?? 0;
+        return new RentResponse
+        {
+            On = on,
+            LeaseInForce = inForce,
+            BaseCentsPerMonth = baseCents,
+            DiscountCentsPerMonth = discountCents,
+            EffectiveCentsPerMonth = baseCents - discountCents,
+            DiscountId = discount.Schedule is null ? null : discount.Id,
+        };
+    }
+}
