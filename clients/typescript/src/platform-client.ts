@@ -3676,7 +3676,7 @@ export interface CreateDiscountRequest {
     /** The yearly budget the discount money comes out of. */
     budgetId?: string | null;
     /** What the tenant does in return (maatschappelijke tegenprestaties). */
-    counterPerformances?: CounterPerformanceRequest[];
+    counterPerformances?: CounterPerformanceRequest[] | null;
     /** Months between evaluations, 1–60 (default 12; 24 is common too). */
     evaluationCadenceMonths?: number;
     /** Days before a period's end that its evaluation is due, 1–366 (default 92: three months). */
@@ -3695,7 +3695,7 @@ export interface CreateDiscountRequest {
 export interface CreateEvaluationRequest {
     /** The day of the evaluation; it evaluates the period it falls in (or the last one opened, when later). */
     evaluatedOn: string;
-    results?: CounterPerformanceResult[];
+    results?: CounterPerformanceResult[] | null;
     decision: EvaluationDecision;
     newTerms?: DiscountTermsRequest | null;
     notes?: string | null;

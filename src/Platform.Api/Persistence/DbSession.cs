@@ -30,11 +30,19 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
         {
             if (!sql.Contains("@TenantId", StringComparison.Ordinal))
                 throw new InvalidOperationException("A tenant statement must filter on @TenantId.");
-            var parameters = new DynamicParameters(param);
-            parameters.Add("TenantId", tenant);
-            param = parameters;
+            // A list of parameter objects runs the statement once per item: each item gets the tenant.
+            param = param is System.Collections.IEnumerable items and not string
+                ? items.Cast<object>().Select(item => WithTenant(item, tenant)).ToList()
+                : WithTenant(param, tenant);
         }
 
         return new CommandDefinition(dialect.Render(sql), param, transaction, cancellationToken: ct);
+    }
+
+    static DynamicParameters WithTenant(object? param, Guid tenant)
+    {
+        var parameters = new DynamicParameters(param);
+        parameters.Add("TenantId", tenant);
+        return parameters;
     }
 }

@@ -18,6 +18,12 @@ public sealed class PlatformApi(HttpClient http)
     public ILeasesClient Leases { get; } = new LeasesClient(http);
 
     public IAuditClient Audit { get; } = new AuditClient(http);
+
+    public IDiscountsClient Discounts { get; } = new DiscountsClient(http);
+
+    public IDiscountBudgetsClient Budgets { get; } = new DiscountBudgetsClient(http);
+
+    public IRentClient Rent { get; } = new RentClient(http);
 }
 
 /// <summary>A tenant made for one test, with helpers to sign in as its API clients.</summary>

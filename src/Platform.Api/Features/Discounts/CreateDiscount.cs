@@ -30,7 +30,7 @@ public sealed class CreateDiscountRequest : DiscountTermsFields
     public Guid? BudgetId { get; init; }
 
     /// <summary>What the tenant does in return (maatschappelijke tegenprestaties).</summary>
-    public IReadOnlyList<CounterPerformanceRequest> CounterPerformances { get; init; } = [];
+    public IReadOnlyList<CounterPerformanceRequest>? CounterPerformances { get; init; }
 
     /// <summary>Months between evaluations, 1–60 (default 12; 24 is common too).</summary>
     [DefaultValue(12)]
@@ -51,7 +51,7 @@ public sealed class CreateDiscountValidator : Validator<CreateDiscountRequest>
         RuleFor(d => d.StartDate).NotEmpty();
         RuleFor(d => d.EndDate).GreaterThanOrEqualTo(d => d.StartDate).WithMessage("'endDate' must not be before 'startDate'.");
         RuleFor(d => d.Justification).NotEmpty().MaximumLength(4000);
-        RuleFor(d => d.CounterPerformances).MaxCount(MaxCounterPerformances);
+        RuleFor(d => d.CounterPerformances!).MaxCount(MaxCounterPerformances);
         RuleForEach(d => d.CounterPerformances).SetValidator(new CounterPerformanceValidator());
         RuleFor(d => d.EvaluationCadenceMonths).InclusiveBetween(1, 60);
         RuleFor(d => d.ReminderLeadDays).InclusiveBetween(1, 366);

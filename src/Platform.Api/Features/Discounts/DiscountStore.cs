@@ -185,7 +185,7 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
             Version = 1,
         };
         var period = NewPeriod(discount, number: 1, request.StartDate, EvaluationPeriods.EndOf(request.StartDate, request.EvaluationCadenceMonths, request.EndDate), terms);
-        var counterPerformances = request.CounterPerformances.Select((c, i) => new CounterPerformanceRow
+        var counterPerformances = (request.CounterPerformances ?? []).Select((c, i) => new CounterPerformanceRow
         {
             Id = Guid.CreateVersion7(now),
             DiscountId = discount.Id,
@@ -234,7 +234,7 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
                 return WriteOutcome<(DiscountDetails, EvaluationRow)>.Conflict("period-evaluated", $"Period {period.Number} ({period.StartDate:yyyy-MM-dd} – {period.EndDate:yyyy-MM-dd}) has been evaluated already.");
             if (discount.EndedEarlyOn is not null)
                 return WriteOutcome<(DiscountDetails, EvaluationRow)>.Conflict("discount-ended", $"The discount was ended on {discount.EndedEarlyOn:yyyy-MM-dd}.");
-            var unknown = request.Results.Select(r => r.CounterPerformanceId).Except(counterPerformances.Select(c => c.Id)).ToList();
+            var unknown = (request.Results ?? []).Select(r => r.CounterPerformanceId).Except(counterPerformances.Select(c => c.Id)).ToList();
             if (unknown.Count > 0)
                 return WriteOutcome<(DiscountDetails, EvaluationRow)>.Invalid("results", $"Not counter-performances of this discount: {string.Join(", ", unknown)}.");
 

@@ -37,7 +37,7 @@ public sealed class CreateEvaluationRequest
     [Required]
     public DateOnly EvaluatedOn { get; init; }
 
-    public IReadOnlyList<CounterPerformanceResult> Results { get; init; } = [];
+    public IReadOnlyList<CounterPerformanceResult>? Results { get; init; }
 
     [Required]
     public EvaluationDecision? Decision { get; init; }
@@ -53,8 +53,8 @@ public sealed class CreateEvaluationValidator : Validator<CreateEvaluationReques
     public CreateEvaluationValidator()
     {
         RuleFor(e => e.EvaluatedOn).NotEmpty();
-        RuleFor(e => e.Results).MaxCount(CreateDiscountValidator.MaxCounterPerformances)
-            .Must(results => results.Select(r => r.CounterPerformanceId).Distinct().Count() == results.Count)
+        RuleFor(e => e.Results!).MaxCount(CreateDiscountValidator.MaxCounterPerformances)
+            .Must(results => results is null || results.Select(r => r.CounterPerformanceId).Distinct().Count() == results.Count)
             .WithMessage("Give each counter-performance one result.");
         RuleForEach(e => e.Results).ChildRules(result =>
         {
@@ -82,7 +82,7 @@ public sealed class EvaluationRow
     public DateTimeOffset CreatedAt { get; init; }
     public required string CreatedBy { get; init; }
 
-    public static string SerializeResults(IReadOnlyList<CounterPerformanceResult> results) => JsonSerializer.Serialize(results, ApiJson.Options);
+    public static string SerializeResults(IReadOnlyList<CounterPerformanceResult>? results) => JsonSerializer.Serialize(results ?? [], ApiJson.Options);
 }
 
 public sealed class EvaluationResponse

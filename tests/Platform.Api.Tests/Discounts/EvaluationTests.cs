@@ -1,0 +1,119 @@
+using Plinth.Platform.Client;
+using Platform.Api.Tests.Infrastructure;
+using static Platform.Api.Tests.Infrastructure.ProblemAssertions;
+using Estate = Platform.Api.Tests.Infrastructure.RealEstate;
+
+namespace Platform.Api.Tests.Discounts;
+
+public sealed class EvaluationTests(PlatformApp app)
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+    static readonly DateOnly January2026 = new(2026, 1, 1);
+
+    async Task<(TestTenant Tenant, PlatformApi Api, LeaseResponse Lease, DiscountResponse Discount)> DiscountAsync(Guid? budgetId = null, Func<PlatformApi, TestTenant, Task<Guid>>? budget = null)
+    {
+        var tenant = await app.CreateTenantAsync(name: "Staedion");
+        var api = await tenant.SignInAsync("plinths:write", "leases:write", "discounts:read", "discounts:write");
+        var plinth = await api.Plinths.CreatePlinthAsync(tenant.Slug, Estate.Herderplein(), cancellationToken: Ct);
+        var unit = await api.Units.CreateUnitAsync(tenant.Slug, Estate.Atelier(plinth.Id), cancellationToken: Ct);
+        var lease = await api.Leases.CreateLeaseAsync(tenant.Slug, Estate.Lease(unit.Id, January2026), cancellationToken: Ct);
+        var budgetToUse = budget is null ? budgetId : await budget(api, tenant);
+        var discount = await api.Discounts.CreateDiscountAsync(tenant.Slug, lease.Id, DiscountTests.TwentyFivePercent(budgetId: budgetToUse), cancellationToken: Ct);
+        return (tenant, api, lease, discount);
+    }
+
+    static CreateEvaluationRequest Evaluation(DiscountResponse discount, EvaluationDecision decision, DateOnly? on = null) => new()
+    {
+        EvaluatedOn = on ?? new DateOnly(2026, 10, 15),
+        Results = [.. discount.CounterPerformances.Select(c => new CounterPerformanceResult { CounterPerformanceId = c.Id, Actual = 26 })],
+        Decision = decision,
+        Notes = "26 workshops, 310 kinderen bereikt.",
+    };
+
+    [Fact]
+    public async Task Continuing_opens_the_next_year_with_the_same_terms_and_a_period_is_evaluated_once()
+    {
+        var (tenant, api, lease, discount) = await DiscountAsync();
+
+        var evaluation = await api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, Evaluation(discount, EvaluationDecision.Continue), Ct);
+        var twice = await ThrowsProblemAsync(409, () => api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, Evaluation(discount, EvaluationDecision.Continue), Ct));
+        var after = await api.Discounts.GetDiscountAsync(tenant.Slug, discount.Id, Ct);
+
+        Assert.Equal(1, evaluation.PeriodNumber);
+        Assert.Equal((new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31), new DateOnly(2027, 10, 1), 25),
+            (evaluation.NextPeriod!.StartDate, evaluation.NextPeriod.EndDate, evaluation.NextPeriod.EvaluationDueOn, evaluation.NextPeriod.Percentage));
+        Assert.Equal(26, Assert.Single(evaluation.Results).Actual);
+        Assert.Equal("urn:plinth:problem:period-evaluated", twice.Type);
+        Assert.Equal(new DateOnly(2027, 12, 31), after.EndDate);
+        Assert.Equal([true, false], after.Periods.Select(p => p.Evaluated));
+        Assert.Equal(75_000, (await api.Rent.GetRentAsync(tenant.Slug, lease.Id, new DateOnly(2027, 6, 1), Ct)).EffectiveCentsPerMonth);
+        Assert.Equal(evaluation.Id, Assert.Single((await api.Discounts.ListEvaluationsAsync(tenant.Slug, discount.Id, cancellationToken: Ct)).Items).Id);
+        Assert.Equal(evaluation.Id, (await api.Discounts.GetEvaluationAsync(tenant.Slug, discount.Id, evaluation.Id, Ct)).Id);
+    }
+
+    [Fact]
+    public async Task Stepping_up_opens_the_next_year_with_a_smaller_discount_and_a_bigger_one_is_refused()
+    {
+        var (tenant, api, lease, discount) = await DiscountAsync();
+        var bigger = Evaluation(discount, EvaluationDecision.StepUp);
+        bigger.NewTerms = new DiscountTermsRequest { Kind = DiscountKind.Percentage, Percentage = 40 };
+        var smaller = Evaluation(discount, EvaluationDecision.StepUp);
+        smaller.NewTerms = new DiscountTermsRequest { Kind = DiscountKind.Percentage, Percentage = 10 };
+
+        var refused = await ThrowsProblemAsync(400, () => api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, bigger, Ct));
+        var stepped = await api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, smaller, Ct);
+
+        Assert.Equal(["newTerms"], refused.FieldNames());
+        Assert.Equal(10, stepped.NextPeriod!.Percentage);
+        Assert.Equal(90_000, (await api.Rent.GetRentAsync(tenant.Slug, lease.Id, new DateOnly(2027, 1, 1), Ct)).EffectiveCentsPerMonth);
+    }
+
+    [Fact]
+    public async Task Ending_stops_the_discount_at_the_end_of_the_period()
+    {
+        var (tenant, api, lease, discount) = await DiscountAsync();
+
+        var evaluation = await api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, Evaluation(discount, EvaluationDecision.End), Ct);
+        var after = await api.Discounts.GetDiscountAsync(tenant.Slug, discount.Id, Ct);
+
+        Assert.Null(evaluation.NextPeriod);
+        Assert.Equal(new DateOnly(2026, 12, 31), after.EndDate);
+        Assert.Single(after.Periods);
+        Assert.Equal(100_000, (await api.Rent.GetRentAsync(tenant.Slug, lease.Id, new DateOnly(2027, 1, 1), Ct)).EffectiveCentsPerMonth);
+    }
+
+    [Fact]
+    public async Task A_step_up_needs_new_terms_and_results_name_this_discounts_counter_performances()
+    {
+        var (tenant, api, _, discount) = await DiscountAsync();
+        var withoutTerms = Evaluation(discount, EvaluationDecision.StepUp);
+        var strangeResult = Evaluation(discount, EvaluationDecision.Continue);
+        strangeResult.Results = [new CounterPerformanceResult { CounterPerformanceId = Guid.NewGuid(), Actual = 3 }];
+
+        Assert.Equal(["newTerms"], (await ThrowsProblemAsync(400, () => api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, withoutTerms, Ct))).FieldNames());
+        Assert.Equal(["results"], (await ThrowsProblemAsync(400, () => api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, strangeResult, Ct))).FieldNames());
+        Assert.Empty((await api.Discounts.ListEvaluationsAsync(tenant.Slug, discount.Id, cancellationToken: Ct)).Items);
+    }
+
+    [Fact]
+    public async Task Continuing_beyond_the_budget_is_refused()
+    {
+        var (tenant, api, _, discount) = await DiscountAsync(budget: async (api, tenant) =>
+            (await api.Budgets.CreateBudgetAsync(tenant.Slug, new CreateBudgetRequest { Year = 2027, Name = "Leefbaarheid 2027", AmountCents = 100_000 }, cancellationToken: Ct)).Id);
+
+        var refused = await ThrowsProblemAsync(409, () => api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, Evaluation(discount, EvaluationDecision.Continue), Ct));
+
+        Assert.Equal("urn:plinth:problem:budget-exceeded", refused.Type);
+        Assert.Single((await api.Discounts.GetDiscountAsync(tenant.Slug, discount.Id, Ct)).Periods);
+    }
+
+    [Fact]
+    public async Task Another_tenant_cannot_evaluate()
+    {
+        var (tenant, _, _, discount) = await DiscountAsync();
+        var other = await (await app.CreateTenantAsync()).SignInAsync("discounts:write");
+
+        await ThrowsProblemAsync(404, () => other.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, Evaluation(discount, EvaluationDecision.End), Ct));
+        await ThrowsProblemAsync(404, () => other.Discounts.ListEvaluationsAsync(tenant.Slug, discount.Id, cancellationToken: Ct));
+    }
+}
