@@ -8,6 +8,8 @@ using Platform.Api.Features.Audit;
 using Platform.Api.Features.DiscountBudgets;
 using Platform.Api.Features.Discounts;
 using Platform.Api.Features.Leases;
+using Platform.Api.Features.Notifications;
+using Platform.Api.Features.Reminders;
 using Platform.Api.Features.Plinths;
 using Platform.Api.Features.Units;
 using Platform.Api.Idempotency;
@@ -47,6 +49,7 @@ public static class Extensions
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
         services.Configure<RateLimitingOptions>(configuration.GetSection(RateLimitingOptions.Section));
         services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
+        services.Configure<ReminderOptions>(configuration.GetSection(ReminderOptions.Section));
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Db>();
@@ -67,6 +70,8 @@ public static class Extensions
         services.AddScoped<AuditStore>();
         services.AddScoped<DiscountStore>();
         services.AddScoped<BudgetStore>();
+        services.AddScoped<NotificationStore>();
+        services.AddSingleton<ReminderScan>();
         services.AddMemoryCache();
 
         services.AddPlatformProblemDetails();
@@ -81,7 +86,7 @@ public static class Extensions
         services.AddFastEndpoints(o => o.IncludeAbstractValidators = false);
         services.AddPlatformOpenApi();
         services.AddPlatformHealthChecks();
-        services.AddPlatformJobs(database);
+        services.AddPlatformJobs(configuration, database);
 
         return builder;
     }
@@ -115,6 +120,7 @@ public static class Extensions
                     failures.Take(Problem.MaxFieldErrors).ToList(), context.Request.Path, context.TraceIdentifier, status);
             });
             c.Binding.JsonExceptionTransformer = RequestBodyErrors.FromJsonException;
+            c.Binding.UseEnumTexts();
             c.Endpoints.Configurator = EndpointConventions.Apply;
         });
 
@@ -124,6 +130,7 @@ public static class Extensions
                 .WithOpenApiRoutePattern("/openapi/{documentName}.json"))
             .AllowAnonymous();
         app.MapPlatformHealthChecks();
+        app.UseRecurringJobs();
 
         return app;
     }

@@ -1033,6 +1033,88 @@ export class RentClient implements IRentClient {
     }
 }
 
+export interface IRemindersClient {
+
+    /**
+     * Run a reminder scan now
+     * @return OK
+     */
+    triggerReminderScan(signal?: AbortSignal): Promise<ReminderScanResponse>;
+}
+
+export class RemindersClient implements IRemindersClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "/";
+    }
+
+    /**
+     * Run a reminder scan now
+     * @return OK
+     */
+    triggerReminderScan(signal?: AbortSignal): Promise<ReminderScanResponse> {
+        let url_ = this.baseUrl + "/v1/admin/reminder-scans";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processTriggerReminderScan(_response);
+        });
+    }
+
+    protected processTriggerReminderScan(response: Response): Promise<ReminderScanResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReminderScanResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ReminderScanResponse>(null as any);
+    }
+}
+
 export interface IPlinthsClient {
 
     /**
@@ -1556,6 +1638,211 @@ export class PlinthsClient implements IPlinthsClient {
             });
         }
         return Promise.resolve<PlinthResponse>(null as any);
+    }
+}
+
+export interface INotificationsClient {
+
+    /**
+     * Acknowledge a notification
+     * @param tenant The tenant's slug.
+     * @param notificationId The id of the notification.
+     * @return OK
+     */
+    acknowledgeNotification(tenant: string, notificationId: string, signal?: AbortSignal): Promise<NotificationResponse>;
+
+    /**
+     * List notifications
+     * @param tenant The tenant's slug.
+     * @param unacknowledged (optional) Only notifications nobody has acknowledged yet.
+     * @param type (optional) Only notifications of this type.
+     * @param limit (optional) Items per page, 1–200 (default 50).
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
+     * @return OK
+     */
+    listNotifications(tenant: string, unacknowledged?: boolean | undefined, type?: NotificationType | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfNotificationResponse>;
+}
+
+export class NotificationsClient implements INotificationsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "/";
+    }
+
+    /**
+     * Acknowledge a notification
+     * @param tenant The tenant's slug.
+     * @param notificationId The id of the notification.
+     * @return OK
+     */
+    acknowledgeNotification(tenant: string, notificationId: string, signal?: AbortSignal): Promise<NotificationResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/notifications/{notificationId}/ack";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        if (notificationId === undefined || notificationId === null)
+            throw new globalThis.Error("The parameter 'notificationId' must be defined.");
+        url_ = url_.replace("{notificationId}", encodeURIComponent("" + notificationId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processAcknowledgeNotification(_response);
+        });
+    }
+
+    protected processAcknowledgeNotification(response: Response): Promise<NotificationResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as NotificationResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<NotificationResponse>(null as any);
+    }
+
+    /**
+     * List notifications
+     * @param tenant The tenant's slug.
+     * @param unacknowledged (optional) Only notifications nobody has acknowledged yet.
+     * @param type (optional) Only notifications of this type.
+     * @param limit (optional) Items per page, 1–200 (default 50).
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
+     * @return OK
+     */
+    listNotifications(tenant: string, unacknowledged?: boolean | undefined, type?: NotificationType | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfNotificationResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/notifications?";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        if (unacknowledged === null)
+            throw new globalThis.Error("The parameter 'unacknowledged' cannot be null.");
+        else if (unacknowledged !== undefined)
+            url_ += "unacknowledged=" + encodeURIComponent("" + unacknowledged) + "&";
+        if (type === null)
+            throw new globalThis.Error("The parameter 'type' cannot be null.");
+        else if (type !== undefined)
+            url_ += "type=" + encodeURIComponent("" + type) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor !== undefined && cursor !== null)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListNotifications(_response);
+        });
+    }
+
+    protected processListNotifications(response: Response): Promise<PageOfNotificationResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfNotificationResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PageOfNotificationResponse>(null as any);
     }
 }
 
@@ -3876,6 +4163,25 @@ export interface Lessee {
     [key: string]: any;
 }
 
+export interface NotificationResponse {
+    id: string;
+    type: NotificationType;
+    subjectType: NotificationSubject;
+    subjectId: string;
+    /** The day the reminder is about: the evaluation's due date, or the day the discount or lease ends. */
+    dueOn: string;
+    message: string;
+    createdAt: string;
+    acknowledgedAt?: string | null;
+    acknowledgedBy?: string | null;
+
+    [key: string]: any;
+}
+
+export type NotificationSubject = "discount" | "lease";
+
+export type NotificationType = "discount.evaluation_due" | "discount.evaluation_overdue" | "discount.ending" | "lease.ending";
+
 /** One page of a list, in a stable order. Pass nextCursor back as cursor for the next page. */
 export interface PageOfApiClientResponse {
     items: ApiClientResponse[];
@@ -3924,6 +4230,15 @@ export interface PageOfEvaluationResponse {
 /** One page of a list, in a stable order. Pass nextCursor back as cursor for the next page. */
 export interface PageOfLeaseResponse {
     items: LeaseResponse[];
+    /** Null on the last page. */
+    nextCursor: string | null;
+
+    [key: string]: any;
+}
+
+/** One page of a list, in a stable order. Pass nextCursor back as cursor for the next page. */
+export interface PageOfNotificationResponse {
+    items: NotificationResponse[];
     /** Null on the last page. */
     nextCursor: string | null;
 
@@ -4018,6 +4333,17 @@ export interface Problem {
     traceId?: string | null;
     /** For validation errors: what is wrong with each field (at most 100). */
     errors?: Errors[] | null;
+
+    [key: string]: any;
+}
+
+export interface ReminderScanResponse {
+    /** The day the scan looked from. */
+    scannedOn: string;
+    evaluationsDue: number;
+    evaluationsOverdue: number;
+    discountsEnding: number;
+    leasesEnding: number;
 
     [key: string]: any;
 }

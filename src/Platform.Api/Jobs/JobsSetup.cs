@@ -1,8 +1,18 @@
 using Hangfire;
 using Hangfire.InMemory;
+using Microsoft.Extensions.Options;
+using Platform.Api.Features.Reminders;
 using Platform.Api.Persistence;
 
 namespace Platform.Api.Jobs;
+
+public sealed class JobsOptions
+{
+    public const string Section = "Jobs";
+
+    /// <summary>How often the Hangfire server looks for scheduled and recurring jobs.</summary>
+    public TimeSpan PollingInterval { get; set; } = TimeSpan.FromSeconds(5);
+}
 
 /// <summary>
 /// Hangfire runs the background work; the database stays the source of truth for what is due.
@@ -10,21 +20,43 @@ namespace Platform.Api.Jobs;
 /// </summary>
 public static class JobsSetup
 {
-    public static IServiceCollection AddPlatformJobs(this IServiceCollection services, DatabaseOptions database)
+    public static IServiceCollection AddPlatformJobs(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database)
     {
-        services.AddHangfire(configuration =>
+        var jobs = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        services.AddHangfire(hangfire =>
         {
-            configuration
+            hangfire
                 .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
 
             if (database.Provider == DatabaseProvider.SqlServer)
-                configuration.UseSqlServerStorage(database.ResolvedConnectionString);
+                hangfire.UseSqlServerStorage(database.ResolvedConnectionString);
             else
-                configuration.UseInMemoryStorage(new InMemoryStorageOptions());
+                hangfire.UseInMemoryStorage(new InMemoryStorageOptions());
         });
-        services.AddHangfireServer(options => options.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+        services.AddHangfireServer(options =>
+        {
+            options.WorkerCount = Math.Max(2, Environment.ProcessorCount);
+            options.SchedulePollingInterval = jobs.PollingInterval;
+        });
         return services;
     }
+
+    /// <summary>Registers (or updates) the recurring reminder scan with the configured interval.</summary>
+    public static WebApplication UseRecurringJobs(this WebApplication app)
+    {
+        var interval = app.Services.GetRequiredService<IOptions<ReminderOptions>>().Value.ScanInterval;
+        app.Services.GetRequiredService<IRecurringJobManager>()
+            .AddOrUpdate<ReminderScan>(ReminderScan.RecurringJobId, scan => scan.RunAsync(CancellationToken.None), CronFor(interval));
+        return app;
+    }
+
+    /// <summary>A cron expression for an interval: every N seconds, minutes or hours.</summary>
+    public static string CronFor(TimeSpan interval) => interval switch
+    {
+        { TotalSeconds: < 60 } => $"*/{Math.Max(1, (int)interval.TotalSeconds)} * * * * *",
+        { TotalMinutes: < 60 } => $"*/{(int)interval.TotalMinutes} * * * *",
+        _ => $"0 */{Math.Max(1, (int)interval.TotalHours)} * * *",
+    };
 }

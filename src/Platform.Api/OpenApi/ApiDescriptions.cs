@@ -29,6 +29,8 @@ static partial class ApiDescriptions
         ["Audit"] = "Who changed what and when, with old and new values.",
         ["Discounts"] = "Rent discounts (huurkorting in an allonge): terms, counter-performances, evaluation periods and evaluations.",
         ["DiscountBudgets"] = "Yearly budgets that discounts draw on, with what they commit and what remains.",
+        ["Notifications"] = "The tenant's reminders: evaluations due or overdue, discounts and leases ending.",
+        ["Reminders"] = "Operating the reminder scan that writes the notifications.",
         ["Rent"] = "A lease's effective rent: base rent minus the discount in force, per day or per month.",
     };
 

@@ -26,3 +26,20 @@ public static class EnumText<T> where T : struct, Enum
             ?? JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
     }
 }
+
+/// <summary>The same spellings for enums in query strings, which FastEndpoints binds without the JSON converter.</summary>
+public static class EnumQueryBinding
+{
+    public static void UseEnumTexts(this FastEndpoints.BindingOptions binding)
+    {
+        foreach (var type in typeof(EnumQueryBinding).Assembly.GetTypes().Where(t => t.IsEnum))
+        {
+            var values = Enum.GetValues(type).Cast<object>().ToFrozenDictionary(
+                v => type.GetField(v.ToString()!)?.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name
+                     ?? JsonNamingPolicy.SnakeCaseLower.ConvertName(v.ToString()!),
+                StringComparer.Ordinal);
+            binding.ValueParserFor(type, input =>
+                input.Count == 1 && values.TryGetValue(input[0]!, out var value) ? new FastEndpoints.ParseResult(true, value) : new FastEndpoints.ParseResult(false, null));
+        }
+    }
+}

@@ -25,6 +25,8 @@ public static class Authentication
         var authentication = services.AddAuthentication(Scheme);
         authentication.AddJwtBearer(EmbeddedScheme, options =>
         {
+            // Token lifetimes run on the real clock; the domain's TimeProvider may be moved (tests, simulations).
+            options.TimeProvider = TimeProvider.System;
             options.MapInboundClaims = false;
             options.Events = new JwtBearerEvents { OnTokenValidated = RejectRevokedClients };
         });
@@ -45,6 +47,7 @@ public static class Authentication
         {
             authentication.AddJwtBearer(ExternalScheme, options =>
             {
+                options.TimeProvider = TimeProvider.System;
                 options.Authority = external.Authority;
                 options.Audience = external.Audience;
                 options.RequireHttpsMetadata = external.RequireHttpsMetadata;

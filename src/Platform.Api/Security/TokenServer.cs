@@ -25,6 +25,7 @@ public static class TokenServer
         services.AddOpenIddict().AddServer(options =>
         {
             options.SetIssuer(settings.Issuer);
+            options.Configure(server => server.TimeProvider = TimeProvider.System);
             options.SetTokenEndpointUris(TokenEndpoint.TrimStart('/'));
             options.AllowClientCredentialsFlow();
             options.EnableDegradedMode();

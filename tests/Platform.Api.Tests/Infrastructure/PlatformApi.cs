@@ -24,6 +24,10 @@ public sealed class PlatformApi(HttpClient http)
     public IDiscountBudgetsClient Budgets { get; } = new DiscountBudgetsClient(http);
 
     public IRentClient Rent { get; } = new RentClient(http);
+
+    public INotificationsClient Notifications { get; } = new NotificationsClient(http);
+
+    public IRemindersClient Reminders { get; } = new RemindersClient(http);
 }
 
 /// <summary>A tenant made for one test, with helpers to sign in as its API clients.</summary>

@@ -22,15 +22,27 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
     public const string AdminClientId = "platform-admin";
     public const string AdminSecret = "integration-tests-admin-secret";
 
-    readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "plinth-tests", Guid.NewGuid().ToString("N"));
+    readonly string? _ownedDataDirectory;
 
     public PlatformApp()
+        : this(sqliteFile: null)
+    {
+    }
+
+    /// <param name="sqliteFile">A database file that outlives this instance (to restart the API on it); null for a fresh one.</param>
+    protected PlatformApp(string? sqliteFile)
     {
         var sqlServer = Environment.GetEnvironmentVariable(SqlServerVariable);
-        if (string.IsNullOrWhiteSpace(sqlServer))
+        if (string.IsNullOrWhiteSpace(sqlServer) || sqliteFile is not null)
         {
+            if (sqliteFile is null)
+            {
+                _ownedDataDirectory = Path.Combine(Path.GetTempPath(), "plinth-tests", Guid.NewGuid().ToString("N"));
+                sqliteFile = Path.Combine(_ownedDataDirectory, "platform.db");
+            }
+
             Provider = DatabaseProvider.Sqlite;
-            ConnectionString = $"Data Source={Path.Combine(_dataDirectory, "platform.db")}";
+            ConnectionString = $"Data Source={sqliteFile}";
         }
         else
         {
@@ -126,7 +138,7 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_dataDirectory))
-            Directory.Delete(_dataDirectory, recursive: true);
+        if (_ownedDataDirectory is not null && Directory.Exists(_ownedDataDirectory))
+            Directory.Delete(_ownedDataDirectory, recursive: true);
     }
 }

@@ -104,8 +104,10 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
         WHERE tenant_id = @TenantId AND id = @Id
         """;
 
+    /// <summary>An evaluated period needs no more reminders; marking them sent keeps it out of every reminder scan.</summary>
     const string CloseEvaluationSql = """
-        UPDATE discount_periods SET evaluated = 1 WHERE tenant_id = @TenantId AND discount_id = @DiscountId AND number = @Number
+        UPDATE discount_periods SET evaluated = 1, due_notified = 1, overdue_notified = 1
+        WHERE tenant_id = @TenantId AND discount_id = @DiscountId AND number = @Number
         """;
 
     /// <summary>When a discount ends early, its open periods end with it and need no evaluation reminders.</summary>

@@ -79,7 +79,8 @@ public sealed class LeaseStore(TenantDb db, AuditLog audit, TimeProvider clock)
         SET lessee_name = @LesseeName, lessee_kvk_number = @LesseeKvkNumber, lessee_sbi_code = @LesseeSbiCode,
             lessee_contact_email = @LesseeContactEmail, regime = @Regime, start_date = @StartDate, end_date = @EndDate,
             base_rent_cents_per_month = @BaseRentCentsPerMonth, termination_reason = @TerminationReason,
-            terminated_at = @TerminatedAt, updated_at = @UpdatedAt, version = @Version
+            terminated_at = @TerminatedAt, updated_at = @UpdatedAt, version = @Version,
+            ending_notified = CASE WHEN end_date = @EndDate THEN ending_notified ELSE 0 END
         WHERE tenant_id = @TenantId AND id = @Id
         """;
 

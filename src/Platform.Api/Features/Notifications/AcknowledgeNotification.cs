@@ -1,0 +1,31 @@
+using FastEndpoints;
+using Platform.Api.Errors;
+using Platform.Api.Security;
+
+namespace Platform.Api.Features.Notifications;
+
+public sealed class AcknowledgeNotificationEndpoint(NotificationStore notifications) : EndpointWithoutRequest<NotificationResponse>
+{
+    public override void Configure()
+    {
+        Post("/v1/tenants/{tenant}/notifications/{notificationId:guid}/ack");
+        Scopes(ApiScopes.DiscountsRead, ApiScopes.LeasesRead, ApiScopes.TenantAdmin);
+        Summary(s =>
+        {
+            s.Summary = "Acknowledge a notification";
+            s.Description = "Marks the notification as seen; doing it again keeps the first acknowledgement.";
+        });
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        var row = await notifications.AcknowledgeAsync(Route<Guid>("notificationId"), User.ClientIdOf() ?? "unknown", ct);
+        if (row is null)
+        {
+            await Send.ResultAsync(Problems.NotFound());
+            return;
+        }
+
+        await Send.OkAsync(NotificationResponse.From(row), ct);
+    }
+}

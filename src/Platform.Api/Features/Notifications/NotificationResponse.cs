@@ -1,0 +1,56 @@
+using System.ComponentModel.DataAnnotations;
+using Platform.Api.Persistence;
+using Platform.Api.Validation;
+
+namespace Platform.Api.Features.Notifications;
+
+public enum NotificationType
+{
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("discount.evaluation_due")] DiscountEvaluationDue,
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("discount.evaluation_overdue")] DiscountEvaluationOverdue,
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("discount.ending")] DiscountEnding,
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("lease.ending")] LeaseEnding,
+}
+
+public enum NotificationSubject
+{
+    Discount,
+    Lease,
+}
+
+public sealed class NotificationResponse
+{
+    public required Guid Id { get; init; }
+
+    public required NotificationType Type { get; init; }
+
+    public required NotificationSubject SubjectType { get; init; }
+
+    public required Guid SubjectId { get; init; }
+
+    /// <summary>The day the reminder is about: the evaluation's due date, or the day the discount or lease ends.</summary>
+    public required DateOnly DueOn { get; init; }
+
+    [MaxLength(1000)]
+    public required string Message { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset? AcknowledgedAt { get; init; }
+
+    [MaxLength(FieldLimits.ClientId)]
+    public string? AcknowledgedBy { get; init; }
+
+    public static NotificationResponse From(NotificationRow row) => new()
+    {
+        Id = row.Id,
+        Type = EnumText<NotificationType>.Parse(row.Type),
+        SubjectType = EnumText<NotificationSubject>.Parse(row.SubjectType),
+        SubjectId = row.SubjectId,
+        DueOn = row.DueOn,
+        Message = row.Message,
+        CreatedAt = row.CreatedAt,
+        AcknowledgedAt = row.AcknowledgedAt,
+        AcknowledgedBy = row.AcknowledgedBy,
+    };
+}

@@ -1,0 +1,156 @@
+using Platform.Api.Features.Notifications;
+using Platform.Api.Persistence;
+
+namespace Platform.Api.Features.Reminders;
+
+public sealed class ReminderOptions
+{
+    public const string Section = "Reminders";
+
+    /// <summary>How often the recurring scan runs: whole seconds below a minute, whole minutes below an hour, else whole hours.</summary>
+    public TimeSpan ScanInterval { get; set; } = TimeSpan.FromMinutes(15);
+
+    public const int LeaseEndingLeadDays = 90;
+    public const int DiscountEndingLeadDays = 30;
+}
+
+/// <summary>What one scan wrote: new notifications by type (a rerun writes none).</summary>
+public sealed record ReminderScanResult(DateOnly ScannedOn, int EvaluationsDue, int EvaluationsOverdue, int DiscountsEnding, int LeasesEnding)
+{
+    public IReadOnlyList<Guid> NewNotificationIds { get; init; } = [];
+}
+
+/// <summary>
+/// Finds what has come due and writes one notification for each, platform-wide. Every source row carries a
+/// "notified" flag that is indexed with its due date, so a scan reads only what is due and not yet sent; every
+/// notification has a unique key, so reruns, overlapping scans and restarts never write one twice.
+/// </summary>
+public sealed class ReminderScan(Db db, TimeProvider clock, ILogger<ReminderScan> logger)
+{
+    public const string RecurringJobId = "reminder-scan";
+    const int Batch = 500;
+
+    const string DueEvaluationsSql = $"""
+        SELECT p.id AS {nameof(Candidate.RowId)}, p.tenant_id AS {nameof(Candidate.TenantId)}, p.discount_id AS {nameof(Candidate.SubjectId)},
+               p.number AS {nameof(Candidate.Number)}, p.evaluation_due_on AS {nameof(Candidate.DueOn)}, p.evaluated AS {nameof(Candidate.Settled)}
+        FROM discount_periods p
+        WHERE p.due_notified = 0 AND p.evaluation_due_on <= @Today
+        ORDER BY p.evaluation_due_on, p.id {SqlDialect.Limit}
+        """;
+
+    const string OverdueEvaluationsSql = $"""
+        SELECT p.id AS {nameof(Candidate.RowId)}, p.tenant_id AS {nameof(Candidate.TenantId)}, p.discount_id AS {nameof(Candidate.SubjectId)},
+               p.number AS {nameof(Candidate.Number)}, p.end_date AS {nameof(Candidate.DueOn)}, p.evaluated AS {nameof(Candidate.Settled)}
+        FROM discount_periods p
+        WHERE p.overdue_notified = 0 AND p.end_date < @Today
+        ORDER BY p.end_date, p.id {SqlDialect.Limit}
+        """;
+
+    const string EndingDiscountsSql = $"""
+        SELECT d.id AS {nameof(Candidate.RowId)}, d.tenant_id AS {nameof(Candidate.TenantId)}, d.id AS {nameof(Candidate.SubjectId)},
+               0 AS {nameof(Candidate.Number)}, d.end_date AS {nameof(Candidate.DueOn)}, 0 AS {nameof(Candidate.Settled)}
+        FROM discounts d
+        WHERE d.ending_notified = 0 AND d.ending_on <= @Today
+        ORDER BY d.ending_on, d.id {SqlDialect.Limit}
+        """;
+
+    const string EndingLeasesSql = $"""
+        SELECT l.id AS {nameof(Candidate.RowId)}, l.tenant_id AS {nameof(Candidate.TenantId)}, l.id AS {nameof(Candidate.SubjectId)},
+               0 AS {nameof(Candidate.Number)}, l.end_date AS {nameof(Candidate.DueOn)}, 0 AS {nameof(Candidate.Settled)}
+        FROM leases l
+        WHERE l.ending_notified = 0 AND l.end_date IS NOT NULL AND l.end_date <= @Horizon
+        ORDER BY l.end_date, l.id {SqlDialect.Limit}
+        """;
+
+    const string MarkDueSql = "UPDATE discount_periods SET due_notified = 1 WHERE id = @RowId";
+    const string MarkOverdueSql = "UPDATE discount_periods SET overdue_notified = 1 WHERE id = @RowId";
+    const string MarkDiscountEndingSql = "UPDATE discounts SET ending_notified = 1 WHERE id = @RowId";
+    const string MarkLeaseEndingSql = "UPDATE leases SET ending_notified = 1 WHERE id = @RowId";
+
+    const string InsertNotificationSql = """
+        INSERT INTO notifications (id, tenant_id, type, unique_key, subject_type, subject_id, due_on, message, created_at)
+        SELECT @Id, @TenantId, @Type, @Key, @SubjectType, @SubjectId, @DueOn, @Message, @Now
+        WHERE NOT EXISTS (SELECT 1 FROM notifications WHERE tenant_id = @TenantId AND unique_key = @Key)
+        """;
+
+    public async Task<ReminderScanResult> RunAsync(CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var created = new List<Guid>();
+
+        var due = await ScanAsync(DueEvaluationsSql, new { Today = today }, MarkDueSql, NotificationType.DiscountEvaluationDue, NotificationSubject.Discount,
+            c => $"{c.SubjectId}:{c.Number}", c => $"The evaluation of period {c.Number} of discount {c.SubjectId} is due on {c.DueOn:yyyy-MM-dd}.", created, ct);
+        var overdue = await ScanAsync(OverdueEvaluationsSql, new { Today = today }, MarkOverdueSql, NotificationType.DiscountEvaluationOverdue, NotificationSubject.Discount,
+            c => $"{c.SubjectId}:{c.Number}", c => $"Period {c.Number} of discount {c.SubjectId} ended on {c.DueOn:yyyy-MM-dd} without an evaluation.", created, ct);
+        var discountsEnding = await ScanAsync(EndingDiscountsSql, new { Today = today }, MarkDiscountEndingSql, NotificationType.DiscountEnding, NotificationSubject.Discount,
+            c => $"{c.SubjectId}:{c.DueOn:yyyy-MM-dd}", c => $"Discount {c.SubjectId} ends on {c.DueOn:yyyy-MM-dd}.", created, ct);
+        var leasesEnding = await ScanAsync(EndingLeasesSql, new { Horizon = today.AddDays(ReminderOptions.LeaseEndingLeadDays) }, MarkLeaseEndingSql,
+            NotificationType.LeaseEnding, NotificationSubject.Lease,
+            c => $"{c.SubjectId}:{c.DueOn:yyyy-MM-dd}", c => $"Lease {c.SubjectId} ends on {c.DueOn:yyyy-MM-dd}.", created, ct);
+
+        var result = new ReminderScanResult(today, due, overdue, discountsEnding, leasesEnding) { NewNotificationIds = created };
+        if (created.Count > 0)
+            logger.LogInformation("Reminder scan of {Today} wrote {Count} notification(s)", today, created.Count);
+        return result;
+    }
+
+    async Task<int> ScanAsync(string candidatesSql, object window, string markSql, NotificationType type, NotificationSubject subject,
+        Func<Candidate, string> key, Func<Candidate, string> message, List<Guid> created, CancellationToken ct)
+    {
+        var typeText = EnumText<NotificationType>.ToText(type);
+        var subjectText = EnumText<NotificationSubject>.ToText(subject);
+        var count = 0;
+        while (true)
+        {
+            var batch = await db.TransactAsync(async session =>
+            {
+                var parameters = new Dapper.DynamicParameters(window);
+                parameters.Add("Limit", Batch);
+                var candidates = await session.ListAsync<Candidate>(candidatesSql, parameters, ct);
+                foreach (var candidate in candidates)
+                {
+                    if (!candidate.Settled)
+                    {
+                        var id = Guid.CreateVersion7(clock.GetUtcNow());
+                        var inserted = await session.ExecuteAsync(InsertNotificationSql, new
+                        {
+                            Id = id,
+                            candidate.TenantId,
+                            Type = typeText,
+                            Key = $"{typeText}:{key(candidate)}",
+                            SubjectType = subjectText,
+                            candidate.SubjectId,
+                            candidate.DueOn,
+                            Message = message(candidate),
+                            Now = clock.GetUtcNow(),
+                        }, ct);
+                        if (inserted == 1)
+                        {
+                            created.Add(id);
+                            count++;
+                        }
+                    }
+
+                    await session.ExecuteAsync(markSql, new { candidate.RowId }, ct);
+                }
+
+                return candidates.Count;
+            }, ct);
+
+            if (batch < Batch)
+                return count;
+        }
+    }
+
+    public sealed class Candidate
+    {
+        public Guid RowId { get; init; }
+        public Guid TenantId { get; init; }
+        public Guid SubjectId { get; init; }
+        public int Number { get; init; }
+        public DateOnly DueOn { get; init; }
+
+        /// <summary>Already evaluated: nothing to remind of, but the row is marked so no scan reads it again.</summary>
+        public bool Settled { get; init; }
+    }
+}

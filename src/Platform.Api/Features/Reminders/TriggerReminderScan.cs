@@ -1,0 +1,51 @@
+using System.ComponentModel.DataAnnotations;
+using FastEndpoints;
+using Platform.Api.Security;
+
+namespace Platform.Api.Features.Reminders;
+
+public sealed class ReminderScanResponse
+{
+    /// <summary>The day the scan looked from.</summary>
+    public required DateOnly ScannedOn { get; init; }
+
+    [Range(0, int.MaxValue)]
+    public required int EvaluationsDue { get; init; }
+
+    [Range(0, int.MaxValue)]
+    public required int EvaluationsOverdue { get; init; }
+
+    [Range(0, int.MaxValue)]
+    public required int DiscountsEnding { get; init; }
+
+    [Range(0, int.MaxValue)]
+    public required int LeasesEnding { get; init; }
+}
+
+public sealed class TriggerReminderScanEndpoint(ReminderScan scan) : EndpointWithoutRequest<ReminderScanResponse>
+{
+    public override void Configure()
+    {
+        Post("/v1/admin/reminder-scans");
+        Scopes(ApiScopes.PlatformAdmin);
+        Summary(s =>
+        {
+            s.Summary = "Run a reminder scan now";
+            s.Description = "Runs the scan the recurring job runs, and answers when it is done with the notifications it wrote. "
+                            + "Running it again writes nothing twice. Platform administrators only.";
+        });
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        var result = await scan.RunAsync(ct);
+        await Send.OkAsync(new ReminderScanResponse
+        {
+            ScannedOn = result.ScannedOn,
+            EvaluationsDue = result.EvaluationsDue,
+            EvaluationsOverdue = result.EvaluationsOverdue,
+            DiscountsEnding = result.DiscountsEnding,
+            LeasesEnding = result.LeasesEnding,
+        }, ct);
+    }
+}

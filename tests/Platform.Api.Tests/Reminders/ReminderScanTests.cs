@@ -1,0 +1,154 @@
+using System.Net;
+using Plinth.Platform.Client;
+using Platform.Api.Tests.Discounts;
+using Platform.Api.Tests.Infrastructure;
+using static Platform.Api.Tests.Infrastructure.ProblemAssertions;
+using Estate = Platform.Api.Tests.Infrastructure.RealEstate;
+
+namespace Platform.Api.Tests.Reminders;
+
+/// <summary>Reminders with a moved clock, through the scan the recurring Hangfire job runs.</summary>
+public sealed class ReminderScanTests
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+    static readonly DateOnly January2026 = new(2026, 1, 1);
+
+    static async Task<(TestTenant Tenant, PlatformApi Api, DiscountResponse Discount, LeaseResponse Lease)> StaedionDiscountAsync(PlatformApp app, DateOnly? leaseEnd = null)
+    {
+        var tenant = await app.CreateTenantAsync(name: "Staedion");
+        var api = await tenant.SignInAsync("plinths:write", "leases:write", "leases:read", "discounts:read", "discounts:write");
+        var plinth = await api.Plinths.CreatePlinthAsync(tenant.Slug, Estate.Herderplein(), cancellationToken: Ct);
+        var unit = await api.Units.CreateUnitAsync(tenant.Slug, Estate.Atelier(plinth.Id), cancellationToken: Ct);
+        var lease = await api.Leases.CreateLeaseAsync(tenant.Slug, Estate.Lease(unit.Id, January2026, leaseEnd), cancellationToken: Ct);
+        var discount = await api.Discounts.CreateDiscountAsync(tenant.Slug, lease.Id, DiscountTests.TwentyFivePercent(), cancellationToken: Ct);
+        return (tenant, api, discount, lease);
+    }
+
+    static async Task<IList<NotificationResponse>> FeedAsync(PlatformApi api, TestTenant tenant, NotificationType? type = null) =>
+        (await api.Notifications.ListNotificationsAsync(tenant.Slug, type: type, cancellationToken: Ct)).Items;
+
+    [Fact]
+    public async Task A_yearly_25_percent_discount_reminds_once_on_1_October_even_after_ten_scans_and_a_restart()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "plinth-tests", $"restart-{Guid.NewGuid():N}.db");
+        TestTenant tenant;
+        DiscountResponse discount;
+        await using (var app = new ClockedApp(file, new DateTimeOffset(2026, 1, 1, 8, 0, 0, TimeSpan.Zero)))
+        {
+            await app.InitializeAsync();
+            (tenant, var api, discount, _) = await StaedionDiscountAsync(app);
+
+            app.MoveTo(new DateOnly(2026, 9, 30));
+            for (var i = 0; i < 3; i++)
+                await app.Admin.Reminders.TriggerReminderScanAsync(Ct);
+            Assert.Empty(await FeedAsync(api, tenant, NotificationType.DiscountEvaluationDue));
+
+            app.MoveTo(new DateOnly(2026, 10, 1));
+            var scans = new List<ReminderScanResponse>();
+            for (var i = 0; i < 10; i++)
+                scans.Add(await app.Admin.Reminders.TriggerReminderScanAsync(Ct));
+
+            Assert.Equal([1, 0, 0, 0, 0, 0, 0, 0, 0, 0], scans.Select(s => s.EvaluationsDue));
+            var due = Assert.Single(await FeedAsync(api, tenant, NotificationType.DiscountEvaluationDue));
+            Assert.Equal((new DateOnly(2026, 10, 1), discount.Id, NotificationSubject.Discount), (due.DueOn, due.SubjectId, due.SubjectType));
+        }
+
+        await using (var restarted = new ClockedApp(file, new DateTimeOffset(2026, 10, 2, 8, 0, 0, TimeSpan.Zero)))
+        {
+            await restarted.InitializeAsync();
+            var api = await new TestTenant(restarted, tenant.Tenant).SignInAsync("discounts:read", "discounts:write");
+
+            await restarted.Admin.Reminders.TriggerReminderScanAsync(Ct);
+            Assert.Single(await FeedAsync(api, tenant, NotificationType.DiscountEvaluationDue));
+
+            // Continuing in October opens 2027; its evaluation is due a year after the first one.
+            await api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, new CreateEvaluationRequest
+            {
+                EvaluatedOn = new DateOnly(2026, 10, 15), Decision = EvaluationDecision.Continue, Notes = "Doorgaan.",
+            }, Ct);
+            restarted.MoveTo(new DateOnly(2027, 9, 30));
+            await restarted.Admin.Reminders.TriggerReminderScanAsync(Ct);
+            Assert.Single(await FeedAsync(api, tenant, NotificationType.DiscountEvaluationDue));
+
+            restarted.MoveTo(new DateOnly(2027, 10, 1));
+            await restarted.Admin.Reminders.TriggerReminderScanAsync(Ct);
+            await restarted.Admin.Reminders.TriggerReminderScanAsync(Ct);
+            var reminders = await FeedAsync(api, tenant, NotificationType.DiscountEvaluationDue);
+            Assert.Equal([new DateOnly(2026, 10, 1), new DateOnly(2027, 10, 1)], reminders.Select(n => n.DueOn));
+            Assert.Empty(await FeedAsync(api, tenant, NotificationType.DiscountEvaluationOverdue));
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(file);
+    }
+
+    [Fact]
+    public async Task An_unevaluated_period_becomes_overdue_and_endings_are_announced_ahead()
+    {
+        await using var app = new ClockedApp();
+        await app.InitializeAsync();
+        var (tenant, api, discount, lease) = await StaedionDiscountAsync(app, leaseEnd: new DateOnly(2027, 6, 30));
+
+        app.MoveTo(new DateOnly(2026, 12, 1));
+        var endingScan = await app.Admin.Reminders.TriggerReminderScanAsync(Ct);
+        app.MoveTo(new DateOnly(2027, 1, 1));
+        var overdueScan = await app.Admin.Reminders.TriggerReminderScanAsync(Ct);
+        app.MoveTo(new DateOnly(2027, 4, 1));
+        var leaseScan = await app.Admin.Reminders.TriggerReminderScanAsync(Ct);
+
+        Assert.Equal((1, 1, 0), (endingScan.DiscountsEnding, endingScan.EvaluationsDue, endingScan.LeasesEnding));
+        Assert.Equal(1, overdueScan.EvaluationsOverdue);
+        Assert.Equal(1, leaseScan.LeasesEnding);
+        var feed = await FeedAsync(api, tenant);
+        Assert.Equal(
+            [(NotificationType.DiscountEvaluationDue, new DateOnly(2026, 10, 1)), (NotificationType.DiscountEvaluationOverdue, new DateOnly(2026, 12, 31)),
+             (NotificationType.DiscountEnding, new DateOnly(2026, 12, 31)), (NotificationType.LeaseEnding, new DateOnly(2027, 6, 30))],
+            feed.Select(n => (n.Type, n.DueOn)).OrderBy(n => n.DueOn).ThenBy(n => n.Type));
+        Assert.Equal(lease.Id, feed.Single(n => n.Type == NotificationType.LeaseEnding).SubjectId);
+        Assert.All(feed.Where(n => n.SubjectType == NotificationSubject.Discount), n => Assert.Equal(discount.Id, n.SubjectId));
+    }
+
+    [Fact]
+    public async Task Notifications_are_acknowledged_once_and_filtered()
+    {
+        await using var app = new ClockedApp();
+        await app.InitializeAsync();
+        var (tenant, api, _, _) = await StaedionDiscountAsync(app);
+        app.MoveTo(new DateOnly(2026, 12, 1));
+        await app.Admin.Reminders.TriggerReminderScanAsync(Ct);
+        var first = (await FeedAsync(api, tenant))[0];
+
+        var acknowledged = await api.Notifications.AcknowledgeNotificationAsync(tenant.Slug, first.Id, Ct);
+        var again = await api.Notifications.AcknowledgeNotificationAsync(tenant.Slug, first.Id, Ct);
+        var open = (await api.Notifications.ListNotificationsAsync(tenant.Slug, unacknowledged: true, cancellationToken: Ct)).Items;
+
+        Assert.NotNull(acknowledged.AcknowledgedAt);
+        Assert.Equal(acknowledged.AcknowledgedAt, again.AcknowledgedAt);
+        Assert.DoesNotContain(first.Id, open.Select(n => n.Id));
+        Assert.Single(open);
+    }
+
+    [Fact]
+    public async Task Only_the_platform_administrator_triggers_a_scan_and_feeds_stay_per_tenant()
+    {
+        await using var app = new ClockedApp();
+        await app.InitializeAsync();
+        var (tenant, api, _, _) = await StaedionDiscountAsync(app);
+        app.MoveTo(new DateOnly(2026, 12, 1));
+        await app.Admin.Reminders.TriggerReminderScanAsync(Ct);
+        var notification = (await FeedAsync(api, tenant))[0];
+        var other = await (await app.CreateTenantAsync()).SignInAsync("discounts:read", "tenant:admin");
+
+        await ThrowsProblemAsync(403, () => api.Reminders.TriggerReminderScanAsync(Ct));
+        await ThrowsProblemAsync(404, () => other.Notifications.ListNotificationsAsync(tenant.Slug, cancellationToken: Ct));
+        await ThrowsProblemAsync(404, () => other.Notifications.AcknowledgeNotificationAsync(tenant.Slug, notification.Id, Ct));
+        var plinthsOnly = await tenant.SignInAsync("plinths:read");
+        await ThrowsProblemAsync(403, () => plinthsOnly.Notifications.ListNotificationsAsync(tenant.Slug, cancellationToken: Ct));
+        var problem = await ThrowsProblemAsync(400, () => api.Notifications.ListNotificationsAsync(tenant.Slug, limit: 0, cancellationToken: Ct));
+        Assert.Equal(["limit"], problem.FieldNames());
+
+        using var anonymous = app.Anonymous();
+        using var response = await anonymous.PostAsync("/v1/admin/reminder-scans", null, Ct);
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+}
