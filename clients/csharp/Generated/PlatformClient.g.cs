@@ -2288,7 +2288,7 @@ namespace Plinth.Platform.Client
         /// Run a reminder scan now
         /// </summary>
         /// <remarks>
-        /// Runs the scan the recurring job runs, and answers when it is done with the notifications it wrote. Running it again writes nothing twice. Platform administrators only.
+        /// Runs the scan the recurring job runs, and answers when it is done with the notifications it wrote. Running it again writes nothing twice. Platform operators only (platform:operations, held by the bootstrap client).
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
@@ -2336,7 +2336,7 @@ namespace Plinth.Platform.Client
         /// Run a reminder scan now
         /// </summary>
         /// <remarks>
-        /// Runs the scan the recurring job runs, and answers when it is done with the notifications it wrote. Running it again writes nothing twice. Platform administrators only.
+        /// Runs the scan the recurring job runs, and answers when it is done with the notifications it wrote. Running it again writes nothing twice. Platform operators only (platform:operations, held by the bootstrap client).
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
@@ -8462,7 +8462,7 @@ namespace Plinth.Platform.Client
         [System.Text.Json.Serialization.JsonPropertyName("scopes")]
         // TODO(system.text.json): Add ItemConverterType with enum converter when supported
         [System.ComponentModel.DataAnnotations.Required]
-        [System.ComponentModel.DataAnnotations.MaxLength(12)]
+        [System.ComponentModel.DataAnnotations.MaxLength(13)]
         public System.Collections.Generic.IList<ApiScope> Scopes { get; set; } = new System.Collections.Generic.List<ApiScope>();
 
         [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
@@ -8492,49 +8492,53 @@ namespace Plinth.Platform.Client
         [System.Runtime.Serialization.EnumMember(Value = @"platform:admin")]
         PlatformAdmin = 0,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"platform:operations")]
+        [System.Runtime.Serialization.EnumMember(Value = @"platform:operations")]
+        PlatformOperations = 1,
+
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"tenant:admin")]
         [System.Runtime.Serialization.EnumMember(Value = @"tenant:admin")]
-        TenantAdmin = 1,
+        TenantAdmin = 2,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"plinths:read")]
         [System.Runtime.Serialization.EnumMember(Value = @"plinths:read")]
-        PlinthsRead = 2,
+        PlinthsRead = 3,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"plinths:write")]
         [System.Runtime.Serialization.EnumMember(Value = @"plinths:write")]
-        PlinthsWrite = 3,
+        PlinthsWrite = 4,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"leases:read")]
         [System.Runtime.Serialization.EnumMember(Value = @"leases:read")]
-        LeasesRead = 4,
+        LeasesRead = 5,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"leases:write")]
         [System.Runtime.Serialization.EnumMember(Value = @"leases:write")]
-        LeasesWrite = 5,
+        LeasesWrite = 6,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"discounts:read")]
         [System.Runtime.Serialization.EnumMember(Value = @"discounts:read")]
-        DiscountsRead = 6,
+        DiscountsRead = 7,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"discounts:write")]
         [System.Runtime.Serialization.EnumMember(Value = @"discounts:write")]
-        DiscountsWrite = 7,
+        DiscountsWrite = 8,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"tenders:read")]
         [System.Runtime.Serialization.EnumMember(Value = @"tenders:read")]
-        TendersRead = 8,
+        TendersRead = 9,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"tenders:write")]
         [System.Runtime.Serialization.EnumMember(Value = @"tenders:write")]
-        TendersWrite = 9,
+        TendersWrite = 10,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"applications:submit")]
         [System.Runtime.Serialization.EnumMember(Value = @"applications:submit")]
-        ApplicationsSubmit = 10,
+        ApplicationsSubmit = 11,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"reports:read")]
         [System.Runtime.Serialization.EnumMember(Value = @"reports:read")]
-        ReportsRead = 11,
+        ReportsRead = 12,
 
     }
 
@@ -8866,13 +8870,13 @@ namespace Plinth.Platform.Client
         public string DisplayName { get; set; } = default!;
 
         /// <summary>
-        /// Scopes the client may request; any scope except `platform:admin`.
+        /// Scopes the client may request; any scope except the platform scopes.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("scopes")]
         // TODO(system.text.json): Add ItemConverterType with enum converter when supported
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.MinLength(1)]
-        [System.ComponentModel.DataAnnotations.MaxLength(12)]
+        [System.ComponentModel.DataAnnotations.MaxLength(13)]
         public System.Collections.Generic.IList<ApiScope> Scopes { get; set; } = new System.Collections.Generic.List<ApiScope>();
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -8947,7 +8951,7 @@ namespace Plinth.Platform.Client
         [System.Text.Json.Serialization.JsonPropertyName("scopes")]
         // TODO(system.text.json): Add ItemConverterType with enum converter when supported
         [System.ComponentModel.DataAnnotations.Required]
-        [System.ComponentModel.DataAnnotations.MaxLength(12)]
+        [System.ComponentModel.DataAnnotations.MaxLength(13)]
         public System.Collections.Generic.IList<ApiScope> Scopes { get; set; } = new System.Collections.Generic.List<ApiScope>();
 
         [System.Text.Json.Serialization.JsonPropertyName("createdAt")]

@@ -3847,7 +3847,7 @@ export interface ApiClientResponse {
 }
 
 /** The scopes as the API's request and response bodies name them; the wire values are ApiScopes. */
-export type ApiScope = "platform:admin" | "tenant:admin" | "plinths:read" | "plinths:write" | "leases:read" | "leases:write" | "discounts:read" | "discounts:write" | "tenders:read" | "tenders:write" | "applications:submit" | "reports:read";
+export type ApiScope = "platform:admin" | "platform:operations" | "tenant:admin" | "plinths:read" | "plinths:write" | "leases:read" | "leases:write" | "discounts:read" | "discounts:write" | "tenders:read" | "tenders:write" | "applications:submit" | "reports:read";
 
 export type AuditAction = "created" | "updated" | "deleted" | "reclassified" | "terminated" | "evaluated" | "ended";
 
@@ -3926,7 +3926,7 @@ export interface CounterPerformanceResult {
 export interface CreateApiClientRequest {
     /** What the client is, for people reading the list: e.g. "Staedion verhuursysteem". */
     displayName: string;
-    /** Scopes the client may request; any scope except `platform:admin`. */
+    /** Scopes the client may request; any scope except the platform scopes. */
     scopes: ApiScope[];
 
     [key: string]: any;

@@ -47,7 +47,7 @@ public sealed class DemoData(
         };
         await tenants.TryInsertAsync(tenant, ct);
         await clients.CreateAsync(tenant.Id, ClientId, "Woonin demo client",
-            ApiScopes.Descriptions.Keys.Where(s => s != ApiScopes.PlatformAdmin), options.Value.ClientSecret, ct);
+            ApiScopes.Descriptions.Keys.Where(s => !ApiScopes.PlatformOnly.Contains(s)), options.Value.ClientSecret, ct);
 
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().Set(new TenantRef(tenant.Id, tenant.Slug));

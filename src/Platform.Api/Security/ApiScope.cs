@@ -6,6 +6,7 @@ namespace Platform.Api.Security;
 public enum ApiScope
 {
     [JsonStringEnumMemberName(ApiScopes.PlatformAdmin)] PlatformAdmin,
+    [JsonStringEnumMemberName(ApiScopes.PlatformOperations)] PlatformOperations,
     [JsonStringEnumMemberName(ApiScopes.TenantAdmin)] TenantAdmin,
     [JsonStringEnumMemberName(ApiScopes.PlinthsRead)] PlinthsRead,
     [JsonStringEnumMemberName(ApiScopes.PlinthsWrite)] PlinthsWrite,

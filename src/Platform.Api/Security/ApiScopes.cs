@@ -4,6 +4,7 @@ namespace Platform.Api.Security;
 public static class ApiScopes
 {
     public const string PlatformAdmin = "platform:admin";
+    public const string PlatformOperations = "platform:operations";
     public const string TenantAdmin = "tenant:admin";
     public const string PlinthsRead = "plinths:read";
     public const string PlinthsWrite = "plinths:write";
@@ -16,11 +17,15 @@ public static class ApiScopes
     public const string ApplicationsSubmit = "applications:submit";
     public const string ReportsRead = "reports:read";
 
-    public const int Count = 12;
+    public const int Count = 13;
+
+    /// <summary>Scopes only platform clients hold; a tenant's client never does.</summary>
+    public static readonly IReadOnlySet<string> PlatformOnly = new HashSet<string> { PlatformAdmin, PlatformOperations };
 
     public static readonly IReadOnlyDictionary<string, string> Descriptions = new Dictionary<string, string>
     {
-        [PlatformAdmin] = "Operate the platform: create tenants and their first API clients.",
+        [PlatformAdmin] = "Administer the platform: create tenants and their first API clients.",
+        [PlatformOperations] = "Operate the platform's background work, such as running a reminder scan now.",
         [TenantAdmin] = "Administer one tenant: its API clients and its audit trail.",
         [PlinthsRead] = "Read plinths and their units.",
         [PlinthsWrite] = "Create and change plinths and their units.",

@@ -13,7 +13,7 @@ public sealed class BootstrapAdminClient(ApiClientStore clients, IOptions<Bootst
 
         var configured = options.Value;
         var (client, secret) = await clients.CreateAsync(
-            tenantId: null, configured.ClientId, "Platform administrator", [ApiScopes.PlatformAdmin], configured.ClientSecret is { Length: > 0 } s ? s : null, ct);
+            tenantId: null, configured.ClientId, "Platform administrator", ApiScopes.PlatformOnly, configured.ClientSecret is { Length: > 0 } s ? s : null, ct);
 
         logger.LogInformation("Created the bootstrap platform-admin client {ClientId}", client.ClientId);
         if (configured.ClientSecret is not { Length: > 0 })

@@ -57,6 +57,6 @@ public static class Scope
     public static ApiScope Parse(string scope) => System.Text.Json.JsonSerializer.Deserialize<ApiScope>($"\"{scope}\"", Json);
 
     public static string[] AllTenantScopes() =>
-        Enum.GetValues<ApiScope>().Where(s => s != ApiScope.PlatformAdmin)
+        Enum.GetValues<ApiScope>().Where(s => s is not (ApiScope.PlatformAdmin or ApiScope.PlatformOperations))
             .Select(s => System.Text.Json.JsonSerializer.Serialize(s, Json).Trim('"')).ToArray();
 }

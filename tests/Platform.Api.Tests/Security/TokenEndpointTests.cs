@@ -25,7 +25,7 @@ public sealed class TokenEndpointTests(PlatformApp app)
         var token = body.GetProperty("access_token").GetString()!;
         Assert.Equal(3, token.Split('.').Length); // a signed JWT, not an encrypted one
         var claims = Jwt.Payload(token);
-        Assert.Equal("platform:admin", claims.GetProperty("scope").GetString());
+        Assert.Equal(["platform:admin", "platform:operations"], claims.GetProperty("scope").GetString()!.Split(' ').Order());
         Assert.Equal("plinth-api", claims.GetProperty("aud").GetString());
         Assert.False(claims.TryGetProperty("tenant", out _));
     }

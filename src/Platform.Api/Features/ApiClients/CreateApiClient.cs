@@ -14,7 +14,7 @@ public sealed class CreateApiClientRequest
     [Required]
     public string DisplayName { get; init; } = "";
 
-    /// <summary>Scopes the client may request; any scope except <c>platform:admin</c>.</summary>
+    /// <summary>Scopes the client may request; any scope except the platform scopes.</summary>
     [Required]
     public IReadOnlyList<ApiScope> Scopes { get; init; } = [];
 }
@@ -26,8 +26,8 @@ public sealed class CreateApiClientValidator : Validator<CreateApiClientRequest>
         RuleFor(r => r.DisplayName).NotEmpty().MaximumLength(FieldLimits.Name);
         RuleFor(r => r.Scopes).NotEmpty().MaxCount(ApiScopes.Count);
         RuleForEach(r => r.Scopes)
-            .NotEqual(ApiScope.PlatformAdmin)
-            .WithMessage("A tenant's client cannot hold 'platform:admin'.");
+            .Must(s => !ApiScopes.PlatformOnly.Contains(EnumText<ApiScope>.ToText(s)))
+            .WithMessage("A tenant's client cannot hold platform scopes (platform:admin, platform:operations).");
     }
 }
 

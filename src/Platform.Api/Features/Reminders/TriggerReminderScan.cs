@@ -27,12 +27,12 @@ public sealed class TriggerReminderScanEndpoint(ReminderScan scan) : EndpointWit
     public override void Configure()
     {
         Post("/v1/admin/reminder-scans");
-        Scopes(ApiScopes.PlatformAdmin);
+        Scopes(ApiScopes.PlatformOperations);
         Summary(s =>
         {
             s.Summary = "Run a reminder scan now";
             s.Description = "Runs the scan the recurring job runs, and answers when it is done with the notifications it wrote. "
-                            + "Running it again writes nothing twice. Platform administrators only.";
+                            + "Running it again writes nothing twice. Platform operators only (platform:operations, held by the bootstrap client).";
         });
     }
 
