@@ -1,4 +1,5 @@
 using FastEndpoints;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Json;
 using Platform.Api.Concurrency;
@@ -10,6 +11,7 @@ using Platform.Api.Features.Discounts;
 using Platform.Api.Features.Leases;
 using Platform.Api.Features.Notifications;
 using Platform.Api.Features.Reminders;
+using Platform.Api.Features.Webhooks;
 using Platform.Api.Features.Plinths;
 using Platform.Api.Features.Units;
 using Platform.Api.Idempotency;
@@ -50,6 +52,7 @@ public static class Extensions
         services.Configure<RateLimitingOptions>(configuration.GetSection(RateLimitingOptions.Section));
         services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
         services.Configure<ReminderOptions>(configuration.GetSection(ReminderOptions.Section));
+        services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.Section));
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Db>();
@@ -72,6 +75,11 @@ public static class Extensions
         services.AddScoped<BudgetStore>();
         services.AddScoped<NotificationStore>();
         services.AddSingleton<ReminderScan>();
+        services.AddScoped<WebhookStore>();
+        services.AddSingleton<WebhookDispatch>();
+        services.AddSingleton<WebhookSender>();
+        services.AddHttpClient(WebhookSender.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp => WebhookAddresses.GuardedHandler(sp.GetRequiredService<IOptions<WebhookOptions>>().Value));
         services.AddMemoryCache();
 
         services.AddPlatformProblemDetails();

@@ -12,6 +12,9 @@ public sealed class JobsOptions
 
     /// <summary>How often the Hangfire server looks for scheduled and recurring jobs.</summary>
     public TimeSpan PollingInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Serve the Hangfire dashboard at /hangfire (platform:admin only).</summary>
+    public bool Dashboard { get; set; } = true;
 }
 
 /// <summary>
@@ -43,9 +46,12 @@ public static class JobsSetup
         return services;
     }
 
-    /// <summary>Registers (or updates) the recurring reminder scan with the configured interval.</summary>
+    /// <summary>Registers (or updates) the recurring reminder scan with the configured interval, and the dashboard.</summary>
     public static WebApplication UseRecurringJobs(this WebApplication app)
     {
+        if (app.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>()?.Dashboard ?? true)
+            app.UseHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new DashboardAuthorization()], AppPath = null });
+
         var interval = app.Services.GetRequiredService<IOptions<ReminderOptions>>().Value.ScanInterval;
         app.Services.GetRequiredService<IRecurringJobManager>()
             .AddOrUpdate<ReminderScan>(ReminderScan.RecurringJobId, scan => scan.RunAsync(CancellationToken.None), CronFor(interval));

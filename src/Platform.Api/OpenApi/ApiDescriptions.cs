@@ -31,6 +31,7 @@ static partial class ApiDescriptions
         ["DiscountBudgets"] = "Yearly budgets that discounts draw on, with what they commit and what remains.",
         ["Notifications"] = "The tenant's reminders: evaluations due or overdue, discounts and leases ending.",
         ["Reminders"] = "Operating the reminder scan that writes the notifications.",
+        ["Webhooks"] = "Signed HTTP callbacks for notifications, with a delivery log and redelivery.",
         ["Rent"] = "A lease's effective rent: base rent minus the discount in force, per day or per month.",
     };
 

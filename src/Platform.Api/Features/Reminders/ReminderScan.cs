@@ -1,4 +1,5 @@
 using Platform.Api.Features.Notifications;
+using Platform.Api.Features.Webhooks;
 using Platform.Api.Persistence;
 
 namespace Platform.Api.Features.Reminders;
@@ -23,9 +24,10 @@ public sealed record ReminderScanResult(DateOnly ScannedOn, int EvaluationsDue, 
 /// <summary>
 /// Finds what has come due and writes one notification for each, platform-wide. Every source row carries a
 /// "notified" flag that is indexed with its due date, so a scan reads only what is due and not yet sent; every
-/// notification has a unique key, so reruns, overlapping scans and restarts never write one twice.
+/// notification has a unique key, so reruns, overlapping scans and restarts never write one twice. Each new
+/// notification gets its webhook deliveries in the same transaction; they go to Hangfire after it commits.
 /// </summary>
-public sealed class ReminderScan(Db db, TimeProvider clock, ILogger<ReminderScan> logger)
+public sealed class ReminderScan(Db db, WebhookDispatch webhooks, TimeProvider clock, ILogger<ReminderScan> logger)
 {
     public const string RecurringJobId = "reminder-scan";
     const int Batch = 500;
@@ -77,17 +79,19 @@ public sealed class ReminderScan(Db db, TimeProvider clock, ILogger<ReminderScan
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var created = new List<Guid>();
+        var deliveries = new List<Guid>();
 
         var due = await ScanAsync(DueEvaluationsSql, new { Today = today }, MarkDueSql, NotificationType.DiscountEvaluationDue, NotificationSubject.Discount,
-            c => $"{c.SubjectId}:{c.Number}", c => $"The evaluation of period {c.Number} of discount {c.SubjectId} is due on {c.DueOn:yyyy-MM-dd}.", created, ct);
+            c => $"{c.SubjectId}:{c.Number}", c => $"The evaluation of period {c.Number} of discount {c.SubjectId} is due on {c.DueOn:yyyy-MM-dd}.", created, deliveries, ct);
         var overdue = await ScanAsync(OverdueEvaluationsSql, new { Today = today }, MarkOverdueSql, NotificationType.DiscountEvaluationOverdue, NotificationSubject.Discount,
-            c => $"{c.SubjectId}:{c.Number}", c => $"Period {c.Number} of discount {c.SubjectId} ended on {c.DueOn:yyyy-MM-dd} without an evaluation.", created, ct);
+            c => $"{c.SubjectId}:{c.Number}", c => $"Period {c.Number} of discount {c.SubjectId} ended on {c.DueOn:yyyy-MM-dd} without an evaluation.", created, deliveries, ct);
         var discountsEnding = await ScanAsync(EndingDiscountsSql, new { Today = today }, MarkDiscountEndingSql, NotificationType.DiscountEnding, NotificationSubject.Discount,
-            c => $"{c.SubjectId}:{c.DueOn:yyyy-MM-dd}", c => $"Discount {c.SubjectId} ends on {c.DueOn:yyyy-MM-dd}.", created, ct);
+            c => $"{c.SubjectId}:{c.DueOn:yyyy-MM-dd}", c => $"Discount {c.SubjectId} ends on {c.DueOn:yyyy-MM-dd}.", created, deliveries, ct);
         var leasesEnding = await ScanAsync(EndingLeasesSql, new { Horizon = today.AddDays(ReminderOptions.LeaseEndingLeadDays) }, MarkLeaseEndingSql,
             NotificationType.LeaseEnding, NotificationSubject.Lease,
-            c => $"{c.SubjectId}:{c.DueOn:yyyy-MM-dd}", c => $"Lease {c.SubjectId} ends on {c.DueOn:yyyy-MM-dd}.", created, ct);
+            c => $"{c.SubjectId}:{c.DueOn:yyyy-MM-dd}", c => $"Lease {c.SubjectId} ends on {c.DueOn:yyyy-MM-dd}.", created, deliveries, ct);
 
+        webhooks.Enqueue(deliveries);
         var result = new ReminderScanResult(today, due, overdue, discountsEnding, leasesEnding) { NewNotificationIds = created };
         if (created.Count > 0)
             logger.LogInformation("Reminder scan of {Today} wrote {Count} notification(s)", today, created.Count);
@@ -95,7 +99,7 @@ public sealed class ReminderScan(Db db, TimeProvider clock, ILogger<ReminderScan
     }
 
     async Task<int> ScanAsync(string candidatesSql, object window, string markSql, NotificationType type, NotificationSubject subject,
-        Func<Candidate, string> key, Func<Candidate, string> message, List<Guid> created, CancellationToken ct)
+        Func<Candidate, string> key, Func<Candidate, string> message, List<Guid> created, List<Guid> deliveries, CancellationToken ct)
     {
         var typeText = EnumText<NotificationType>.ToText(type);
         var subjectText = EnumText<NotificationSubject>.ToText(subject);
@@ -127,6 +131,7 @@ public sealed class ReminderScan(Db db, TimeProvider clock, ILogger<ReminderScan
                         if (inserted == 1)
                         {
                             created.Add(id);
+                            deliveries.AddRange(await webhooks.CreateDeliveriesAsync(session, candidate.TenantId, id, typeText, ct));
                             count++;
                         }
                     }
