@@ -18,8 +18,8 @@ public class ClockedApp : PlatformApp
 
     public FakeTimeProvider Clock { get; }
 
-    /// <summary>Sets the clock to 08:00 UTC on <paramref name="day"/>.</summary>
-    public void MoveTo(DateOnly day) => Clock.SetUtcNow(new DateTimeOffset(day.ToDateTime(new TimeOnly(8, 0)), TimeSpan.Zero));
+    /// <summary>Sets the clock to 08:00 UTC on <paramref name="day"/>, forward or back.</summary>
+    public void MoveTo(DateOnly day) => Clock.AdjustTime(new DateTimeOffset(day.ToDateTime(new TimeOnly(8, 0)), TimeSpan.Zero));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -28,6 +28,8 @@ public sealed class PlatformApi(HttpClient http)
     public INotificationsClient Notifications { get; } = new NotificationsClient(http);
 
     public IRemindersClient Reminders { get; } = new RemindersClient(http);
+
+    public IWebhooksClient Webhooks { get; } = new WebhooksClient(http);
 }
 
 /// <summary>A tenant made for one test, with helpers to sign in as its API clients.</summary>
