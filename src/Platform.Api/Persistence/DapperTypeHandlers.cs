@@ -6,8 +6,11 @@ using Microsoft.Data.Sqlite;
 namespace Platform.Api.Persistence;
 
 /// <summary>
-/// SQLite has no native GUID or timestamp type: they are stored as text there, and as
-/// uniqueidentifier / datetimeoffset on SQL Server. These handlers make both look the same to the code.
+/// SQLite has no native GUID, date or timestamp type: it stores them as text, where SQL Server has
+/// uniqueidentifier, date and datetimeoffset. These handlers read both into the same CLR types, and write
+/// dates as ISO text on SQLite. Dapper binds GUID and DateTimeOffset parameters itself and never asks a handler
+/// (Microsoft.Data.Sqlite then writes upper-case GUID text and "yyyy-MM-dd HH:mm:ss.fffffffzzz"; all our
+/// timestamps are UTC, so that text sorts in time order).
 /// </summary>
 public static class DapperTypeHandlers
 {
@@ -24,19 +27,8 @@ public static class DapperTypeHandlers
 
     sealed class GuidHandler : SqlMapper.TypeHandler<Guid>
     {
-        public override void SetValue(IDbDataParameter parameter, Guid value)
-        {
-            if (parameter is SqliteParameter)
-            {
-                parameter.DbType = DbType.String;
-                parameter.Value = value.ToString("D");
-            }
-            else
-            {
-                parameter.DbType = DbType.Guid;
-                parameter.Value = value;
-            }
-        }
+        // Not called for parameters: Dapper binds Guid itself.
+        public override void SetValue(IDbDataParameter parameter, Guid value) => parameter.Value = value;
 
         public override Guid Parse(object value) => value switch
         {
@@ -48,20 +40,8 @@ public static class DapperTypeHandlers
 
     sealed class DateTimeOffsetHandler : SqlMapper.TypeHandler<DateTimeOffset>
     {
-        public override void SetValue(IDbDataParameter parameter, DateTimeOffset value)
-        {
-            if (parameter is SqliteParameter)
-            {
-                // Fixed-width UTC text sorts in time order, so range queries and indexes work on it.
-                parameter.DbType = DbType.String;
-                parameter.Value = value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
-            }
-            else
-            {
-                parameter.DbType = DbType.DateTimeOffset;
-                parameter.Value = value.ToUniversalTime();
-            }
-        }
+        // Not called for parameters: Dapper binds DateTimeOffset itself.
+        public override void SetValue(IDbDataParameter parameter, DateTimeOffset value) => parameter.Value = value;
 
         public override DateTimeOffset Parse(object value) => value switch
         {
