@@ -4,9 +4,11 @@ import assert from "node:assert/strict";
 import {
     ApiClientsClient,
     ApiException,
+    DiscountsClient,
     LeasesClient,
     PlinthsClient,
     Problem,
+    RentClient,
     TenantsClient,
     UnitsClient,
 } from "../src/platform-client";
@@ -148,6 +150,23 @@ check("an update with a stale ETag arrives as a 412 problem", async () => {
     } catch (error) {
         assert.equal(problemOf(error).type, "urn:plinth:problem:precondition-failed");
     }
+});
+
+check("a 25 % discount brings the rent to EUR 750 and shows in the rent schedule", async () => {
+    const created = await admin.apiClients.createApiClient(slug, { displayName: "Staedion huurkorting", scopes: ["discounts:read", "discounts:write", "leases:read"] });
+    const http = signedFetch(await accessToken(created.clientId, created.clientSecret));
+    const discounts = new DiscountsClient(baseUrl, http);
+    const rent = new RentClient(baseUrl, http);
+    const lease = (await estate.leases.listLeases(slug)).items[0];
+    const discount = await discounts.createDiscount(slug, lease.id, {
+        kind: "percentage", percentage: 25, startDate: "2026-01-01", endDate: "2026-12-31",
+        justification: "Sociale ondernemer in een prioriteitswijk.",
+        counterPerformances: [{ description: "Open workshops", unit: "workshops", target: 24, radius: "neighbourhood" }],
+    });
+    assert.equal(discount.periods[0].evaluationDueOn, "2026-10-01");
+    assert.equal((await rent.getRent(slug, lease.id, "2026-06-15")).effectiveCentsPerMonth, 75_000);
+    const schedule = await rent.getRentSchedule(slug, lease.id, "2026-12-01", "2027-01-31");
+    assert.deepEqual(schedule.months.map(m => m.effectiveCents), [75_000, 100_000]);
 });
 
 (async () => {
