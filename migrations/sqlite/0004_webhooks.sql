@@ -24,6 +24,7 @@ CREATE TABLE webhook_deliveries (
 );
 CREATE INDEX ix_webhook_deliveries_webhook ON webhook_deliveries (tenant_id, webhook_id, id);
 CREATE INDEX ix_webhook_deliveries_notification ON webhook_deliveries (notification_id);
+CREATE INDEX ix_webhook_deliveries_pending ON webhook_deliveries (status, next_attempt_at);
 
 CREATE TABLE webhook_attempts (
     id             TEXT    NOT NULL PRIMARY KEY,

@@ -25,6 +25,7 @@ CREATE TABLE dbo.webhook_deliveries (
 );
 CREATE INDEX ix_webhook_deliveries_webhook ON dbo.webhook_deliveries (tenant_id, webhook_id, id);
 CREATE INDEX ix_webhook_deliveries_notification ON dbo.webhook_deliveries (notification_id);
+CREATE INDEX ix_webhook_deliveries_pending ON dbo.webhook_deliveries (status, next_attempt_at);
 GO
 
 CREATE TABLE dbo.webhook_attempts (

@@ -33,7 +33,7 @@ public static class ReminderScanBenchmark
             seedTime.Stop();
 
             var clock = new FixedClock(new DateTimeOffset(Today.ToDateTime(new TimeOnly(8, 0)), TimeSpan.Zero));
-            var scan = new ReminderScan(db, new WebhookDispatch(new NoJobs(), clock), clock, NullLogger<ReminderScan>.Instance);
+            var scan = new ReminderScan(db, new WebhookDispatch(db, new NoJobs(), clock), clock, NullLogger<ReminderScan>.Instance);
 
             var first = Stopwatch.StartNew();
             var written = await scan.RunAsync(CancellationToken.None);

@@ -31,7 +31,7 @@ public sealed class IdempotencyStore(Db db)
         SELECT request_hash AS {nameof(IdempotencyRow.RequestHash)}, status_code AS {nameof(IdempotencyRow.StatusCode)},
                content_type AS {nameof(IdempotencyRow.ContentType)}, location AS {nameof(IdempotencyRow.Location)},
                etag AS {nameof(IdempotencyRow.ETag)}, body AS {nameof(IdempotencyRow.Body)}
-        FROM idempotency_keys
+        FROM idempotency_keys {SqlDialect.UpdateLock}
         WHERE client_id = @ClientId AND idempotency_key = @Key
         """;
 
@@ -44,15 +44,25 @@ public sealed class IdempotencyStore(Db db)
     const string ReleaseSql = "DELETE FROM idempotency_keys WHERE client_id = @ClientId AND idempotency_key = @Key AND status_code IS NULL";
 
     /// <summary>Claims the key for this request; when it is already taken, returns what it holds.</summary>
-    public Task<IdempotencyRow?> ReserveOrFindAsync(string clientId, string key, string requestHash, DateTimeOffset now, CancellationToken ct) =>
-        db.TransactAsync(async session =>
+    public async Task<IdempotencyRow?> ReserveOrFindAsync(string clientId, string key, string requestHash, DateTimeOffset now, CancellationToken ct)
+    {
+        try
         {
-            await session.ExecuteAsync(ForgetExpiredSql, new { ClientId = clientId, Key = key, Cutoff = now - KeepFor }, ct);
-            var existing = await session.QuerySingleOrDefaultAsync<IdempotencyRow>(FindSql, new { ClientId = clientId, Key = key }, ct);
-            if (existing is null)
-                await session.ExecuteAsync(ReserveSql, new { ClientId = clientId, Key = key, RequestHash = requestHash, Now = now }, ct);
-            return existing;
-        }, ct);
+            return await db.TransactAsync(async session =>
+            {
+                await session.ExecuteAsync(ForgetExpiredSql, new { ClientId = clientId, Key = key, Cutoff = now - KeepFor }, ct);
+                var existing = await session.QuerySingleOrDefaultAsync<IdempotencyRow>(FindSql, new { ClientId = clientId, Key = key }, ct);
+                if (existing is null)
+                    await session.ExecuteAsync(ReserveSql, new { ClientId = clientId, Key = key, RequestHash = requestHash, Now = now }, ct);
+                return existing;
+            }, ct);
+        }
+        catch (Exception e) when (DbErrors.IsUniqueViolation(e))
+        {
+            // Another request reserved the same key between our read and our insert: answer from its row.
+            return await db.RunAsync(session => session.QuerySingleOrDefaultAsync<IdempotencyRow>(FindSql, new { ClientId = clientId, Key = key }, ct), ct);
+        }
+    }
 
     public Task CompleteAsync(string clientId, string key, int statusCode, string? contentType, string? location, string? etag, string body, CancellationToken ct) =>
         db.RunAsync(session => session.ExecuteAsync(CompleteSql,

@@ -81,18 +81,28 @@ public static class Authentication
             context.Fail("The client of this token was revoked.");
     }
 
-    /// <summary>Copies the external authority's tenant and scope claims to the names the API reads.</summary>
+    /// <summary>
+    /// Rewrites an external token's claims to the names the API reads: the tenant comes only from the configured
+    /// claim (a tenant_id the authority may send is dropped, so the tenant is looked up by slug), and platform
+    /// scopes are never accepted from outside.
+    /// </summary>
     static Task MapExternalClaims(TokenValidatedContext context, ExternalAuthorityOptions external)
     {
         if (context.Principal?.Identity is not ClaimsIdentity identity)
             return Task.CompletedTask;
 
-        if (external.TenantClaim != PlatformClaims.Tenant && identity.FindFirst(external.TenantClaim) is { } tenant)
-            identity.AddClaim(new Claim(PlatformClaims.Tenant, tenant.Value));
+        var tenant = identity.FindFirst(external.TenantClaim)?.Value;
+        var scopes = identity.FindAll(c => c.Type is PlatformClaims.Scope or "scp")
+            .SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(s => !ApiScopes.PlatformOnly.Contains(s))
+            .Distinct()
+            .ToList();
+        foreach (var claim in identity.FindAll(c => c.Type is PlatformClaims.Tenant or PlatformClaims.TenantId or PlatformClaims.Scope or "scp").ToList())
+            identity.RemoveClaim(claim);
 
-        foreach (var scp in identity.FindAll("scp").ToList())
-            identity.AddClaim(new Claim(PlatformClaims.Scope, scp.Value));
-
+        if (tenant is not null)
+            identity.AddClaim(new Claim(PlatformClaims.Tenant, tenant));
+        identity.AddClaim(new Claim(PlatformClaims.Scope, string.Join(' ', scopes)));
         return Task.CompletedTask;
     }
 }

@@ -117,3 +117,93 @@ public sealed class EvaluationTests(PlatformApp app)
         await ThrowsProblemAsync(404, () => other.Discounts.ListEvaluationsAsync(tenant.Slug, discount.Id, cancellationToken: Ct));
     }
 }
+
+public sealed class EvaluationEdgeTests(PlatformApp app)
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+    static readonly DateOnly January2026 = new(2026, 1, 1);
+
+    async Task<(TestTenant Tenant, PlatformApi Api, LeaseResponse Lease)> LeaseAsync()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var api = await tenant.SignInAsync("plinths:write", "leases:write", "discounts:read", "discounts:write");
+        var plinth = await api.Plinths.CreatePlinthAsync(tenant.Slug, Estate.Herderplein(), cancellationToken: Ct);
+        var unit = await api.Units.CreateUnitAsync(tenant.Slug, Estate.Atelier(plinth.Id), cancellationToken: Ct);
+        return (tenant, api, await api.Leases.CreateLeaseAsync(tenant.Slug, Estate.Lease(unit.Id, January2026), cancellationToken: Ct));
+    }
+
+    [Fact]
+    public async Task Continuing_into_the_next_discount_of_the_lease_is_refused()
+    {
+        var (tenant, api, lease) = await LeaseAsync();
+        var first = await api.Discounts.CreateDiscountAsync(tenant.Slug, lease.Id, DiscountTests.TwentyFivePercent(), cancellationToken: Ct);
+        var next = await api.Discounts.CreateDiscountAsync(tenant.Slug, lease.Id, DiscountTests.TwentyFivePercent(new DateOnly(2027, 1, 1)), cancellationToken: Ct);
+
+        var refused = await ThrowsProblemAsync(409, () => api.Discounts.CreateEvaluationAsync(tenant.Slug, first.Id,
+            new CreateEvaluationRequest { EvaluatedOn = new DateOnly(2026, 10, 15), Decision = EvaluationDecision.Continue }, Ct));
+
+        Assert.Equal("urn:plinth:problem:discount-overlap", refused.Type);
+        Assert.Contains(next.Id.ToString(), refused.Detail);
+        Assert.Equal(new DateOnly(2026, 12, 31), (await api.Discounts.GetDiscountAsync(tenant.Slug, first.Id, Ct)).EndDate);
+    }
+
+    [Fact]
+    public async Task A_step_up_that_is_bigger_in_any_later_month_is_refused()
+    {
+        var (tenant, api, lease) = await LeaseAsync();
+        var discount = await api.Discounts.CreateDiscountAsync(tenant.Slug, lease.Id, DiscountTests.TwentyFivePercent(), cancellationToken: Ct);
+        var sneaky = new CreateEvaluationRequest
+        {
+            EvaluatedOn = new DateOnly(2026, 10, 15),
+            Decision = EvaluationDecision.StepUp,
+            NewTerms = new DiscountTermsRequest
+            {
+                Kind = DiscountKind.Stepped,
+                Steps = [new RentStep { FromDate = new DateOnly(2027, 1, 2), MonthlyRentCents = 0 }],
+            },
+        };
+
+        var refused = await ThrowsProblemAsync(400, () => api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, sneaky, Ct));
+
+        Assert.Equal(["newTerms"], refused.FieldNames());
+        Assert.Equal(100_000, (await api.Rent.GetRentAsync(tenant.Slug, lease.Id, new DateOnly(2027, 3, 1), Ct)).EffectiveCentsPerMonth);
+    }
+
+    [Fact]
+    public async Task Ending_early_drops_a_period_that_had_not_begun()
+    {
+        var (tenant, api, lease) = await LeaseAsync();
+        var discount = await api.Discounts.CreateDiscountAsync(tenant.Slug, lease.Id, DiscountTests.TwentyFivePercent(), cancellationToken: Ct);
+        await api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id,
+            new CreateEvaluationRequest { EvaluatedOn = new DateOnly(2026, 10, 15), Decision = EvaluationDecision.Continue }, Ct);
+
+        var ended = await api.Discounts.EndDiscountAsync(tenant.Slug, discount.Id, new EndDiscountRequest { EndDate = new DateOnly(2026, 11, 30), Reason = "Gestopt." }, Ct);
+
+        var period = Assert.Single(ended.Periods);
+        Assert.Equal(new DateOnly(2026, 11, 30), period.EndDate);
+        Assert.Equal(new DateOnly(2026, 11, 30), ended.EndDate);
+    }
+
+    [Fact]
+    public async Task Null_items_in_lists_are_validation_errors_not_failures()
+    {
+        var (tenant, api, lease) = await LeaseAsync();
+
+        using var nullCounterPerformance = await api.Http.PostAsync($"/v1/tenants/{tenant.Slug}/leases/{lease.Id}/discounts", Json("""
+            {"kind":"percentage","percentage":25,"startDate":"2026-01-01","endDate":"2026-12-31","justification":"x","counterPerformances":[null]}
+            """), Ct);
+        using var nullStep = await api.Http.PostAsync($"/v1/tenants/{tenant.Slug}/leases/{lease.Id}/discounts", Json("""
+            {"kind":"stepped","steps":[null],"startDate":"2026-01-01","endDate":"2026-12-31","justification":"x"}
+            """), Ct);
+        using var nullCode = await api.Http.PostAsync($"/v1/tenants/{tenant.Slug}/plinths", Json("""
+            {"name":"X","address":{"street":"A","houseNumber":1,"postcode":"3555 AB","city":"Utrecht"},"municipalityCode":null,
+             "neighbourhoodCode":"BU03440101","dwellingsAbove":1,"plinthAreaM2":10,"priorityNeighbourhood":false}
+            """), Ct);
+
+        await nullCounterPerformance.AssertProblemAsync(System.Net.HttpStatusCode.BadRequest, "urn:plinth:problem:validation");
+        await nullStep.AssertProblemAsync(System.Net.HttpStatusCode.BadRequest, "urn:plinth:problem:validation");
+        await nullCode.AssertProblemAsync(System.Net.HttpStatusCode.BadRequest, "urn:plinth:problem:validation");
+    }
+
+    static StringContent Json(string text) => new(text, System.Text.Encoding.UTF8, "application/json");
+}

@@ -26,6 +26,10 @@ public sealed class WebhookRulesTests
     [InlineData("fe80::1", true)]
     [InlineData("fd00::1", true)]
     [InlineData("::ffff:10.0.0.1", true)]
+    [InlineData("64:ff9b::a00:1", true)]
+    [InlineData("2002:a00:1::1", true)]
+    [InlineData("::10.0.0.1", true)]
+    [InlineData("64:ff9b::5db8:d822", false)]
     [InlineData("93.184.216.34", false)]
     [InlineData("2606:4700:4700::1111", false)]
     public void Internal_addresses_are_refused(string address, bool isInternal)

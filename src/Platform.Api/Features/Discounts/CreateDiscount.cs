@@ -52,10 +52,10 @@ public sealed class CreateDiscountValidator : Validator<CreateDiscountRequest>
         RuleFor(d => d.EndDate).GreaterThanOrEqualTo(d => d.StartDate).WithMessage("'endDate' must not be before 'startDate'.");
         RuleFor(d => d.Justification).NotEmpty().MaximumLength(4000);
         RuleFor(d => d.CounterPerformances!).MaxCount(MaxCounterPerformances);
-        RuleForEach(d => d.CounterPerformances).SetValidator(new CounterPerformanceValidator());
+        RuleForEach(d => d.CounterPerformances).NotNull().SetValidator(new CounterPerformanceValidator());
         RuleFor(d => d.EvaluationCadenceMonths).InclusiveBetween(1, 60);
         RuleFor(d => d.ReminderLeadDays).InclusiveBetween(1, 366);
-        When(d => d.Kind == DiscountKind.Stepped && d.Steps is { Count: > 0 }, () =>
+        When(d => d.Kind == DiscountKind.Stepped && d.Steps is { Count: > 0 } && d.Steps.All(s => s is not null), () =>
             RuleFor(d => d.Steps!)
                 .Must((d, steps) => steps[0].FromDate == d.StartDate)
                 .WithMessage("The first step starts on the discount's start date.")

@@ -48,13 +48,14 @@ public sealed class DiscountTermsValidator : AbstractValidator<DiscountTermsFiel
         RuleFor(t => t.Steps).Null().WithMessage("'steps' apply only to a stepped discount.").When(t => t.Kind != DiscountKind.Stepped);
         When(t => t.Kind == DiscountKind.Stepped, () =>
         {
-            RuleFor(t => t.Steps).NotEmpty().WithMessage("A stepped discount needs its steps.");
+            RuleFor(t => t.Steps).NotEmpty().WithMessage("A stepped discount needs its steps.")
+                .Must(steps => steps!.All(s => s is not null)).WithMessage("A step may not be null.");
             RuleFor(t => t.Steps!).MaxCount(MaxSteps)
                 .Must(steps => steps.Zip(steps.Skip(1)).All(p => p.First.FromDate < p.Second.FromDate))
                 .WithMessage("Each step must start after the one before it.")
                 .Must(steps => steps.Zip(steps.Skip(1)).All(p => p.First.MonthlyRentCents <= p.Second.MonthlyRentCents))
                 .WithMessage("A growth-in schedule rises: no step may ask less rent than the one before it.")
-                .When(t => t.Steps is not null);
+                .When(t => t.Steps is not null && t.Steps.All(s => s is not null));
             RuleForEach(t => t.Steps).ChildRules(step =>
                 step.RuleFor(s => s.MonthlyRentCents).InclusiveBetween(0, RentArithmetic.MaxCentsPerMonth));
         });

@@ -110,11 +110,15 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
         WHERE tenant_id = @TenantId AND discount_id = @DiscountId AND number = @Number
         """;
 
-    /// <summary>When a discount ends early, its open periods end with it and need no evaluation reminders.</summary>
+    /// <summary>When a discount ends early, periods that had not begun go, the others end with it, and none needs a reminder.</summary>
+    const string DropLaterPeriodsSql = """
+        DELETE FROM discount_periods WHERE tenant_id = @TenantId AND discount_id = @DiscountId AND start_date > @EndDate AND evaluated = 0
+        """;
+
     const string CutPeriodsSql = """
         UPDATE discount_periods
         SET end_date = CASE WHEN end_date > @EndDate THEN @EndDate ELSE end_date END, due_notified = 1, overdue_notified = 1
-        WHERE tenant_id = @TenantId AND discount_id = @DiscountId AND evaluated = 0
+        WHERE tenant_id = @TenantId AND discount_id = @DiscountId
         """;
 
     const string InsertEvaluationSql = """
@@ -256,13 +260,15 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
 
                 var current = period.ParsedTerms;
                 var nextTerms = decision == EvaluationDecision.StepUp ? request.NewTerms!.ToTerms() : current;
-                if (decision == EvaluationDecision.StepUp
-                    && RentArithmetic.DiscountCents(lease.BaseRentCentsPerMonth, nextTerms, nextStart) >= RentArithmetic.DiscountCents(lease.BaseRentCentsPerMonth, current, nextStart))
-                    return WriteOutcome<(DiscountDetails, EvaluationRow)>.Invalid("newTerms", "A step-up needs a smaller discount than the current one.");
+                var nextEnd = EvaluationPeriods.EndOf(nextStart, discount.EvaluationCadenceMonths, lease.EndDate);
+                if (decision == EvaluationDecision.StepUp && !IsSmaller(lease.BaseRentCentsPerMonth, nextTerms, current, nextStart, nextEnd))
+                    return WriteOutcome<(DiscountDetails, EvaluationRow)>.Invalid("newTerms", "A step-up needs a smaller discount than the current one in every month of the next period.");
 
-                var next = NewPeriod(discount, period.Number + 1, nextStart, EvaluationPeriods.EndOf(nextStart, discount.EvaluationCadenceMonths, lease.EndDate), nextTerms);
+                var next = NewPeriod(discount, period.Number + 1, nextStart, nextEnd, nextTerms);
                 newPeriods.Add(next);
                 updated = updated with { EndDate = next.EndDate > discount.EndDate ? next.EndDate : discount.EndDate };
+                if (await OverlapAsync(session, updated, ct) is { } overlap)
+                    return WriteOutcome<(DiscountDetails, EvaluationRow)>.Conflict(overlap.ConflictKind!, overlap.Detail!);
                 if (await BudgetCheckAsync(session, lease, updated, newPeriods, ct) is { } refused)
                     return WriteOutcome<(DiscountDetails, EvaluationRow)>.Conflict(refused.ConflictKind!, refused.Detail!, refused.Extensions);
                 await session.ExecuteAsync(InsertPeriodSql, next, ct);
@@ -301,7 +307,8 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
             var discount = details.Discount;
             if (discount.EndedEarlyOn is not null)
                 return WriteOutcome<DiscountDetails>.Conflict("discount-ended", $"The discount was ended on {discount.EndedEarlyOn:yyyy-MM-dd} already.");
-            if (request.EndDate < discount.StartDate || request.EndDate > discount.EndDate)
+            if (request.EndDate < discount.StartDate || request.EndDate > discount.EndDate
+                || details.Periods.Any(p => p.Evaluated && p.StartDate > request.EndDate))
                 return WriteOutcome<DiscountDetails>.Invalid("endDate",
                     $"The discount runs from {discount.StartDate:yyyy-MM-dd} to {discount.EndDate:yyyy-MM-dd}; end it within that term.");
 
@@ -314,6 +321,7 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
                 Version = discount.Version + 1,
             };
             await UpdateTermAsync(session, updated, endingNotified: true, ct);
+            await session.ExecuteAsync(DropLaterPeriodsSql, new { DiscountId = id, request.EndDate }, ct);
             await session.ExecuteAsync(CutPeriodsSql, new { DiscountId = id, request.EndDate }, ct);
             var after = (await DetailsAsync(session, id, ct))!;
             await audit.RecordAsync(session, AuditEntityType.Discount, id, AuditAction.Ended,
@@ -327,6 +335,14 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
             discount.Id, discount.EndDate, discount.EndedEarlyOn, discount.EndReason, discount.EndingOn,
             EndingNotified = endingNotified, discount.UpdatedAt, discount.Version,
         }, ct);
+
+    /// <summary>Whether <paramref name="next"/> discounts no month of the period more than <paramref name="current"/>, and some month less.</summary>
+    static bool IsSmaller(long baseCents, DiscountTerms next, DiscountTerms current, DateOnly start, DateOnly end)
+    {
+        var months = RentArithmetic.MonthStarts(start, end).Where(m => m >= start).DefaultIfEmpty(start).ToList();
+        var pairs = months.Select(m => (Next: RentArithmetic.DiscountCents(baseCents, next, m), Current: RentArithmetic.DiscountCents(baseCents, current, m))).ToList();
+        return pairs.All(p => p.Next <= p.Current) && pairs.Any(p => p.Next < p.Current);
+    }
 
     static PeriodRow NewPeriod(DiscountRow discount, int number, DateOnly start, DateOnly end, DiscountTerms terms) => new()
     {

@@ -54,6 +54,7 @@ public sealed class CreateEvaluationValidator : Validator<CreateEvaluationReques
     {
         RuleFor(e => e.EvaluatedOn).NotEmpty();
         RuleFor(e => e.Results!).MaxCount(CreateDiscountValidator.MaxCounterPerformances)
+            .Must(results => results is null || results.All(r => r is not null)).WithMessage("A result may not be null.")
             .Must(results => results is null || results.Select(r => r.CounterPerformanceId).Distinct().Count() == results.Count)
             .WithMessage("Give each counter-performance one result.");
         RuleForEach(e => e.Results).ChildRules(result =>

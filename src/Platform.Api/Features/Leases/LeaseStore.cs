@@ -57,7 +57,7 @@ public sealed class LeaseStore(TenantDb db, AuditLog audit, TimeProvider clock)
         ORDER BY id {SqlDialect.Limit}
         """;
 
-    const string UnitExistsSql = "SELECT COUNT(*) FROM units WHERE tenant_id = @TenantId AND id = @UnitId";
+    const string UnitExistsSql = $"SELECT COUNT(*) FROM units {SqlDialect.UpdateLock} WHERE tenant_id = @TenantId AND id = @UnitId";
 
     /// <summary>The first other lease of the unit whose period overlaps [@StartDate, @EndDate].</summary>
     const string OverlappingSql = $"""

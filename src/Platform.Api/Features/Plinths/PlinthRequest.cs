@@ -47,7 +47,7 @@ public sealed class PlinthRequestValidator : Validator<PlinthRequest>
         RuleFor(r => r.Address).NotNull().SetValidator(new AddressValidator());
         RuleFor(r => r.MunicipalityCode).MunicipalityCode();
         RuleFor(r => r.NeighbourhoodCode).NeighbourhoodCode()
-            .Must((r, code) => code.Length == 10 && r.MunicipalityCode.Length == 6 && code[2..6] == r.MunicipalityCode[2..])
+            .Must((r, code) => code.Length == 10 && r.MunicipalityCode is { Length: 6 } && code[2..6] == r.MunicipalityCode[2..])
             .WithMessage("'{PropertyName}' must lie in the municipality: BU followed by the four digits of municipalityCode.");
         RuleFor(r => r.DwellingsAbove).InclusiveBetween(0, 100_000);
         RuleFor(r => r.PlinthAreaM2).GreaterThan(0).LessThanOrEqualTo(1_000_000).PrecisionScale(12, 2, ignoreTrailingZeros: true);

@@ -25,7 +25,8 @@ public sealed record ReminderScanResult(DateOnly ScannedOn, int EvaluationsDue, 
 /// Finds what has come due and writes one notification for each, platform-wide. Every source row carries a
 /// "notified" flag that is indexed with its due date, so a scan reads only what is due and not yet sent; every
 /// notification has a unique key, so reruns, overlapping scans and restarts never write one twice. Each new
-/// notification gets its webhook deliveries in the same transaction; they go to Hangfire after it commits.
+/// notification gets its webhook deliveries in the same transaction; they go to Hangfire after it commits, and a
+/// delivery whose job was lost (the process stopped in between) is queued again by a later scan.
 /// </summary>
 public sealed class ReminderScan(Db db, WebhookDispatch webhooks, TimeProvider clock, ILogger<ReminderScan> logger)
 {
@@ -79,33 +80,33 @@ public sealed class ReminderScan(Db db, WebhookDispatch webhooks, TimeProvider c
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var created = new List<Guid>();
-        var deliveries = new List<Guid>();
 
         var due = await ScanAsync(DueEvaluationsSql, new { Today = today }, MarkDueSql, NotificationType.DiscountEvaluationDue, NotificationSubject.Discount,
-            c => $"{c.SubjectId}:{c.Number}", c => $"The evaluation of period {c.Number} of discount {c.SubjectId} is due on {c.DueOn:yyyy-MM-dd}.", created, deliveries, ct);
+            c => $"{c.SubjectId}:{c.Number}", c => $"The evaluation of period {c.Number} of discount {c.SubjectId} is due on {c.DueOn:yyyy-MM-dd}.", created, ct);
         var overdue = await ScanAsync(OverdueEvaluationsSql, new { Today = today }, MarkOverdueSql, NotificationType.DiscountEvaluationOverdue, NotificationSubject.Discount,
-            c => $"{c.SubjectId}:{c.Number}", c => $"Period {c.Number} of discount {c.SubjectId} ended on {c.DueOn:yyyy-MM-dd} without an evaluation.", created, deliveries, ct);
+            c => $"{c.SubjectId}:{c.Number}", c => $"Period {c.Number} of discount {c.SubjectId} ended on {c.DueOn:yyyy-MM-dd} without an evaluation.", created, ct);
         var discountsEnding = await ScanAsync(EndingDiscountsSql, new { Today = today }, MarkDiscountEndingSql, NotificationType.DiscountEnding, NotificationSubject.Discount,
-            c => $"{c.SubjectId}:{c.DueOn:yyyy-MM-dd}", c => $"Discount {c.SubjectId} ends on {c.DueOn:yyyy-MM-dd}.", created, deliveries, ct);
+            c => $"{c.SubjectId}:{c.DueOn:yyyy-MM-dd}", c => $"Discount {c.SubjectId} ends on {c.DueOn:yyyy-MM-dd}.", created, ct);
         var leasesEnding = await ScanAsync(EndingLeasesSql, new { Horizon = today.AddDays(ReminderOptions.LeaseEndingLeadDays) }, MarkLeaseEndingSql,
             NotificationType.LeaseEnding, NotificationSubject.Lease,
-            c => $"{c.SubjectId}:{c.DueOn:yyyy-MM-dd}", c => $"Lease {c.SubjectId} ends on {c.DueOn:yyyy-MM-dd}.", created, deliveries, ct);
+            c => $"{c.SubjectId}:{c.DueOn:yyyy-MM-dd}", c => $"Lease {c.SubjectId} ends on {c.DueOn:yyyy-MM-dd}.", created, ct);
 
-        webhooks.Enqueue(deliveries);
+        var requeued = await webhooks.RequeueStrandedAsync(ct);
         var result = new ReminderScanResult(today, due, overdue, discountsEnding, leasesEnding) { NewNotificationIds = created };
-        if (created.Count > 0)
-            logger.LogInformation("Reminder scan of {Today} wrote {Count} notification(s)", today, created.Count);
+        if (created.Count > 0 || requeued > 0)
+            logger.LogInformation("Reminder scan of {Today} wrote {Count} notification(s) and requeued {Requeued} stranded webhook deliveries", today, created.Count, requeued);
         return result;
     }
 
     async Task<int> ScanAsync(string candidatesSql, object window, string markSql, NotificationType type, NotificationSubject subject,
-        Func<Candidate, string> key, Func<Candidate, string> message, List<Guid> created, List<Guid> deliveries, CancellationToken ct)
+        Func<Candidate, string> key, Func<Candidate, string> message, List<Guid> created, CancellationToken ct)
     {
         var typeText = EnumText<NotificationType>.ToText(type);
         var subjectText = EnumText<NotificationSubject>.ToText(subject);
         var count = 0;
         while (true)
         {
+            var batchDeliveries = new List<Guid>();
             var batch = await db.TransactAsync(async session =>
             {
                 var parameters = new Dapper.DynamicParameters(window);
@@ -131,7 +132,7 @@ public sealed class ReminderScan(Db db, WebhookDispatch webhooks, TimeProvider c
                         if (inserted == 1)
                         {
                             created.Add(id);
-                            deliveries.AddRange(await webhooks.CreateDeliveriesAsync(session, candidate.TenantId, id, typeText, ct));
+                            batchDeliveries.AddRange(await webhooks.CreateDeliveriesAsync(session, candidate.TenantId, id, typeText, ct));
                             count++;
                         }
                     }
@@ -141,6 +142,9 @@ public sealed class ReminderScan(Db db, WebhookDispatch webhooks, TimeProvider c
 
                 return candidates.Count;
             }, ct);
+
+            // Committed: hand this batch's deliveries to Hangfire now, not after the whole scan.
+            webhooks.Enqueue(batchDeliveries);
 
             if (batch < Batch)
                 return count;

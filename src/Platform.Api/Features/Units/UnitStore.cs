@@ -82,7 +82,7 @@ public sealed class UnitStore(TenantDb db, AuditLog audit, TimeProvider clock)
         ORDER BY u.id {SqlDialect.Limit}
         """;
 
-    const string PlinthExistsSql = "SELECT COUNT(*) FROM plinths WHERE tenant_id = @TenantId AND id = @PlinthId";
+    const string PlinthExistsSql = $"SELECT COUNT(*) FROM plinths {SqlDialect.UpdateLock} WHERE tenant_id = @TenantId AND id = @PlinthId";
 
     const string InsertSql = """
         INSERT INTO units (id, tenant_id, plinth_id, name, category, detail_code, area_m2, market_rent_cents_per_year, valuation_date,

@@ -7,8 +7,11 @@ namespace Platform.Api.Features.Webhooks;
 /// Turns a notification into one delivery per subscribed webhook, in the transaction that writes the
 /// notification, and hands each delivery to Hangfire once that transaction is committed.
 /// </summary>
-public sealed class WebhookDispatch(IBackgroundJobClient jobs, TimeProvider clock)
+public sealed class WebhookDispatch(Db db, IBackgroundJobClient jobs, TimeProvider clock)
 {
+    /// <summary>A pending delivery this long past its next attempt has lost its job.</summary>
+    public static readonly TimeSpan StrandedAfter = TimeSpan.FromMinutes(10);
+
     const string SubscribersSql = """
         SELECT id FROM webhooks
         WHERE tenant_id = @TenantId AND deleted_at IS NULL AND events LIKE @Pattern
@@ -35,6 +38,29 @@ public sealed class WebhookDispatch(IBackgroundJobClient jobs, TimeProvider cloc
         }
 
         return deliveries;
+    }
+
+    const string StrandedSql = $"""
+        SELECT id FROM webhook_deliveries {SqlDialect.UpdateLock}
+        WHERE status = 'pending' AND next_attempt_at < @Cutoff
+        ORDER BY next_attempt_at {SqlDialect.Limit}
+        """;
+
+    const string ClaimSql = "UPDATE webhook_deliveries SET next_attempt_at = @Now WHERE id = @Id";
+
+    /// <summary>Queues again the pending deliveries whose job was lost; returns how many.</summary>
+    public async Task<int> RequeueStrandedAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var stranded = await db.TransactAsync(async session =>
+        {
+            var ids = await session.ListAsync<Guid>(StrandedSql, new { Cutoff = now - StrandedAfter, Limit = 500 }, ct);
+            foreach (var id in ids)
+                await session.ExecuteAsync(ClaimSql, new { Id = id, Now = now }, ct);
+            return ids;
+        }, ct);
+        Enqueue(stranded);
+        return stranded.Count;
     }
 
     public void Enqueue(IEnumerable<Guid> deliveryIds)

@@ -69,7 +69,11 @@ public static class WebhookAddresses
         if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) || address.Equals(IPAddress.IPv6None))
             return true;
         if (address.AddressFamily == AddressFamily.InterNetworkV6)
+        {
+            if (EmbeddedIPv4(address) is { } embedded)
+                return IsInternal(embedded);
             return address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal || address.IsIPv6Multicast;
+        }
 
         var b = address.GetAddressBytes();
         return b[0] switch
@@ -85,10 +89,25 @@ public static class WebhookAddresses
         };
     }
 
+    /// <summary>The IPv4 address inside a NAT64 (64:ff9b::/96), 6to4 (2002::/16) or IPv4-compatible (::a.b.c.d) address.</summary>
+    static IPAddress? EmbeddedIPv4(IPAddress address)
+    {
+        var b = address.GetAddressBytes();
+        if (b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && b.Skip(4).Take(8).All(x => x == 0))
+            return new IPAddress(b[12..16]);
+        if (b[0] == 0x20 && b[1] == 0x02)
+            return new IPAddress(b[2..6]);
+        if (b.Take(12).All(x => x == 0) && !b.Skip(12).All(x => x == 0))
+            return new IPAddress(b[12..16]);
+        return null;
+    }
+
     /// <summary>Connects only to addresses <see cref="IsInternal"/> does not refuse (or to an allowed host).</summary>
     public static SocketsHttpHandler GuardedHandler(WebhookOptions options) => new()
     {
         PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+        // A proxy would connect on our behalf to an address this guard never sees.
+        UseProxy = false,
         ConnectCallback = async (context, ct) =>
         {
             var host = context.DnsEndPoint.Host;

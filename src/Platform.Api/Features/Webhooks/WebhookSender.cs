@@ -82,8 +82,9 @@ public sealed partial class WebhookSender(
             if (!response.IsSuccessStatusCode)
                 error = $"The receiver answered {statusCode}.";
         }
-        catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+        catch (Exception e) when (!ct.IsCancellationRequested)
         {
+            // Whatever went wrong on the way (timeout, refused address, bad URL), it is a failed attempt, logged and retried.
             error = e is OperationCanceledException ? $"No answer within {settings.Timeout.TotalSeconds:0.#} s." : e.Message;
         }
 
