@@ -19,7 +19,7 @@ public sealed record DiscountRow
     public int Version { get; init; }
 
     /// <summary>The day the discount.ending reminder is due: 30 days before the last day.</summary>
-    public DateOnly EndingOn => EndDate.AddDays(-30);
+    public DateOnly EndingOn => EndDate.AddDays(-Reminders.ReminderOptions.DiscountEndingLeadDays);
 }
 
 public sealed record PeriodRow
@@ -51,10 +51,7 @@ public sealed record CounterPerformanceRow
 }
 
 /// <summary>A discount with its periods (oldest first) and counter-performances.</summary>
-public sealed record DiscountDetails(DiscountRow Discount, IReadOnlyList<PeriodRow> Periods, IReadOnlyList<CounterPerformanceRow> CounterPerformances)
-{
-    public PeriodRow CurrentPeriod => Periods[^1];
-}
+public sealed record DiscountDetails(DiscountRow Discount, IReadOnlyList<PeriodRow> Periods, IReadOnlyList<CounterPerformanceRow> CounterPerformances);
 
 /// <summary>The lease facts a discount depends on.</summary>
 public sealed record LeaseTerms(Guid LeaseId, long BaseRentCentsPerMonth, DateOnly StartDate, DateOnly? EndDate);

@@ -43,13 +43,6 @@ public sealed class CreateLeaseEndpoint(TenantContext tenant, LeaseStore leases)
     public override async Task HandleAsync(CreateLeaseRequest req, CancellationToken ct)
     {
         var outcome = await leases.CreateAsync(req, ct);
-        if (outcome.Status == WriteStatus.NotFound)
-        {
-            AddError(r => r.UnitId, "The tenant has no unit with this id.");
-            await Send.ErrorsAsync(cancellation: ct);
-            return;
-        }
-
         if (outcome.Status != WriteStatus.Done)
         {
             await Send.ResultAsync(outcome.Problem());

@@ -105,7 +105,7 @@ public sealed class LeaseStore(TenantDb db, AuditLog audit, TimeProvider clock)
         return db.TransactAsync(async session =>
         {
             if (await session.ExecuteScalarAsync<int>(UnitExistsSql, new { request.UnitId }, ct) == 0)
-                return WriteOutcome<LeaseRow>.NotFound;
+                return WriteOutcome<LeaseRow>.Invalid("unitId", "The tenant has no unit with this id.");
             if (await OverlapAsync(session, row, ct) is { } conflict)
                 return conflict;
 

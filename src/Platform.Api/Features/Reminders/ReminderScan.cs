@@ -16,10 +16,7 @@ public sealed class ReminderOptions
 }
 
 /// <summary>What one scan wrote: new notifications by type (a rerun writes none).</summary>
-public sealed record ReminderScanResult(DateOnly ScannedOn, int EvaluationsDue, int EvaluationsOverdue, int DiscountsEnding, int LeasesEnding)
-{
-    public IReadOnlyList<Guid> NewNotificationIds { get; init; } = [];
-}
+public sealed record ReminderScanResult(DateOnly ScannedOn, int EvaluationsDue, int EvaluationsOverdue, int DiscountsEnding, int LeasesEnding);
 
 /// <summary>
 /// Finds what has come due and writes one notification for each, platform-wide. Every source row carries a
@@ -92,7 +89,7 @@ public sealed class ReminderScan(Db db, WebhookDispatch webhooks, TimeProvider c
             c => $"{c.SubjectId}:{c.DueOn:yyyy-MM-dd}", c => $"Lease {c.SubjectId} ends on {c.DueOn:yyyy-MM-dd}.", created, ct);
 
         var requeued = await webhooks.RequeueStrandedAsync(ct);
-        var result = new ReminderScanResult(today, due, overdue, discountsEnding, leasesEnding) { NewNotificationIds = created };
+        var result = new ReminderScanResult(today, due, overdue, discountsEnding, leasesEnding);
         if (created.Count > 0 || requeued > 0)
             logger.LogInformation("Reminder scan of {Today} wrote {Count} notification(s) and requeued {Requeued} stranded webhook deliveries", today, created.Count, requeued);
         return result;

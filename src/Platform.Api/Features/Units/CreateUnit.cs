@@ -41,10 +41,9 @@ public sealed class CreateUnitEndpoint(TenantContext tenant, UnitStore units) : 
     public override async Task HandleAsync(CreateUnitRequest req, CancellationToken ct)
     {
         var outcome = await units.CreateAsync(req, ct);
-        if (outcome.Status == WriteStatus.NotFound)
+        if (outcome.Status != WriteStatus.Done)
         {
-            AddError(r => r.PlinthId, "The tenant has no plinth with this id.");
-            await Send.ErrorsAsync(cancellation: ct);
+            await Send.ResultAsync(outcome.Problem());
             return;
         }
 

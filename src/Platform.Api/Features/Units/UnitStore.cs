@@ -134,7 +134,7 @@ public sealed class UnitStore(TenantDb db, AuditLog audit, TimeProvider clock)
         return db.TransactAsync(async session =>
         {
             if (await session.ExecuteScalarAsync<int>(PlinthExistsSql, new { request.PlinthId }, ct) == 0)
-                return WriteOutcome<UnitRow>.NotFound;
+                return WriteOutcome<UnitRow>.Invalid("plinthId", "The tenant has no plinth with this id.");
             await session.ExecuteAsync(InsertSql, row, ct);
             await audit.RecordAsync(session, AuditEntityType.Unit, row.Id, AuditAction.Created, null, UnitResponse.From(row), ct);
             return WriteOutcome<UnitRow>.Done(row);
@@ -154,7 +154,7 @@ public sealed class UnitStore(TenantDb db, AuditLog audit, TimeProvider clock)
             var updated = ToRow(request, id, current.PlinthId, current.CreatedAt, now, current.Version + 1, current.Let);
             var reclassified = updated.Category != current.Category;
             if (reclassified && string.IsNullOrWhiteSpace(request.Reason))
-                return WriteOutcome<UnitRow>.Conflict("reason-required", "A change of category (BOG ↔ MOG) needs a reason.");
+                return WriteOutcome<UnitRow>.Invalid("reason", "A change of category (BOG ↔ MOG) needs a reason.");
 
             await session.ExecuteAsync(UpdateSql, updated, ct);
             if (reclassified)

@@ -38,13 +38,6 @@ public sealed class UpdateUnitEndpoint(UnitStore units) : Endpoint<UpdateUnitReq
     public override async Task HandleAsync(UpdateUnitRequest req, CancellationToken ct)
     {
         var outcome = await units.UpdateAsync(Route<Guid>("unitId"), HttpContext.ExpectedVersion(), req, User.ClientIdOf() ?? "unknown", ct);
-        if (outcome.Status == WriteStatus.Conflict)
-        {
-            AddError(r => r.Reason, outcome.Detail!);
-            await Send.ErrorsAsync(cancellation: ct);
-            return;
-        }
-
         if (outcome.Status != WriteStatus.Done)
         {
             await Send.ResultAsync(outcome.Problem());
