@@ -38,7 +38,7 @@ public sealed class DemoData(
 
         var tenant = new TenantRow
         {
-            Id = Guid.CreateVersion7(clock.GetUtcNow()),
+            Id = Ids.New(clock.GetUtcNow()),
             Slug = TenantSlug,
             Name = "Woonin (demo)",
             Kind = EnumText<TenantKind>.ToText(TenantKind.HousingCorporation),

@@ -58,7 +58,7 @@ public sealed class AuditLog(IHttpContextAccessor http, TimeProvider clock)
         var changes = Diff(Flatten(before), Flatten(after));
         return session.ExecuteAsync(InsertSql, new
         {
-            Id = Guid.CreateVersion7(now),
+            Id = Ids.New(now),
             EntityType = EnumText<AuditEntityType>.ToText(entityType),
             EntityId = entityId,
             Action = EnumText<AuditAction>.ToText(action),

@@ -67,7 +67,7 @@ public sealed class BudgetStore(TenantDb db, TimeProvider clock)
         var now = clock.GetUtcNow();
         var row = new BudgetRow
         {
-            Id = Guid.CreateVersion7(now),
+            Id = Ids.New(now),
             Year = request.Year,
             Name = request.Name.Trim(),
             AmountCents = request.AmountCents,

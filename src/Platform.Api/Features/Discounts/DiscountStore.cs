@@ -178,7 +178,7 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
         var terms = request.ToTerms();
         var discount = new DiscountRow
         {
-            Id = Guid.CreateVersion7(now),
+            Id = Ids.New(now),
             LeaseId = lease.LeaseId,
             BudgetId = request.BudgetId,
             StartDate = request.StartDate,
@@ -193,7 +193,7 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
         var period = NewPeriod(discount, number: 1, request.StartDate, EvaluationPeriods.EndOf(request.StartDate, request.EvaluationCadenceMonths, request.EndDate), terms);
         var counterPerformances = (request.CounterPerformances ?? []).Select((c, i) => new CounterPerformanceRow
         {
-            Id = Guid.CreateVersion7(now),
+            Id = Ids.New(now),
             DiscountId = discount.Id,
             Position = i + 1,
             Description = c.Description.Trim(),
@@ -276,7 +276,7 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
 
             var evaluation = new EvaluationRow
             {
-                Id = Guid.CreateVersion7(now),
+                Id = Ids.New(now),
                 DiscountId = id,
                 PeriodNumber = period.Number,
                 EvaluatedOn = request.EvaluatedOn,
@@ -346,7 +346,7 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
 
     static PeriodRow NewPeriod(DiscountRow discount, int number, DateOnly start, DateOnly end, DiscountTerms terms) => new()
     {
-        Id = Guid.CreateVersion7(),
+        Id = Ids.New(DateTimeOffset.UtcNow),
         DiscountId = discount.Id,
         Number = number,
         StartDate = start,

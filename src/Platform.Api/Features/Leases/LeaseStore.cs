@@ -101,7 +101,7 @@ public sealed class LeaseStore(TenantDb db, AuditLog audit, TimeProvider clock)
     public Task<WriteOutcome<LeaseRow>> CreateAsync(CreateLeaseRequest request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var row = ToRow(request, Guid.CreateVersion7(now), request.UnitId, now, now, version: 1);
+        var row = ToRow(request, Ids.New(now), request.UnitId, now, now, version: 1);
         return db.TransactAsync(async session =>
         {
             if (await session.ExecuteScalarAsync<int>(UnitExistsSql, new { request.UnitId }, ct) == 0)

@@ -74,7 +74,7 @@ public sealed class PlinthStore(TenantDb db, AuditLog audit, TimeProvider clock)
     public Task<PlinthRow> CreateAsync(PlinthRequest request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var row = ToRow(request, Guid.CreateVersion7(now), now, now, version: 1);
+        var row = ToRow(request, Ids.New(now), now, now, version: 1);
         return db.TransactAsync(async session =>
         {
             await session.ExecuteAsync(InsertSql, row, ct);

@@ -113,7 +113,7 @@ public sealed class ReminderScan(Db db, WebhookDispatch webhooks, TimeProvider c
                 {
                     if (!candidate.Settled)
                     {
-                        var id = Guid.CreateVersion7(clock.GetUtcNow());
+                        var id = Ids.New(clock.GetUtcNow());
                         var inserted = await session.ExecuteAsync(InsertNotificationSql, new
                         {
                             Id = id,

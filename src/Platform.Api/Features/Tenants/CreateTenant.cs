@@ -61,7 +61,7 @@ public sealed class CreateTenantEndpoint(TenantStore tenants, TimeProvider clock
     {
         var row = new TenantRow
         {
-            Id = Guid.CreateVersion7(clock.GetUtcNow()),
+            Id = Ids.New(clock.GetUtcNow()),
             Slug = req.Slug,
             Name = req.Name.Trim(),
             Kind = EnumText<TenantKind>.ToText(req.Kind!.Value),

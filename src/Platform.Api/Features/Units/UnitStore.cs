@@ -130,7 +130,7 @@ public sealed class UnitStore(TenantDb db, AuditLog audit, TimeProvider clock)
     public Task<WriteOutcome<UnitRow>> CreateAsync(CreateUnitRequest request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var row = ToRow(request, Guid.CreateVersion7(now), request.PlinthId, now, now, version: 1, let: false);
+        var row = ToRow(request, Ids.New(now), request.PlinthId, now, now, version: 1, let: false);
         return db.TransactAsync(async session =>
         {
             if (await session.ExecuteScalarAsync<int>(PlinthExistsSql, new { request.PlinthId }, ct) == 0)
@@ -161,7 +161,7 @@ public sealed class UnitStore(TenantDb db, AuditLog audit, TimeProvider clock)
             {
                 await session.ExecuteAsync(InsertClassificationSql, new
                 {
-                    Id = Guid.CreateVersion7(now),
+                    Id = Ids.New(now),
                     UnitId = id,
                     FromCategory = current.Category,
                     FromDetailCode = current.DetailCode,

@@ -29,7 +29,7 @@ public sealed class WebhookDispatch(Db db, IBackgroundJobClient jobs, TimeProvid
         var deliveries = new List<Guid>();
         foreach (var webhookId in webhooks)
         {
-            var id = Guid.CreateVersion7(clock.GetUtcNow());
+            var id = Ids.New(clock.GetUtcNow());
             await session.ExecuteAsync(InsertDeliverySql, new
             {
                 Id = id, TenantId = tenantId, WebhookId = webhookId, NotificationId = notificationId, Event = eventName, Now = clock.GetUtcNow(),

@@ -96,7 +96,7 @@ public sealed partial class WebhookSender(
         {
             await session.ExecuteAsync(InsertAttemptSql, new
             {
-                Id = Guid.CreateVersion7(now), work.TenantId, DeliveryId = deliveryId, Number = attempt, AttemptedAt = now,
+                Id = Ids.New(now), work.TenantId, DeliveryId = deliveryId, Number = attempt, AttemptedAt = now,
                 StatusCode = statusCode, Error = error, DurationMs = (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
             }, ct);
             return await session.ExecuteAsync(RecordSql, new

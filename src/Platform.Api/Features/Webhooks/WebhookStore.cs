@@ -97,7 +97,7 @@ public sealed class WebhookStore(TenantDb db, TimeProvider clock)
     {
         var row = new WebhookRow
         {
-            Id = Guid.CreateVersion7(clock.GetUtcNow()),
+            Id = Ids.New(clock.GetUtcNow()),
             Url = url,
             Events = WebhookRow.JoinEvents(events),
             Secret = "whsec_" + Security.ClientSecrets.Generate(),
@@ -134,7 +134,7 @@ public sealed class WebhookStore(TenantDb db, TimeProvider clock)
     public Task<DeliveryRow?> RedeliverAsync(Guid webhookId, Guid id, CancellationToken ct) =>
         db.TransactAsync(async session =>
         {
-            var newId = Guid.CreateVersion7(clock.GetUtcNow());
+            var newId = Ids.New(clock.GetUtcNow());
             var copied = await session.ExecuteAsync(RedeliverSql, new { NewId = newId, WebhookId = webhookId, Id = id, Now = clock.GetUtcNow() }, ct);
             return copied == 0 ? null : await session.QuerySingleOrDefaultAsync<DeliveryRow>(FindDeliverySql, new { WebhookId = webhookId, Id = newId }, ct);
         }, ct);
