@@ -27,6 +27,9 @@ public static class TokenServer
             options.SetIssuer(settings.Issuer);
             options.Configure(server => server.TimeProvider = TimeProvider.System);
             options.SetTokenEndpointUris(TokenEndpoint.TrimStart('/'));
+            // Discovery and signing keys, so other services (or another deployment) can validate these tokens.
+            options.SetConfigurationEndpointUris(".well-known/openid-configuration");
+            options.SetJsonWebKeySetEndpointUris(".well-known/jwks");
             options.AllowClientCredentialsFlow();
             options.EnableDegradedMode();
             options.RegisterScopes([.. ApiScopes.Descriptions.Keys]);

@@ -30,7 +30,8 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <param name="sqliteFile">A database file that outlives this instance (to restart the API on it); null for a fresh one.</param>
-    protected PlatformApp(string? sqliteFile)
+    /// <param name="port">A fixed loopback port, for an instance others must know the address of before it starts; 0 for any.</param>
+    protected PlatformApp(string? sqliteFile, int port = 0)
     {
         var sqlServer = Environment.GetEnvironmentVariable(SqlServerVariable);
         if (string.IsNullOrWhiteSpace(sqlServer) || sqliteFile is not null)
@@ -50,7 +51,7 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
             ConnectionString = new SqlConnectionStringBuilder(sqlServer) { InitialCatalog = $"plinth_test_{Guid.NewGuid():N}" }.ConnectionString;
         }
 
-        UseKestrel(0);
+        UseKestrel(port);
     }
 
     public DatabaseProvider Provider { get; }
