@@ -1,4 +1,3 @@
-using Dapper;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Platform.Api.Persistence;
 
@@ -10,8 +9,7 @@ public sealed class DatabaseHealthCheck(Db db) : IHealthCheck
     {
         try
         {
-            await using var connection = await db.OpenAsync(cancellationToken);
-            await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT 1", cancellationToken: cancellationToken));
+            await db.RunAsync(session => session.ExecuteScalarAsync<int>("SELECT 1", null, cancellationToken), cancellationToken);
             return HealthCheckResult.Healthy();
         }
         catch (Exception e)

@@ -1,4 +1,3 @@
-using Dapper;
 using Platform.Api.Persistence;
 
 namespace Platform.Api.Features.ApiClients;
@@ -52,19 +51,11 @@ public sealed class ApiClientStore(Db db, TimeProvider clock)
 
     const string CountPlatformClientsSql = "SELECT COUNT(*) FROM api_clients WHERE tenant_id IS NULL";
 
-    public async Task<ApiClientRow?> FindAsync(string clientId, CancellationToken ct)
-    {
-        await using var connection = await db.OpenAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<ApiClientRow>(new CommandDefinition(FindSql, new { ClientId = clientId }, cancellationToken: ct));
-    }
+    public Task<ApiClientRow?> FindAsync(string clientId, CancellationToken ct) =>
+        db.RunAsync(session => session.QuerySingleOrDefaultAsync<ApiClientRow>(FindSql, new { ClientId = clientId }, ct), ct);
 
-    public async Task<IReadOnlyList<ApiClientRow>> ListActiveOfTenantAsync(Guid tenantId, string after, int limit, CancellationToken ct)
-    {
-        await using var connection = await db.OpenAsync(ct);
-        var rows = await connection.QueryAsync<ApiClientRow>(new CommandDefinition(
-            db.Dialect.Render(ListActiveOfTenantSql), new { TenantId = tenantId, After = after, Limit = limit }, cancellationToken: ct));
-        return rows.AsList();
-    }
+    public Task<IReadOnlyList<ApiClientRow>> ListActiveOfTenantAsync(Guid tenantId, string after, int limit, CancellationToken ct) =>
+        db.RunAsync(session => session.ListAsync<ApiClientRow>(ListActiveOfTenantSql, new { TenantId = tenantId, After = after, Limit = limit }, ct), ct);
 
     /// <summary>Creates a client and returns it with its secret, which is stored only as a hash.</summary>
     public async Task<(ApiClientRow Client, string Secret)> CreateAsync(
@@ -80,22 +71,13 @@ public sealed class ApiClientStore(Db db, TimeProvider clock)
             Scopes = string.Join(' ', scopes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
             CreatedAt = clock.GetUtcNow(),
         };
-        await using var connection = await db.OpenAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(InsertSql, row, cancellationToken: ct));
+        await db.RunAsync(session => session.ExecuteAsync(InsertSql, row, ct), ct);
         return (row, secret);
     }
 
-    public async Task<bool> RevokeAsync(Guid tenantId, string clientId, CancellationToken ct)
-    {
-        await using var connection = await db.OpenAsync(ct);
-        var changed = await connection.ExecuteAsync(new CommandDefinition(
-            RevokeSql, new { ClientId = clientId, TenantId = tenantId, Now = clock.GetUtcNow() }, cancellationToken: ct));
-        return changed == 1;
-    }
+    public async Task<bool> RevokeAsync(Guid tenantId, string clientId, CancellationToken ct) =>
+        await db.RunAsync(session => session.ExecuteAsync(RevokeSql, new { ClientId = clientId, TenantId = tenantId, Now = clock.GetUtcNow() }, ct), ct) == 1;
 
-    public async Task<int> CountPlatformClientsAsync(CancellationToken ct)
-    {
-        await using var connection = await db.OpenAsync(ct);
-        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(CountPlatformClientsSql, cancellationToken: ct));
-    }
+    public Task<int> CountPlatformClientsAsync(CancellationToken ct) =>
+        db.RunAsync(session => session.ExecuteScalarAsync<int>(CountPlatformClientsSql, null, ct), ct);
 }

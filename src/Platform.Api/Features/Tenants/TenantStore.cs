@@ -1,4 +1,3 @@
-using Dapper;
 using Platform.Api.Persistence;
 
 namespace Platform.Api.Features.Tenants;
@@ -42,27 +41,18 @@ public sealed class TenantStore(Db db)
         VALUES (@Id, @Slug, @Name, @Kind, @MunicipalityCode, @KvkNumber, @CreatedAt)
         """;
 
-    public async Task<TenantRow?> FindBySlugAsync(string slug, CancellationToken ct)
-    {
-        await using var connection = await db.OpenAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<TenantRow>(new CommandDefinition(FindBySlugSql, new { Slug = slug }, cancellationToken: ct));
-    }
+    public Task<TenantRow?> FindBySlugAsync(string slug, CancellationToken ct) =>
+        db.RunAsync(session => session.QuerySingleOrDefaultAsync<TenantRow>(FindBySlugSql, new { Slug = slug }, ct), ct);
 
-    public async Task<IReadOnlyList<TenantRow>> ListAsync(string after, int limit, CancellationToken ct)
-    {
-        await using var connection = await db.OpenAsync(ct);
-        var rows = await connection.QueryAsync<TenantRow>(new CommandDefinition(
-            db.Dialect.Render(ListSql), new { After = after, Limit = limit }, cancellationToken: ct));
-        return rows.AsList();
-    }
+    public Task<IReadOnlyList<TenantRow>> ListAsync(string after, int limit, CancellationToken ct) =>
+        db.RunAsync(session => session.ListAsync<TenantRow>(ListSql, new { After = after, Limit = limit }, ct), ct);
 
     /// <returns>False when the slug is taken.</returns>
     public async Task<bool> TryInsertAsync(TenantRow tenant, CancellationToken ct)
     {
-        await using var connection = await db.OpenAsync(ct);
         try
         {
-            await connection.ExecuteAsync(new CommandDefinition(InsertSql, tenant, cancellationToken: ct));
+            await db.RunAsync(session => session.ExecuteAsync(InsertSql, tenant, ct), ct);
             return true;
         }
         catch (Exception e) when (DbErrors.IsUniqueViolation(e))
