@@ -11,18 +11,22 @@ namespace Platform.Api.Persistence;
 /// </summary>
 public static class EnumText<T> where T : struct, Enum
 {
-    static readonly FrozenDictionary<T, string> Texts = Enum.GetValues<T>().ToFrozenDictionary(v => v, NameOf);
+    static readonly FrozenDictionary<T, string> Texts = Enum.GetValues<T>().ToFrozenDictionary(v => v, v => EnumNames.TextOf(typeof(T), v));
     static readonly FrozenDictionary<string, T> Values = Texts.ToFrozenDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
 
     public static string ToText(T value) => Texts[value];
 
     public static T Parse(string text) =>
         Values.TryGetValue(text, out var value) ? value : throw new FormatException($"'{text}' is not a {typeof(T).Name}.");
+}
 
-    static string NameOf(T value)
+public static class EnumNames
+{
+    /// <summary>The wire text of one value of an enum type; <see cref="EnumText{T}"/> caches these per type.</summary>
+    public static string TextOf(Type enumType, object value)
     {
-        var name = value.ToString();
-        return typeof(T).GetField(name)?.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name
+        var name = value.ToString()!;
+        return enumType.GetField(name)?.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name
             ?? JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
     }
 }
@@ -34,10 +38,7 @@ public static class EnumQueryBinding
     {
         foreach (var type in typeof(EnumQueryBinding).Assembly.GetTypes().Where(t => t.IsEnum))
         {
-            var values = Enum.GetValues(type).Cast<object>().ToFrozenDictionary(
-                v => type.GetField(v.ToString()!)?.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name
-                     ?? JsonNamingPolicy.SnakeCaseLower.ConvertName(v.ToString()!),
-                StringComparer.Ordinal);
+            var values = Enum.GetValues(type).Cast<object>().ToFrozenDictionary(v => EnumNames.TextOf(type, v), StringComparer.Ordinal);
             binding.ValueParserFor(type, input =>
                 input.Count == 1 && values.TryGetValue(input[0]!, out var value) ? new FastEndpoints.ParseResult(true, value) : new FastEndpoints.ParseResult(false, null));
         }
