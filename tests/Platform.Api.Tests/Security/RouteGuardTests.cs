@@ -1,0 +1,71 @@
+using System.Net;
+using System.Text;
+using FastEndpoints;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Api.Tests.Infrastructure;
+
+namespace Platform.Api.Tests.Security;
+
+/// <summary>Walks every API route, so a route added later gets the same guards without anyone listing it here.</summary>
+public sealed class RouteGuardTests(PlatformApp app)
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    IEnumerable<(string Method, string Pattern, EndpointDefinition Definition)> ApiRoutes() =>
+        app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<EndpointDefinition>() is not null)
+            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods
+                .Select(m => (m, "/" + e.RoutePattern.RawText!.TrimStart('/'), e.Metadata.GetMetadata<EndpointDefinition>()!)));
+
+    static HttpRequestMessage Request(string method, string pattern, string tenant)
+    {
+        var path = System.Text.RegularExpressions.Regex.Replace(pattern.Replace("{tenant}", tenant, StringComparison.Ordinal), @"\{[^}]+\}", Guid.NewGuid().ToString());
+        var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method is "POST" or "PUT" or "PATCH")
+            request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+        return request;
+    }
+
+    [Fact]
+    public async Task Every_route_without_a_token_answers_a_401_problem()
+    {
+        var tenant = await app.CreateTenantAsync();
+        using var anonymous = app.Anonymous();
+        var failures = new List<string>();
+        var routes = ApiRoutes().ToList();
+        Assert.True(routes.Count > 40, $"only {routes.Count} routes found");
+
+        foreach (var (method, pattern, _) in routes)
+        {
+            using var request = Request(method, pattern, tenant.Slug);
+            using var response = await anonymous.SendAsync(request, Ct);
+            if (response.StatusCode != HttpStatusCode.Unauthorized || response.Content.Headers.ContentType?.MediaType != ProblemAssertions.ProblemJson)
+                failures.Add($"{method} {pattern}: {(int)response.StatusCode}");
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task Every_route_that_needs_a_scope_answers_403_to_a_client_of_the_tenant_without_it()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var reportsOnly = await tenant.SignInAsync("reports:read"); // a scope no endpoint here asks for
+        var checkedRoutes = 0;
+        var failures = new List<string>();
+
+        foreach (var (method, pattern, definition) in ApiRoutes().Where(r => r.Definition.AllowedScopes is { Count: > 0 }))
+        {
+            using var request = Request(method, pattern, tenant.Slug);
+            using var response = await reportsOnly.Http.SendAsync(request, Ct);
+            checkedRoutes++;
+            if (response.StatusCode != HttpStatusCode.Forbidden || response.Content.Headers.ContentType?.MediaType != ProblemAssertions.ProblemJson)
+                failures.Add($"{method} {pattern}: {(int)response.StatusCode}");
+        }
+
+        Assert.True(checkedRoutes > 30, $"only {checkedRoutes} routes checked");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+}
