@@ -20,23 +20,39 @@ public static partial class QueryBinding
 {
     public static void UseStrictQueryValues(this BindingOptions binding)
     {
-        Strict<int>(binding, input => Single(input) is { } text && Integer().IsMatch(text) && int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
-            ? new ParseResult(true, value) : Failed);
-        Strict<bool>(binding, input => Single(input) switch
+        var rules = new Dictionary<Type, string>();
+        void Strict(Type type, string rule, Func<StringValues, ParseResult> parse)
+        {
+            rules[type] = rule;
+            // FastEndpoints looks parsers up by the property's own type, so Guid? needs its own entry.
+            binding.ValueParserFor(type, parse);
+            binding.ValueParserFor(typeof(Nullable<>).MakeGenericType(type), parse);
+        }
+
+        Strict(typeof(int), "must be an integer, written with digits only (and - when negative)",
+            input => Single(input) is { } text && Integer().IsMatch(text) && int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+                ? new ParseResult(true, value) : Failed);
+        Strict(typeof(bool), "must be true or false", input => Single(input) switch
         {
             "true" => new ParseResult(true, true),
             "false" => new ParseResult(true, false),
             _ => Failed,
         });
         // Guid parsing ignores surrounding white space even when exact; the length rules it out.
-        Strict<Guid>(binding, input => Single(input) is { Length: 36 } text && Guid.TryParseExact(text, "D", out var value) ? new ParseResult(true, value) : Failed);
-        Strict<DateOnly>(binding, input => BusinessDates.TryParse(Single(input), out var value) ? new ParseResult(true, value) : Failed);
+        Strict(typeof(Guid), "must be a UUID written as 36 characters (8-4-4-4-12 hexadecimal digits)",
+            input => Single(input) is { Length: 36 } text && Guid.TryParseExact(text, "D", out var value) ? new ParseResult(true, value) : Failed);
+        Strict(typeof(DateOnly), BusinessDates.Rule,
+            input => BusinessDates.TryParse(Single(input), out var value) ? new ParseResult(true, value) : Failed);
 
         foreach (var type in typeof(QueryBinding).Assembly.GetTypes().Where(t => t.IsEnum))
         {
             var values = Enum.GetValues(type).Cast<object>().ToFrozenDictionary(v => EnumNames.TextOf(type, v), StringComparer.Ordinal);
-            Strict(binding, type, input => Single(input) is { } text && values.TryGetValue(text, out var value) ? new ParseResult(true, value) : Failed);
+            Strict(type, "must be one of: " + string.Join(", ", Enum.GetValues(type).Cast<object>().Select(v => EnumNames.TextOf(type, v))),
+                input => Single(input) is { } text && values.TryGetValue(text, out var value) ? new ParseResult(true, value) : Failed);
         }
+
+        binding.FailureMessage = (type, name, _) =>
+            $"'{JsonNamingPolicy.CamelCase.ConvertName(name)}' {rules.GetValueOrDefault(Nullable.GetUnderlyingType(type) ?? type, "has a value of the wrong type")}.";
     }
 
     /// <summary>
@@ -46,8 +62,7 @@ public static partial class QueryBinding
     public static IApplicationBuilder UseStrictQuery(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            if (context.Request.Query.Count > 0 && context.GetEndpoint()?.Metadata.GetMetadata<EndpointDefinition>() is { ReqDtoType: { } request }
-                && context.Request.Method is "GET" or "HEAD")
+            if (context.Request.Query.Count > 0 && context.GetEndpoint()?.Metadata.GetMetadata<EndpointDefinition>() is { ReqDtoType: { } request })
             {
                 var parameters = QueryParameters.GetOrAdd(request, NamesOf);
                 foreach (var (key, values) in context.Request.Query)
@@ -57,7 +72,7 @@ public static partial class QueryBinding
                     if (values.Count != 1 || string.IsNullOrEmpty(values[0]))
                     {
                         var name = JsonNamingPolicy.CamelCase.ConvertName(key);
-                        var reason = values.Count != 1 ? $"'{name}' may be given once." : $"'{name}' needs a value; leave the parameter out to not filter on it.";
+                        var reason = values.Count != 1 ? $"'{name}' may be given once." : $"'{name}' needs a value, or leave the parameter out.";
                         await Problems.Invalid(name, reason).ExecuteAsync(context);
                         return;
                     }
@@ -66,15 +81,6 @@ public static partial class QueryBinding
 
             await next(context);
         });
-
-    static void Strict<T>(BindingOptions binding, Func<StringValues, ParseResult> parse) where T : struct => Strict(binding, typeof(T), parse);
-
-    /// <summary>FastEndpoints looks parsers up by the property's own type, so <c>Guid?</c> needs its own entry.</summary>
-    static void Strict(BindingOptions binding, Type type, Func<StringValues, ParseResult> parse)
-    {
-        binding.ValueParserFor(type, parse);
-        binding.ValueParserFor(typeof(Nullable<>).MakeGenericType(type), parse);
-    }
 
     static readonly ConcurrentDictionary<Type, FrozenSet<string>> QueryParameters = new();
 

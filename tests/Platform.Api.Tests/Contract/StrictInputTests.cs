@@ -44,10 +44,13 @@ public sealed class StrictInputTests(PlatformApp app)
         return JsonNode.Parse(await anonymous.GetStringAsync("/openapi/v1.json", Ct))!;
     }
 
-    static async Task<string> FieldRefusedAsync(HttpResponseMessage response)
+    static async Task<string> FieldRefusedAsync(HttpResponseMessage response) => (await FieldErrorAsync(response)).Name;
+
+    static async Task<(string Name, string Reason)> FieldErrorAsync(HttpResponseMessage response)
     {
         var body = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
-        return Assert.Single(body.GetProperty("errors").EnumerateArray()).GetProperty("name").GetString()!;
+        var error = Assert.Single(body.GetProperty("errors").EnumerateArray());
+        return (error.GetProperty("name").GetString()!, error.GetProperty("reason").GetString()!);
     }
 
     static async Task<IReadOnlyList<string>> FieldsRefusedAsync(HttpResponseMessage response)
@@ -170,7 +173,7 @@ public sealed class StrictInputTests(PlatformApp app)
 
         using var response = await api.Http.PostAsJsonAsync($"/v1/tenants/{tenant.Slug}/discount-budgets", new { year = 2026, name = "Leefbaarheid" }, Ct);
 
-        Assert.Equal("amountCents", await FieldRefusedAsync(response));
+        Assert.Equal(("amountCents", "'amountCents' is required."), await FieldErrorAsync(response));
         Assert.Empty((await api.Budgets.ListBudgetsAsync(tenant.Slug, cancellationToken: Ct)).Items);
     }
 
@@ -233,7 +236,7 @@ public sealed class StrictInputTests(PlatformApp app)
         using var response = await app.Admin.Http.PostAsJsonAsync("/v1/tenants",
             new { slug, name = "Kind", kind, municipalityCode = "GM0344" }, Ct);
 
-        Assert.Equal("kind", await FieldRefusedAsync(response));
+        Assert.Equal(("kind", "'kind' must be one of: municipality, housing_corporation, collective."), await FieldErrorAsync(response));
         await ThrowsProblemAsync(404, () => app.Admin.Tenants.GetTenantAsync(slug, Ct));
     }
 
@@ -264,6 +267,18 @@ public sealed class StrictInputTests(PlatformApp app)
         using var response = await api.Http.GetAsync($"/v1/tenants/{tenant.Slug}/units?{query}", Ct);
 
         Assert.Equal(parameter, await FieldRefusedAsync(response));
+    }
+
+    [Fact]
+    public async Task A_query_value_that_cannot_be_read_is_refused_with_the_rule_it_breaks()
+    {
+        var (tenant, api) = await WooninAsync();
+
+        using var limit = await api.Http.GetAsync($"/v1/tenants/{tenant.Slug}/plinths?limit=%205", Ct);
+        using var status = await api.Http.GetAsync($"/v1/tenants/{tenant.Slug}/units?status=Vacant", Ct);
+
+        Assert.Equal(("limit", "'limit' must be an integer, written with digits only (and - when negative)."), await FieldErrorAsync(limit));
+        Assert.Equal(("status", "'status' must be one of: vacant, let, in_tender, unavailable."), await FieldErrorAsync(status));
     }
 
     // 4. Timestamps in UTC with Z
@@ -301,6 +316,7 @@ public sealed class StrictInputTests(PlatformApp app)
 
     [Theory]
     [InlineData("plinths?limit=%205", "limit")]
+    [InlineData("plinths?limit=5&cursor=", "cursor")]
     [InlineData("plinths?limit=5%20", "limit")]
     [InlineData("plinths?limit=+5", "limit")]
     [InlineData("plinths?limit=05.0", "limit")]
