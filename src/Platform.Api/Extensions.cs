@@ -23,6 +23,7 @@ using Platform.Api.Operations;
 using Platform.Api.Persistence;
 using Platform.Api.Security;
 using Platform.Api.Tenancy;
+using Platform.Api.Validation;
 using Scalar.AspNetCore;
 
 namespace Platform.Api;
@@ -90,7 +91,7 @@ public static class Extensions
         services.AddScoped<IAuthorizationHandler, TenantRouteAuthorization>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
 
-        services.Configure<JsonOptions>(o => ApiJson.Configure(o.SerializerOptions));
+        services.Configure<JsonOptions>(o => ApiJson.ConfigureForSchemas(o.SerializerOptions));
         services.AddFastEndpoints(o => o.IncludeAbstractValidators = false);
         services.AddPlatformOpenApi();
         services.AddPlatformHealthChecks();
@@ -116,6 +117,7 @@ public static class Extensions
         app.UseMiddleware<RateLimiting>();
         app.UseAuthorization();
         app.UsePreconditions();
+        app.UseStrictQuery();
         app.UseMiddleware<IdempotentCreates>();
 
         app.UseFastEndpoints(c =>
@@ -128,7 +130,7 @@ public static class Extensions
                     failures.Take(Problem.MaxFieldErrors).ToList(), context.Request.Path, context.TraceIdentifier, status);
             });
             c.Binding.JsonExceptionTransformer = RequestBodyErrors.FromJsonException;
-            c.Binding.UseEnumTexts();
+            c.Binding.UseStrictQueryValues();
             c.Endpoints.Configurator = EndpointConventions.Apply;
         });
 

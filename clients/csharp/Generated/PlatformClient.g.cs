@@ -1075,7 +1075,7 @@ namespace Plinth.Platform.Client
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="unitId">The id of the unit.</param>
-        /// <param name="if_Match">The ETag of the resource as last read (or * for any version). Missing: 428; stale: 412.</param>
+        /// <param name="if_Match">The ETag of the resource as last read (or * for any version). Missing: 428; not an ETag: 400; stale: 412.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<UnitResponse> UpdateUnitAsync(string tenant, System.Guid unitId, string if_Match, UpdateUnitRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -1638,7 +1638,7 @@ namespace Plinth.Platform.Client
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="unitId">The id of the unit.</param>
-        /// <param name="if_Match">The ETag of the resource as last read (or * for any version). Missing: 428; stale: 412.</param>
+        /// <param name="if_Match">The ETag of the resource as last read (or * for any version). Missing: 428; not an ETag: 400; stale: 412.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<UnitResponse> UpdateUnitAsync(string tenant, System.Guid unitId, string if_Match, UpdateUnitRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -3610,7 +3610,7 @@ namespace Plinth.Platform.Client
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="plinthId">The id of the plinth.</param>
-        /// <param name="if_Match">The ETag of the resource as last read (or * for any version). Missing: 428; stale: 412.</param>
+        /// <param name="if_Match">The ETag of the resource as last read (or * for any version). Missing: 428; not an ETag: 400; stale: 412.</param>
         /// <returns>No Content</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task DeletePlinthAsync(string tenant, System.Guid plinthId, string if_Match, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -3637,7 +3637,7 @@ namespace Plinth.Platform.Client
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="plinthId">The id of the plinth.</param>
-        /// <param name="if_Match">The ETag of the resource as last read (or * for any version). Missing: 428; stale: 412.</param>
+        /// <param name="if_Match">The ETag of the resource as last read (or * for any version). Missing: 428; not an ETag: 400; stale: 412.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<PlinthResponse> UpdatePlinthAsync(string tenant, System.Guid plinthId, string if_Match, PlinthRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -4027,7 +4027,7 @@ namespace Plinth.Platform.Client
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="plinthId">The id of the plinth.</param>
-        /// <param name="if_Match">The ETag of the resource as last read (or * for any version). Missing: 428; stale: 412.</param>
+        /// <param name="if_Match">The ETag of the resource as last read (or * for any version). Missing: 428; not an ETag: 400; stale: 412.</param>
         /// <returns>No Content</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task DeletePlinthAsync(string tenant, System.Guid plinthId, string if_Match, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -4342,7 +4342,7 @@ namespace Plinth.Platform.Client
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="plinthId">The id of the plinth.</param>
-        /// <param name="if_Match">The ETag of the resource as last read (or * for any version). Missing: 428; stale: 412.</param>
+        /// <param name="if_Match">The ETag of the resource as last read (or * for any version). Missing: 428; not an ETag: 400; stale: 412.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<PlinthResponse> UpdatePlinthAsync(string tenant, System.Guid plinthId, string if_Match, PlinthRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -5212,7 +5212,7 @@ namespace Plinth.Platform.Client
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="leaseId">The id of the lease.</param>
-        /// <param name="if_Match">The ETag of the resource as last read (or * for any version). Missing: 428; stale: 412.</param>
+        /// <param name="if_Match">The ETag of the resource as last read (or * for any version). Missing: 428; not an ETag: 400; stale: 412.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<LeaseResponse> UpdateLeaseAsync(string tenant, System.Guid leaseId, string if_Match, UpdateLeaseRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -5768,7 +5768,7 @@ namespace Plinth.Platform.Client
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="leaseId">The id of the lease.</param>
-        /// <param name="if_Match">The ETag of the resource as last read (or * for any version). Missing: 428; stale: 412.</param>
+        /// <param name="if_Match">The ETag of the resource as last read (or * for any version). Missing: 428; not an ETag: 400; stale: 412.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<LeaseResponse> UpdateLeaseAsync(string tenant, System.Guid leaseId, string if_Match, UpdateLeaseRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -9972,6 +9972,7 @@ namespace Plinth.Platform.Client
         [System.Text.Json.Serialization.JsonPropertyName("startDate")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(10, MinimumLength = 1)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
         public System.DateOnly StartDate { get; set; } = default!;
 
         /// <summary>
@@ -9980,6 +9981,7 @@ namespace Plinth.Platform.Client
         [System.Text.Json.Serialization.JsonPropertyName("endDate")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(10)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
         public System.DateOnly EndDate { get; set; } = default!;
 
         /// <summary>
@@ -10111,6 +10113,7 @@ namespace Plinth.Platform.Client
         [System.Text.Json.Serialization.JsonPropertyName("evaluatedOn")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(10, MinimumLength = 1)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
         public System.DateOnly EvaluatedOn { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("results")]
@@ -10164,6 +10167,7 @@ namespace Plinth.Platform.Client
         [System.Text.Json.Serialization.JsonPropertyName("startDate")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(10, MinimumLength = 1)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
         public System.DateOnly StartDate { get; set; } = default!;
 
         /// <summary>
@@ -10171,6 +10175,7 @@ namespace Plinth.Platform.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("endDate")]
         [System.ComponentModel.DataAnnotations.StringLength(10)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
         public System.DateOnly? EndDate { get; set; } = default!;
 
         /// <summary>
@@ -10295,6 +10300,7 @@ namespace Plinth.Platform.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("valuationDate")]
         [System.ComponentModel.DataAnnotations.StringLength(10)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
         public System.DateOnly? ValuationDate { get; set; } = default!;
 
         /// <summary>
@@ -10524,16 +10530,19 @@ namespace Plinth.Platform.Client
         [System.Text.Json.Serialization.JsonPropertyName("startDate")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(10)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
         public System.DateOnly StartDate { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("endDate")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(10)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
         public System.DateOnly EndDate { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("evaluationDueOn")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(10)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
         public System.DateOnly EvaluationDueOn { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("evaluated")]
@@ -10588,6 +10597,7 @@ namespace Plinth.Platform.Client
         [System.Text.Json.Serialization.JsonPropertyName("startDate")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(10)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
         public System.DateOnly StartDate { get; set; } = default!;
 
         /// <summary>
@@ -10596,10 +10606,12 @@ namespace Plinth.Platform.Client
         [System.Text.Json.Serialization.JsonPropertyName("endDate")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(10)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
         public System.DateOnly EndDate { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("endedEarlyOn")]
         [System.ComponentModel.DataAnnotations.StringLength(10)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
         public System.DateOnly? EndedEarlyOn { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("endReason")]
@@ -10737,6 +10749,7 @@ namespace Plinth.Platform.Client
         [System.Text.Json.Serialization.JsonPropertyName("endDate")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(10, MinimumLength = 1)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
         public System.DateOnly EndDate { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("reason")]
@@ -10797,6 +10810,7 @@ namespace Plinth.Platform.Client
         [System.Text.Json.Serialization.JsonPropertyName("evaluatedOn")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(10)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
         public System.DateOnly EvaluatedOn { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("results")]
@@ -10913,10 +10927,12 @@ namespace Plinth.Platform.Client
         [System.Text.Json.Serialization.JsonPropertyName("startDate")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(10)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
         public System.DateOnly StartDate { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("endDate")]
         [System.ComponentModel.DataAnnotations.StringLength(10)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
         public System.DateOnly? EndDate { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("baseRentCentsPerMonth")]
@@ -11062,6 +11078,7 @@ namespace Plinth.Platform.Client
         [System.Text.Json.Serialization.JsonPropertyName("dueOn")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(10)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
         public System.DateOnly DueOn { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("message")]
@@ -11752,6 +11769,7 @@ namespace Plinth.Platform.Client
         [System.Text.Json.Serialization.JsonPropertyName("scannedOn")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(10)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
         public System.DateOnly ScannedOn { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("evaluationsDue")]
@@ -11791,6 +11809,7 @@ namespace Plinth.Platform.Client
         [System.Text.Json.Serialization.JsonPropertyName("on")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(10)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
         public System.DateOnly On { get; set; } = default!;
 
         /// <summary>
@@ -11867,6 +11886,7 @@ namespace Plinth.Platform.Client
         [System.Text.Json.Serialization.JsonPropertyName("month")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(10)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
         public System.DateOnly Month { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("baseCents")]
@@ -11902,6 +11922,7 @@ namespace Plinth.Platform.Client
         [System.Text.Json.Serialization.JsonPropertyName("fromDate")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(10)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
         public System.DateOnly FromDate { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("monthlyRentCents")]
@@ -12008,6 +12029,7 @@ namespace Plinth.Platform.Client
         [System.Text.Json.Serialization.JsonPropertyName("endDate")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(10, MinimumLength = 1)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
         public System.DateOnly EndDate { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("reason")]
@@ -12151,6 +12173,7 @@ namespace Plinth.Platform.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("valuationDate")]
         [System.ComponentModel.DataAnnotations.StringLength(10)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
         public System.DateOnly? ValuationDate { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("valuationSource")]
@@ -12238,6 +12261,7 @@ namespace Plinth.Platform.Client
         [System.Text.Json.Serialization.JsonPropertyName("startDate")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(10, MinimumLength = 1)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
         public System.DateOnly StartDate { get; set; } = default!;
 
         /// <summary>
@@ -12245,6 +12269,7 @@ namespace Plinth.Platform.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("endDate")]
         [System.ComponentModel.DataAnnotations.StringLength(10)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
         public System.DateOnly? EndDate { get; set; } = default!;
 
         /// <summary>
@@ -12317,6 +12342,7 @@ namespace Plinth.Platform.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("valuationDate")]
         [System.ComponentModel.DataAnnotations.StringLength(10)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
         public System.DateOnly? ValuationDate { get; set; } = default!;
 
         /// <summary>

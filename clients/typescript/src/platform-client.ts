@@ -516,7 +516,7 @@ export interface IUnitsClient {
      * Update a unit
      * @param tenant The tenant's slug.
      * @param unitId The id of the unit.
-     * @param if_Match The ETag of the resource as last read (or * for any version). Missing: 428; stale: 412.
+     * @param if_Match The ETag of the resource as last read (or * for any version). Missing: 428; not an ETag: 400; stale: 412.
      * @return OK
      */
     updateUnit(tenant: string, unitId: string, if_Match: string, body: UpdateUnitRequest, signal?: AbortSignal): Promise<UnitResponse>;
@@ -826,7 +826,7 @@ export class UnitsClient implements IUnitsClient {
      * Update a unit
      * @param tenant The tenant's slug.
      * @param unitId The id of the unit.
-     * @param if_Match The ETag of the resource as last read (or * for any version). Missing: 428; stale: 412.
+     * @param if_Match The ETag of the resource as last read (or * for any version). Missing: 428; not an ETag: 400; stale: 412.
      * @return OK
      */
     updateUnit(tenant: string, unitId: string, if_Match: string, body: UpdateUnitRequest, signal?: AbortSignal): Promise<UnitResponse> {
@@ -1612,7 +1612,7 @@ export interface IPlinthsClient {
      * Delete a plinth
      * @param tenant The tenant's slug.
      * @param plinthId The id of the plinth.
-     * @param if_Match The ETag of the resource as last read (or * for any version). Missing: 428; stale: 412.
+     * @param if_Match The ETag of the resource as last read (or * for any version). Missing: 428; not an ETag: 400; stale: 412.
      * @return No Content
      */
     deletePlinth(tenant: string, plinthId: string, if_Match: string, signal?: AbortSignal): Promise<void>;
@@ -1629,7 +1629,7 @@ export interface IPlinthsClient {
      * Update a plinth
      * @param tenant The tenant's slug.
      * @param plinthId The id of the plinth.
-     * @param if_Match The ETag of the resource as last read (or * for any version). Missing: 428; stale: 412.
+     * @param if_Match The ETag of the resource as last read (or * for any version). Missing: 428; not an ETag: 400; stale: 412.
      * @return OK
      */
     updatePlinth(tenant: string, plinthId: string, if_Match: string, body: PlinthRequest, signal?: AbortSignal): Promise<PlinthResponse>;
@@ -1837,7 +1837,7 @@ export class PlinthsClient implements IPlinthsClient {
      * Delete a plinth
      * @param tenant The tenant's slug.
      * @param plinthId The id of the plinth.
-     * @param if_Match The ETag of the resource as last read (or * for any version). Missing: 428; stale: 412.
+     * @param if_Match The ETag of the resource as last read (or * for any version). Missing: 428; not an ETag: 400; stale: 412.
      * @return No Content
      */
     deletePlinth(tenant: string, plinthId: string, if_Match: string, signal?: AbortSignal): Promise<void> {
@@ -2012,7 +2012,7 @@ export class PlinthsClient implements IPlinthsClient {
      * Update a plinth
      * @param tenant The tenant's slug.
      * @param plinthId The id of the plinth.
-     * @param if_Match The ETag of the resource as last read (or * for any version). Missing: 428; stale: 412.
+     * @param if_Match The ETag of the resource as last read (or * for any version). Missing: 428; not an ETag: 400; stale: 412.
      * @return OK
      */
     updatePlinth(tenant: string, plinthId: string, if_Match: string, body: PlinthRequest, signal?: AbortSignal): Promise<PlinthResponse> {
@@ -2354,7 +2354,7 @@ export interface ILeasesClient {
      * Update a lease
      * @param tenant The tenant's slug.
      * @param leaseId The id of the lease.
-     * @param if_Match The ETag of the resource as last read (or * for any version). Missing: 428; stale: 412.
+     * @param if_Match The ETag of the resource as last read (or * for any version). Missing: 428; not an ETag: 400; stale: 412.
      * @return OK
      */
     updateLease(tenant: string, leaseId: string, if_Match: string, body: UpdateLeaseRequest, signal?: AbortSignal): Promise<LeaseResponse>;
@@ -2657,7 +2657,7 @@ export class LeasesClient implements ILeasesClient {
      * Update a lease
      * @param tenant The tenant's slug.
      * @param leaseId The id of the lease.
-     * @param if_Match The ETag of the resource as last read (or * for any version). Missing: 428; stale: 412.
+     * @param if_Match The ETag of the resource as last read (or * for any version). Missing: 428; not an ETag: 400; stale: 412.
      * @return OK
      */
     updateLease(tenant: string, leaseId: string, if_Match: string, body: UpdateLeaseRequest, signal?: AbortSignal): Promise<LeaseResponse> {

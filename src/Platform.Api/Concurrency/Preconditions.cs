@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Platform.Api.Errors;
 
 namespace Platform.Api.Concurrency;
@@ -10,9 +11,12 @@ public sealed class RequiresIfMatch
 }
 
 /// <summary>ETags are the row version in quotes: <c>"3"</c>.</summary>
-public static class ETags
+public static partial class ETags
 {
-    public const string Pattern = "^\"[0-9]+\"$";
+    public const string Pattern = @"^""[0-9]+""\z";
+
+    /// <summary>What If-Match may hold: one of our ETags, or <c>*</c> for any version.</summary>
+    public const string IfMatchPattern = @"^(\*|""([0-9]{1,10})"")\z";
 
     const string ExpectedVersionKey = "Platform.ExpectedVersion";
 
@@ -23,9 +27,12 @@ public static class ETags
 
     public static void SetETag(this HttpResponse response, int version) => response.Headers.ETag = For(version);
 
+    [GeneratedRegex(IfMatchPattern)]
+    private static partial Regex IfMatch();
+
     /// <summary>
-    /// Before the handler of an endpoint that requires it: no If-Match is 428, an If-Match that names no
-    /// version of ours is 412. The handler compares the version when it writes.
+    /// Before the handler of an endpoint that requires it: no If-Match is 428, an If-Match that is not an ETag of ours
+    /// (nor <c>*</c>) is 400. The handler compares the version when it writes, and answers 412 when it has changed.
     /// </summary>
     public static IApplicationBuilder UsePreconditions(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
@@ -44,14 +51,19 @@ public static class ETags
                 return;
             }
 
-            if (header == "*")
+            if (IfMatch().Match(header) is not { Success: true } match)
+            {
+                await Problems.Invalid("If-Match", "'If-Match' must be the ETag of the resource as last read (e.g. \"3\"), or *.").ExecuteAsync(context);
+                return;
+            }
+
+            if (match.Groups[2] is not { Success: true } version)
             {
                 context.Items[ExpectedVersionKey] = null;
             }
-            else if (header.StartsWith("W/", StringComparison.Ordinal) is false && header.Length > 2 && header[0] == '"' && header[^1] == '"'
-                     && int.TryParse(header[1..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+            else if (int.TryParse(version.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var expected))
             {
-                context.Items[ExpectedVersionKey] = version;
+                context.Items[ExpectedVersionKey] = expected;
             }
             else
             {

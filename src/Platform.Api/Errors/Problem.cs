@@ -9,7 +9,7 @@ public sealed class Problem
 
     /// <summary>Stable identifier of the kind of error, e.g. <c>urn:plinth:problem:validation</c>. Branch on this.</summary>
     [MaxLength(200)]
-    [RegularExpression("^urn:plinth:problem:[a-z0-9-]+$")]
+    [RegularExpression(@"^urn:plinth:problem:[a-z0-9-]+\z")]
     public required string Type { get; init; }
 
     [MaxLength(200)]

@@ -42,11 +42,11 @@ static partial class ApiDescriptions
     {
         "tenant" => ("The tenant's slug.", new OpenApiSchema
         {
-            Type = JsonSchemaType.String, MinLength = 3, MaxLength = FieldLimits.Slug, Pattern = DutchCodes.SlugPattern,
+            Type = JsonSchemaType.String, MinLength = 3, MaxLength = FieldLimits.Slug, Pattern = SchemaPattern.From(DutchCodes.SlugPattern),
         }),
         "clientId" => ("The API client's id.", new OpenApiSchema
         {
-            Type = JsonSchemaType.String, MaxLength = FieldLimits.ClientId, Pattern = FieldLimits.ClientIdPattern,
+            Type = JsonSchemaType.String, MaxLength = FieldLimits.ClientId, Pattern = SchemaPattern.From(FieldLimits.ClientIdPattern),
         }),
         _ when name.EndsWith("Id", StringComparison.Ordinal) => ($"The id of the {name[..^2]}.", new OpenApiSchema
         {

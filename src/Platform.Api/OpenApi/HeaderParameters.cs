@@ -11,8 +11,8 @@ static class HeaderParameters
         Name = "If-Match",
         In = ParameterLocation.Header,
         Required = true,
-        Description = "The ETag of the resource as last read (or * for any version). Missing: 428; stale: 412.",
-        Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 12, Pattern = "^(\\*|\"[0-9]+\")$" },
+        Description = "The ETag of the resource as last read (or * for any version). Missing: 428; not an ETag: 400; stale: 412.",
+        Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 12, Pattern = SchemaPattern.From(Concurrency.ETags.IfMatchPattern) },
     };
 
     public static readonly OpenApiParameter IdempotencyKey = new()

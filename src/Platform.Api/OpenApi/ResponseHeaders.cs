@@ -23,7 +23,7 @@ static class ResponseHeaders
         [ETag] = new()
         {
             Description = "The version of the resource; send it back as If-Match to change it.",
-            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 12, Pattern = Concurrency.ETags.Pattern },
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 12, Pattern = SchemaPattern.From(Concurrency.ETags.Pattern) },
         },
         [IdempotentCreates.ReplayedHeader] = new()
         {

@@ -19,6 +19,8 @@ sealed class ValidationRulesSchemaTransformer : IOpenApiSchemaTransformer
 
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
+        if (schema.Pattern is { } pattern)
+            schema.Pattern = SchemaPattern.From(pattern);
         if (context.JsonPropertyInfo?.AttributeProvider is not PropertyInfo member)
             return Task.CompletedTask;
 
@@ -52,7 +54,7 @@ sealed class ValidationRulesSchemaTransformer : IOpenApiSchemaTransformer
                     target.MaxLength = length.Max;
                 break;
             case IRegularExpressionValidator regex:
-                target.Pattern = regex.Expression;
+                target.Pattern = SchemaPattern.From(regex.Expression);
                 break;
             case INotEmptyValidator when target.Type?.HasFlag(JsonSchemaType.String) == true:
                 target.MinLength ??= 1;

@@ -17,7 +17,9 @@ public static class EnumText<T> where T : struct, Enum
     public static string ToText(T value) => Texts[value];
 
     public static T Parse(string text) =>
-        Values.TryGetValue(text, out var value) ? value : throw new FormatException($"'{text}' is not a {typeof(T).Name}.");
+        TryParse(text, out var value) ? value : throw new FormatException($"'{text}' is not a {typeof(T).Name}.");
+
+    public static bool TryParse(string text, out T value) => Values.TryGetValue(text, out value);
 }
 
 public static class EnumNames
@@ -28,19 +30,5 @@ public static class EnumNames
         var name = value.ToString()!;
         return enumType.GetField(name)?.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name
             ?? JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
-    }
-}
-
-/// <summary>The same spellings for enums in query strings, which FastEndpoints binds without the JSON converter.</summary>
-public static class EnumQueryBinding
-{
-    public static void UseEnumTexts(this FastEndpoints.BindingOptions binding)
-    {
-        foreach (var type in typeof(EnumQueryBinding).Assembly.GetTypes().Where(t => t.IsEnum))
-        {
-            var values = Enum.GetValues(type).Cast<object>().ToFrozenDictionary(v => EnumNames.TextOf(type, v), StringComparer.Ordinal);
-            binding.ValueParserFor(type, input =>
-                input.Count == 1 && values.TryGetValue(input[0]!, out var value) ? new FastEndpoints.ParseResult(true, value) : new FastEndpoints.ParseResult(false, null));
-        }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Platform.Api.Features.Tenants;
 using Platform.Api.Security;
+using Platform.Api.Validation;
 
 namespace Platform.Api.Tenancy;
 
@@ -20,7 +21,9 @@ public sealed class TenantRouteAuthorization(TenantContext tenantContext, Tenant
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, TenantRouteRequirement requirement)
     {
-        if (context.Resource is not HttpContext http || http.GetRouteValue(TenantRouteRequirement.RouteParameter) is not string slug)
+        // A path that cannot name a tenant names none; so the slug a handler writes into Location is always a valid one.
+        if (context.Resource is not HttpContext http || http.GetRouteValue(TenantRouteRequirement.RouteParameter) is not string slug
+            || !DutchCodes.Slug().IsMatch(slug))
             return;
 
         var user = context.User;

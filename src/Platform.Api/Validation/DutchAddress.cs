@@ -25,7 +25,7 @@ public sealed class Address
 
 public sealed partial class AddressValidator : AbstractValidator<Address>
 {
-    public const string PostcodePattern = "^[1-9][0-9]{3} (?!SA|SD|SS)[A-Z]{2}$";
+    public const string PostcodePattern = @"^[1-9][0-9]{3} (?!SA|SD|SS)[A-Z]{2}\z";
 
     public AddressValidator()
     {

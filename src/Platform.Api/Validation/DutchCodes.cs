@@ -6,10 +6,10 @@ namespace Platform.Api.Validation;
 /// <summary>Formats of the Dutch registry codes the API takes, and of tenant slugs.</summary>
 public static partial class DutchCodes
 {
-    public const string MunicipalityCodePattern = "^GM[0-9]{4}$";
-    public const string KvkNumberPattern = "^[0-9]{8}$";
-    public const string NeighbourhoodCodePattern = "^BU[0-9]{8}$";
-    public const string SlugPattern = "^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$";
+    public const string MunicipalityCodePattern = @"^GM[0-9]{4}\z";
+    public const string KvkNumberPattern = @"^[0-9]{8}\z";
+    public const string NeighbourhoodCodePattern = @"^BU[0-9]{8}\z";
+    public const string SlugPattern = @"^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]\z";
 
     [GeneratedRegex(MunicipalityCodePattern)]
     public static partial Regex MunicipalityCode();

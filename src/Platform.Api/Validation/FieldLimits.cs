@@ -12,10 +12,10 @@ public static class FieldLimits
     public const int KvkNumber = 8;
 
     /// <summary>Tenant clients are named after their tenant: <c>staedion-0b902745166aff6c</c>.</summary>
-    public const string ClientIdPattern = "^[a-z0-9][a-z0-9-]*-[0-9a-f]{16}$";
+    public const string ClientIdPattern = @"^[a-z0-9][a-z0-9-]*-[0-9a-f]{16}\z";
 
     /// <summary>256 random bits in base64url.</summary>
-    public const string ClientSecretPattern = "^[A-Za-z0-9_-]{43}$";
+    public const string ClientSecretPattern = @"^[A-Za-z0-9_-]{43}\z";
 
-    public const string CursorPattern = "^[A-Za-z0-9_-]+$";
+    public const string CursorPattern = @"^[A-Za-z0-9_-]+\z";
 }

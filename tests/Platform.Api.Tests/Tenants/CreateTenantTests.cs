@@ -116,7 +116,7 @@ public sealed class CreateTenantTests(PlatformApp app)
     [Fact]
     public async Task Every_invalid_field_is_reported_at_once()
     {
-        using var response = await app.Admin.Http.PostAsJsonAsync("/v1/tenants", new { slug = "X", name = "", municipalityCode = "0344" }, Ct);
+        using var response = await app.Admin.Http.PostAsJsonAsync("/v1/tenants", new { slug = "X", name = "", kind = (string?)null, municipalityCode = "0344" }, Ct);
 
         var body = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "urn:plinth:problem:validation");
         var fields = body.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("name").GetString()).Order().ToList();

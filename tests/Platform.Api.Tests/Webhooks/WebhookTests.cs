@@ -72,6 +72,7 @@ public sealed class WebhookTests(WebhookApp app) : IClassFixture<WebhookApp>, IA
         var payload = JsonDocument.Parse(hook.Body).RootElement;
         Assert.Equal(("discount.evaluation_due", tenant.Slug, "2026-10-01"),
             (payload.GetProperty("type").GetString(), payload.GetProperty("tenant").GetString(), payload.GetProperty("dueOn").GetString()));
+        Assert.EndsWith("Z", payload.GetProperty("createdAt").GetString(), StringComparison.Ordinal);
 
         var delivery = await WaitForDeliveryAsync(api, tenant, webhook.Id, d => d.Status == DeliveryStatus.Succeeded);
         Assert.Equal(delivery.Id.ToString(), hook.Headers["Platform-Delivery"]);

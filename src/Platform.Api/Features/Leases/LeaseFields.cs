@@ -44,7 +44,7 @@ public sealed class Lessee
 
 public sealed class LesseeValidator : AbstractValidator<Lessee>
 {
-    public const string SbiCodePattern = "^[0-9]{2,5}$";
+    public const string SbiCodePattern = @"^[0-9]{2,5}\z";
 
     public LesseeValidator()
     {

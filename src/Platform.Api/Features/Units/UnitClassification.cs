@@ -32,7 +32,7 @@ public static class UnitClassification
         }.ToFrozenSet(),
     }.ToFrozenDictionary();
 
-    public const string DetailCodePattern = "^[A-Z]{3}$";
+    public const string DetailCodePattern = @"^[A-Z]{3}\z";
 
     public static bool Belongs(UnitCategory category, string detailCode) => DetailCodes[category].Contains(detailCode);
 

@@ -47,7 +47,7 @@ public sealed class CreatedWebhookResponse
 
     /// <summary>Signs every delivery (see Platform-Signature); shown only in this response.</summary>
     [MaxLength(64)]
-    [RegularExpression("^whsec_[A-Za-z0-9_-]{43}$")]
+    [RegularExpression(@"^whsec_[A-Za-z0-9_-]{43}\z")]
     public required string Secret { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }
