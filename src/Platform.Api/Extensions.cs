@@ -116,7 +116,7 @@ public static class Extensions
         app.UseMiddleware<RateLimiting>();
         app.UseAuthorization();
         app.UsePreconditions();
-        app.UseMiddleware<IdempotentCreates>();
+        app.UseMiddleware<IdempotentPosts>();
 
         app.UseFastEndpoints(c =>
         {
