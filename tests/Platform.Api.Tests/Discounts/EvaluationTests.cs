@@ -35,8 +35,8 @@ public sealed class EvaluationTests(PlatformApp app)
     {
         var (tenant, api, lease, discount) = await DiscountAsync();
 
-        var evaluation = await api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, Evaluation(discount, EvaluationDecision.Continue), Ct);
-        var twice = await ThrowsProblemAsync(409, () => api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, Evaluation(discount, EvaluationDecision.Continue), Ct));
+        var evaluation = await api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, Evaluation(discount, EvaluationDecision.Continue), cancellationToken: Ct);
+        var twice = await ThrowsProblemAsync(409, () => api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, Evaluation(discount, EvaluationDecision.Continue), cancellationToken: Ct));
         var after = await api.Discounts.GetDiscountAsync(tenant.Slug, discount.Id, Ct);
 
         Assert.Equal(1, evaluation.PeriodNumber);
@@ -60,8 +60,8 @@ public sealed class EvaluationTests(PlatformApp app)
         var smaller = Evaluation(discount, EvaluationDecision.StepUp);
         smaller.NewTerms = new DiscountTermsRequest { Kind = DiscountKind.Percentage, Percentage = 10 };
 
-        var refused = await ThrowsProblemAsync(400, () => api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, bigger, Ct));
-        var stepped = await api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, smaller, Ct);
+        var refused = await ThrowsProblemAsync(400, () => api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, bigger, cancellationToken: Ct));
+        var stepped = await api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, smaller, cancellationToken: Ct);
 
         Assert.Equal(["newTerms"], refused.FieldNames());
         Assert.Equal(10, stepped.NextPeriod!.Percentage);
@@ -73,7 +73,7 @@ public sealed class EvaluationTests(PlatformApp app)
     {
         var (tenant, api, lease, discount) = await DiscountAsync();
 
-        var evaluation = await api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, Evaluation(discount, EvaluationDecision.End), Ct);
+        var evaluation = await api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, Evaluation(discount, EvaluationDecision.End), cancellationToken: Ct);
         var after = await api.Discounts.GetDiscountAsync(tenant.Slug, discount.Id, Ct);
 
         Assert.Null(evaluation.NextPeriod);
@@ -90,8 +90,8 @@ public sealed class EvaluationTests(PlatformApp app)
         var strangeResult = Evaluation(discount, EvaluationDecision.Continue);
         strangeResult.Results = [new CounterPerformanceResult { CounterPerformanceId = Guid.NewGuid(), Actual = 3 }];
 
-        Assert.Equal(["newTerms"], (await ThrowsProblemAsync(400, () => api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, withoutTerms, Ct))).FieldNames());
-        Assert.Equal(["results"], (await ThrowsProblemAsync(400, () => api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, strangeResult, Ct))).FieldNames());
+        Assert.Equal(["newTerms"], (await ThrowsProblemAsync(400, () => api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, withoutTerms, cancellationToken: Ct))).FieldNames());
+        Assert.Equal(["results"], (await ThrowsProblemAsync(400, () => api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, strangeResult, cancellationToken: Ct))).FieldNames());
         Assert.Empty((await api.Discounts.ListEvaluationsAsync(tenant.Slug, discount.Id, cancellationToken: Ct)).Items);
     }
 
@@ -101,7 +101,7 @@ public sealed class EvaluationTests(PlatformApp app)
         var (tenant, api, _, discount) = await DiscountAsync(budget: async (api, tenant) =>
             (await api.Budgets.CreateBudgetAsync(tenant.Slug, new CreateBudgetRequest { Year = 2027, Name = "Leefbaarheid 2027", AmountCents = 100_000 }, cancellationToken: Ct)).Id);
 
-        var refused = await ThrowsProblemAsync(409, () => api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, Evaluation(discount, EvaluationDecision.Continue), Ct));
+        var refused = await ThrowsProblemAsync(409, () => api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, Evaluation(discount, EvaluationDecision.Continue), cancellationToken: Ct));
 
         Assert.Equal("urn:plinth:problem:budget-exceeded", refused.Type);
         Assert.Single((await api.Discounts.GetDiscountAsync(tenant.Slug, discount.Id, Ct)).Periods);
@@ -113,7 +113,7 @@ public sealed class EvaluationTests(PlatformApp app)
         var (tenant, _, _, discount) = await DiscountAsync();
         var other = await (await app.CreateTenantAsync()).SignInAsync("discounts:write");
 
-        await ThrowsProblemAsync(404, () => other.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, Evaluation(discount, EvaluationDecision.End), Ct));
+        await ThrowsProblemAsync(404, () => other.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, Evaluation(discount, EvaluationDecision.End), cancellationToken: Ct));
         await ThrowsProblemAsync(404, () => other.Discounts.ListEvaluationsAsync(tenant.Slug, discount.Id, cancellationToken: Ct));
     }
 }
@@ -140,7 +140,7 @@ public sealed class EvaluationEdgeTests(PlatformApp app)
         var next = await api.Discounts.CreateDiscountAsync(tenant.Slug, lease.Id, DiscountTests.TwentyFivePercent(new DateOnly(2027, 1, 1)), cancellationToken: Ct);
 
         var refused = await ThrowsProblemAsync(409, () => api.Discounts.CreateEvaluationAsync(tenant.Slug, first.Id,
-            new CreateEvaluationRequest { EvaluatedOn = new DateOnly(2026, 10, 15), Decision = EvaluationDecision.Continue }, Ct));
+            new CreateEvaluationRequest { EvaluatedOn = new DateOnly(2026, 10, 15), Decision = EvaluationDecision.Continue }, cancellationToken: Ct));
 
         Assert.Equal("urn:plinth:problem:discount-overlap", refused.Type);
         Assert.Contains(next.Id.ToString(), refused.Detail);
@@ -163,7 +163,7 @@ public sealed class EvaluationEdgeTests(PlatformApp app)
             },
         };
 
-        var refused = await ThrowsProblemAsync(400, () => api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, sneaky, Ct));
+        var refused = await ThrowsProblemAsync(400, () => api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, sneaky, cancellationToken: Ct));
 
         Assert.Equal(["newTerms"], refused.FieldNames());
         Assert.Equal(100_000, (await api.Rent.GetRentAsync(tenant.Slug, lease.Id, new DateOnly(2027, 3, 1), Ct)).EffectiveCentsPerMonth);
@@ -175,9 +175,9 @@ public sealed class EvaluationEdgeTests(PlatformApp app)
         var (tenant, api, lease) = await LeaseAsync();
         var discount = await api.Discounts.CreateDiscountAsync(tenant.Slug, lease.Id, DiscountTests.TwentyFivePercent(), cancellationToken: Ct);
         await api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id,
-            new CreateEvaluationRequest { EvaluatedOn = new DateOnly(2026, 10, 15), Decision = EvaluationDecision.Continue }, Ct);
+            new CreateEvaluationRequest { EvaluatedOn = new DateOnly(2026, 10, 15), Decision = EvaluationDecision.Continue }, cancellationToken: Ct);
 
-        var ended = await api.Discounts.EndDiscountAsync(tenant.Slug, discount.Id, new EndDiscountRequest { EndDate = new DateOnly(2026, 11, 30), Reason = "Gestopt." }, Ct);
+        var ended = await api.Discounts.EndDiscountAsync(tenant.Slug, discount.Id, new EndDiscountRequest { EndDate = new DateOnly(2026, 11, 30), Reason = "Gestopt." }, cancellationToken: Ct);
 
         var period = Assert.Single(ended.Periods);
         Assert.Equal(new DateOnly(2026, 11, 30), period.EndDate);
