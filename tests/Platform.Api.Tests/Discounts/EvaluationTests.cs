@@ -22,7 +22,7 @@ public sealed class EvaluationTests(PlatformApp app)
         return (tenant, api, lease, discount);
     }
 
-    static CreateEvaluationRequest Evaluation(DiscountResponse discount, EvaluationDecision decision, DateOnly? on = null) => new()
+    internal static CreateEvaluationRequest Evaluation(DiscountResponse discount, EvaluationDecision decision, DateOnly? on = null) => new()
     {
         EvaluatedOn = on ?? new DateOnly(2026, 10, 15),
         Results = [.. discount.CounterPerformances.Select(c => new CounterPerformanceResult { CounterPerformanceId = c.Id, Actual = 26 })],
@@ -49,6 +49,22 @@ public sealed class EvaluationTests(PlatformApp app)
         Assert.Equal(75_000, (await api.Rent.GetRentAsync(tenant.Slug, lease.Id, new DateOnly(2027, 6, 1), Ct)).EffectiveCentsPerMonth);
         Assert.Equal(evaluation.Id, Assert.Single((await api.Discounts.ListEvaluationsAsync(tenant.Slug, discount.Id, cancellationToken: Ct)).Items).Id);
         Assert.Equal(evaluation.Id, (await api.Discounts.GetEvaluationAsync(tenant.Slug, discount.Id, evaluation.Id, Ct)).Id);
+    }
+
+    [Fact]
+    public async Task The_same_evaluation_retried_with_one_idempotency_key_is_recorded_once_and_continues_the_discount_once()
+    {
+        var (tenant, api, _, discount) = await DiscountAsync();
+        var key = Guid.NewGuid().ToString();
+
+        var first = await api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, Evaluation(discount, EvaluationDecision.Continue), key, Ct);
+        var retried = await api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, Evaluation(discount, EvaluationDecision.Continue), key, Ct);
+        var after = await api.Discounts.GetDiscountAsync(tenant.Slug, discount.Id, Ct);
+
+        Assert.Equal(first.Id, retried.Id);
+        Assert.Equal(first.Id, Assert.Single((await api.Discounts.ListEvaluationsAsync(tenant.Slug, discount.Id, cancellationToken: Ct)).Items).Id);
+        Assert.Equal(new DateOnly(2027, 12, 31), after.EndDate);
+        Assert.Equal(2, after.Periods.Count);
     }
 
     [Fact]

@@ -129,6 +129,31 @@ public sealed class ReminderScanTests
     }
 
     [Fact]
+    public async Task A_client_that_only_reads_sees_the_feed_but_cannot_acknowledge_and_a_retried_acknowledgement_is_replayed()
+    {
+        await using var app = new ClockedApp();
+        await app.InitializeAsync();
+        var (tenant, api, _, _) = await StaedionDiscountAsync(app);
+        app.MoveTo(new DateOnly(2026, 12, 1));
+        await app.Admin.Reminders.TriggerReminderScanAsync(cancellationToken: Ct);
+        var reader = await tenant.SignInAsync("leases:read", "discounts:read");
+        var notification = (await FeedAsync(reader, tenant))[0];
+
+        await ThrowsProblemAsync(403, () => reader.Notifications.AcknowledgeNotificationAsync(tenant.Slug, notification.Id, cancellationToken: Ct));
+        Assert.Null((await FeedAsync(reader, tenant)).Single(n => n.Id == notification.Id).AcknowledgedAt);
+
+        var key = Guid.NewGuid().ToString();
+        var writer = await tenant.SignInAsync("leases:write");
+        var acknowledged = await writer.Notifications.AcknowledgeNotificationAsync(tenant.Slug, notification.Id, key, Ct);
+        using var retry = new HttpRequestMessage(HttpMethod.Post, $"/v1/tenants/{tenant.Slug}/notifications/{notification.Id}/ack");
+        retry.Headers.Add("Idempotency-Key", key);
+        using var replayed = await writer.Http.SendAsync(retry, Ct);
+        Assert.NotNull(acknowledged.AcknowledgedAt);
+        Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
+        Assert.Equal("true", replayed.Headers.GetValues("Idempotent-Replayed").Single());
+    }
+
+    [Fact]
     public async Task Only_the_platform_administrator_triggers_a_scan_and_feeds_stay_per_tenant()
     {
         await using var app = new ClockedApp();
