@@ -139,6 +139,7 @@ public static class Extensions
             .AllowAnonymous();
         app.MapPlatformHealthChecks();
         app.UseRecurringJobs();
+        IfMatchDeclarations.Verify(((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints));
 
         return app;
     }

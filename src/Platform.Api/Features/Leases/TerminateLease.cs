@@ -38,7 +38,8 @@ public sealed class TerminateLeaseEndpoint(LeaseStore leases) : Endpoint<Termina
             s.Summary = "Terminate a lease";
             s.Description = "Ends the lease on the given day, with a reason. 409 when it was already terminated or the date is outside its term.";
         });
-        Description(b => b.ProducesProblems(StatusCodes.Status409Conflict).WithMetadata(IdempotentPost.Instance));
+        Description(b => b.ProducesProblems(StatusCodes.Status409Conflict).WithMetadata(IdempotentPost.Instance)
+            .WithMetadata(new TakesNoIfMatch("Terminating checks the lease's own state: 409 when it ended already or the date is outside its term.")));
     }
 
     public override async Task HandleAsync(TerminateLeaseRequest req, CancellationToken ct)

@@ -1,4 +1,5 @@
 using FastEndpoints;
+using Platform.Api.Concurrency;
 using Platform.Api.Errors;
 using Platform.Api.Idempotency;
 using Platform.Api.Security;
@@ -17,7 +18,8 @@ public sealed class AcknowledgeNotificationEndpoint(NotificationStore notificati
             s.Description = "Marks the notification as seen; doing it again keeps the first acknowledgement. Acknowledging changes the "
                             + "feed, so it takes a write scope (discounts:write or leases:write) or tenant:admin; a read scope only reads the feed.";
         });
-        Description(b => b.WithMetadata(IdempotentPost.Instance));
+        Description(b => b.WithMetadata(IdempotentPost.Instance)
+            .WithMetadata(new TakesNoIfMatch("Acknowledging twice keeps the first acknowledgement.")));
     }
 
     public override async Task HandleAsync(CancellationToken ct)
