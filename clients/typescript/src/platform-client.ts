@@ -510,7 +510,7 @@ export class WebhooksClient implements IWebhooksClient {
             method: "POST",
             signal,
             headers: {
-                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                ...(idempotency_Key !== undefined && idempotency_Key !== null ? { "Idempotency-Key": "" + idempotency_Key } : {}),
                 "Accept": "application/json"
             }
         };
@@ -667,7 +667,7 @@ export class UnitsClient implements IUnitsClient {
             method: "POST",
             signal,
             headers: {
-                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                ...(idempotency_Key !== undefined && idempotency_Key !== null ? { "Idempotency-Key": "" + idempotency_Key } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -951,7 +951,7 @@ export class UnitsClient implements IUnitsClient {
             method: "PUT",
             signal,
             headers: {
-                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                ...(if_Match !== undefined && if_Match !== null ? { "If-Match": "" + if_Match } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -1175,7 +1175,7 @@ export class TenantsClient implements ITenantsClient {
             method: "POST",
             signal,
             headers: {
-                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                ...(idempotency_Key !== undefined && idempotency_Key !== null ? { "Idempotency-Key": "" + idempotency_Key } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -1645,7 +1645,7 @@ export class RemindersClient implements IRemindersClient {
             method: "POST",
             signal,
             headers: {
-                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                ...(idempotency_Key !== undefined && idempotency_Key !== null ? { "Idempotency-Key": "" + idempotency_Key } : {}),
                 "Accept": "application/json"
             }
         };
@@ -1791,7 +1791,7 @@ export class PlinthsClient implements IPlinthsClient {
             method: "POST",
             signal,
             headers: {
-                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                ...(idempotency_Key !== undefined && idempotency_Key !== null ? { "Idempotency-Key": "" + idempotency_Key } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -1980,7 +1980,7 @@ export class PlinthsClient implements IPlinthsClient {
             method: "DELETE",
             signal,
             headers: {
-                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                ...(if_Match !== undefined && if_Match !== null ? { "If-Match": "" + if_Match } : {}),
             }
         };
 
@@ -2158,7 +2158,7 @@ export class PlinthsClient implements IPlinthsClient {
             method: "PUT",
             signal,
             headers: {
-                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                ...(if_Match !== undefined && if_Match !== null ? { "If-Match": "" + if_Match } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2295,7 +2295,7 @@ export class NotificationsClient implements INotificationsClient {
             method: "POST",
             signal,
             headers: {
-                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                ...(idempotency_Key !== undefined && idempotency_Key !== null ? { "Idempotency-Key": "" + idempotency_Key } : {}),
                 "Accept": "application/json"
             }
         };
@@ -2546,7 +2546,7 @@ export class LeasesClient implements ILeasesClient {
             method: "POST",
             signal,
             headers: {
-                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                ...(idempotency_Key !== undefined && idempotency_Key !== null ? { "Idempotency-Key": "" + idempotency_Key } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2825,7 +2825,7 @@ export class LeasesClient implements ILeasesClient {
             method: "PUT",
             signal,
             headers: {
-                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                ...(if_Match !== undefined && if_Match !== null ? { "If-Match": "" + if_Match } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2937,7 +2937,7 @@ export class LeasesClient implements ILeasesClient {
             method: "POST",
             signal,
             headers: {
-                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                ...(idempotency_Key !== undefined && idempotency_Key !== null ? { "Idempotency-Key": "" + idempotency_Key } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3123,7 +3123,7 @@ export class DiscountsClient implements IDiscountsClient {
             method: "POST",
             signal,
             headers: {
-                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                ...(idempotency_Key !== undefined && idempotency_Key !== null ? { "Idempotency-Key": "" + idempotency_Key } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3229,7 +3229,7 @@ export class DiscountsClient implements IDiscountsClient {
             method: "POST",
             signal,
             headers: {
-                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                ...(idempotency_Key !== undefined && idempotency_Key !== null ? { "Idempotency-Key": "" + idempotency_Key } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3425,7 +3425,7 @@ export class DiscountsClient implements IDiscountsClient {
             method: "POST",
             signal,
             headers: {
-                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                ...(idempotency_Key !== undefined && idempotency_Key !== null ? { "Idempotency-Key": "" + idempotency_Key } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3820,7 +3820,7 @@ export class DiscountBudgetsClient implements IDiscountBudgetsClient {
             method: "POST",
             signal,
             headers: {
-                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                ...(idempotency_Key !== undefined && idempotency_Key !== null ? { "Idempotency-Key": "" + idempotency_Key } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
