@@ -19,6 +19,9 @@ nswag_dll() {
 generate_clients() { # $1: snapshot, $2: C# output, $3: TypeScript output
   (cd clients && dotnet "$(cd "$root" && nswag_dll)" run nswag.json \
     "/variables:Input=$1,CSharpOutput=$2,TypeScriptOutput=$3" >/dev/null)
+  # NSwag's fetch template sends an optional header it was not given as an empty value, which the API refuses
+  # (an empty Idempotency-Key is a 400): send such a header only when it has a value.
+  (cd clients && sed -E -i 's/^( *)"([A-Za-z-]+)": ([A-Za-z_]+) !== undefined \&\& \3 !== null \? "" \+ \3 : "",$/\1...(\3 !== undefined \&\& \3 !== null ? { "\2": "" + \3 } : {}),/' "$3")
 }
 
 refresh_snapshot() {

@@ -118,7 +118,7 @@ public static class Extensions
         app.UseAuthorization();
         app.UsePreconditions();
         app.UseStrictQuery();
-        app.UseMiddleware<IdempotentCreates>();
+        app.UseMiddleware<IdempotentPosts>();
 
         app.UseFastEndpoints(c =>
         {
@@ -141,6 +141,7 @@ public static class Extensions
             .AllowAnonymous();
         app.MapPlatformHealthChecks();
         app.UseRecurringJobs();
+        IfMatchDeclarations.Verify(((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints));
 
         return app;
     }

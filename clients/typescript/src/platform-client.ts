@@ -34,6 +34,14 @@ export interface IWebhooksClient {
     deleteWebhook(tenant: string, webhookId: string, signal?: AbortSignal): Promise<void>;
 
     /**
+     * Get a webhook
+     * @param tenant The tenant's slug.
+     * @param webhookId The id of the webhook.
+     * @return OK
+     */
+    getWebhook(tenant: string, webhookId: string, signal?: AbortSignal): Promise<WebhookResponse>;
+
+    /**
      * List a webhook's deliveries
      * @param tenant The tenant's slug.
      * @param webhookId The id of the webhook.
@@ -48,9 +56,10 @@ export interface IWebhooksClient {
      * @param tenant The tenant's slug.
      * @param webhookId The id of the webhook.
      * @param deliveryId The id of the delivery.
+     * @param idempotency_Key (optional) A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.
      * @return Accepted
      */
-    redeliverWebhookDelivery(tenant: string, webhookId: string, deliveryId: string, signal?: AbortSignal): Promise<DeliveryResponse>;
+    redeliverWebhookDelivery(tenant: string, webhookId: string, deliveryId: string, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<DeliveryResponse>;
 }
 
 export class WebhooksClient implements IWebhooksClient {
@@ -311,6 +320,82 @@ export class WebhooksClient implements IWebhooksClient {
     }
 
     /**
+     * Get a webhook
+     * @param tenant The tenant's slug.
+     * @param webhookId The id of the webhook.
+     * @return OK
+     */
+    getWebhook(tenant: string, webhookId: string, signal?: AbortSignal): Promise<WebhookResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/webhooks/{webhookId}";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        if (webhookId === undefined || webhookId === null)
+            throw new globalThis.Error("The parameter 'webhookId' must be defined.");
+        url_ = url_.replace("{webhookId}", encodeURIComponent("" + webhookId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetWebhook(_response);
+        });
+    }
+
+    protected processGetWebhook(response: Response): Promise<WebhookResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as WebhookResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WebhookResponse>(null as any);
+    }
+
+    /**
      * List a webhook's deliveries
      * @param tenant The tenant's slug.
      * @param webhookId The id of the webhook.
@@ -405,9 +490,10 @@ export class WebhooksClient implements IWebhooksClient {
      * @param tenant The tenant's slug.
      * @param webhookId The id of the webhook.
      * @param deliveryId The id of the delivery.
+     * @param idempotency_Key (optional) A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.
      * @return Accepted
      */
-    redeliverWebhookDelivery(tenant: string, webhookId: string, deliveryId: string, signal?: AbortSignal): Promise<DeliveryResponse> {
+    redeliverWebhookDelivery(tenant: string, webhookId: string, deliveryId: string, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<DeliveryResponse> {
         let url_ = this.baseUrl + "/v1/tenants/{tenant}/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver";
         if (tenant === undefined || tenant === null)
             throw new globalThis.Error("The parameter 'tenant' must be defined.");
@@ -424,6 +510,7 @@ export class WebhooksClient implements IWebhooksClient {
             method: "POST",
             signal,
             headers: {
+                ...(idempotency_Key !== undefined && idempotency_Key !== null ? { "Idempotency-Key": "" + idempotency_Key } : {}),
                 "Accept": "application/json"
             }
         };
@@ -442,6 +529,12 @@ export class WebhooksClient implements IWebhooksClient {
             result202 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DeliveryResponse;
             return result202;
             });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
@@ -459,6 +552,18 @@ export class WebhooksClient implements IWebhooksClient {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -562,7 +667,7 @@ export class UnitsClient implements IUnitsClient {
             method: "POST",
             signal,
             headers: {
-                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                ...(idempotency_Key !== undefined && idempotency_Key !== null ? { "Idempotency-Key": "" + idempotency_Key } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -846,7 +951,7 @@ export class UnitsClient implements IUnitsClient {
             method: "PUT",
             signal,
             headers: {
-                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                ...(if_Match !== undefined && if_Match !== null ? { "If-Match": "" + if_Match } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -1070,7 +1175,7 @@ export class TenantsClient implements ITenantsClient {
             method: "POST",
             signal,
             headers: {
-                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                ...(idempotency_Key !== undefined && idempotency_Key !== null ? { "Idempotency-Key": "" + idempotency_Key } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -1511,9 +1616,10 @@ export interface IRemindersClient {
 
     /**
      * Run a reminder scan now
+     * @param idempotency_Key (optional) A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.
      * @return OK
      */
-    triggerReminderScan(signal?: AbortSignal): Promise<ReminderScanResponse>;
+    triggerReminderScan(idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<ReminderScanResponse>;
 }
 
 export class RemindersClient implements IRemindersClient {
@@ -1528,9 +1634,10 @@ export class RemindersClient implements IRemindersClient {
 
     /**
      * Run a reminder scan now
+     * @param idempotency_Key (optional) A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.
      * @return OK
      */
-    triggerReminderScan(signal?: AbortSignal): Promise<ReminderScanResponse> {
+    triggerReminderScan(idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<ReminderScanResponse> {
         let url_ = this.baseUrl + "/v1/admin/reminder-scans";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -1538,6 +1645,7 @@ export class RemindersClient implements IRemindersClient {
             method: "POST",
             signal,
             headers: {
+                ...(idempotency_Key !== undefined && idempotency_Key !== null ? { "Idempotency-Key": "" + idempotency_Key } : {}),
                 "Accept": "application/json"
             }
         };
@@ -1556,6 +1664,12 @@ export class RemindersClient implements IRemindersClient {
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReminderScanResponse;
             return result200;
             });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
@@ -1567,6 +1681,18 @@ export class RemindersClient implements IRemindersClient {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -1665,7 +1791,7 @@ export class PlinthsClient implements IPlinthsClient {
             method: "POST",
             signal,
             headers: {
-                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                ...(idempotency_Key !== undefined && idempotency_Key !== null ? { "Idempotency-Key": "" + idempotency_Key } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -1854,7 +1980,7 @@ export class PlinthsClient implements IPlinthsClient {
             method: "DELETE",
             signal,
             headers: {
-                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                ...(if_Match !== undefined && if_Match !== null ? { "If-Match": "" + if_Match } : {}),
             }
         };
 
@@ -2032,7 +2158,7 @@ export class PlinthsClient implements IPlinthsClient {
             method: "PUT",
             signal,
             headers: {
-                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                ...(if_Match !== undefined && if_Match !== null ? { "If-Match": "" + if_Match } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2121,9 +2247,10 @@ export interface INotificationsClient {
      * Acknowledge a notification
      * @param tenant The tenant's slug.
      * @param notificationId The id of the notification.
+     * @param idempotency_Key (optional) A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.
      * @return OK
      */
-    acknowledgeNotification(tenant: string, notificationId: string, signal?: AbortSignal): Promise<NotificationResponse>;
+    acknowledgeNotification(tenant: string, notificationId: string, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<NotificationResponse>;
 
     /**
      * List notifications
@@ -2151,9 +2278,10 @@ export class NotificationsClient implements INotificationsClient {
      * Acknowledge a notification
      * @param tenant The tenant's slug.
      * @param notificationId The id of the notification.
+     * @param idempotency_Key (optional) A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.
      * @return OK
      */
-    acknowledgeNotification(tenant: string, notificationId: string, signal?: AbortSignal): Promise<NotificationResponse> {
+    acknowledgeNotification(tenant: string, notificationId: string, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<NotificationResponse> {
         let url_ = this.baseUrl + "/v1/tenants/{tenant}/notifications/{notificationId}/ack";
         if (tenant === undefined || tenant === null)
             throw new globalThis.Error("The parameter 'tenant' must be defined.");
@@ -2167,6 +2295,7 @@ export class NotificationsClient implements INotificationsClient {
             method: "POST",
             signal,
             headers: {
+                ...(idempotency_Key !== undefined && idempotency_Key !== null ? { "Idempotency-Key": "" + idempotency_Key } : {}),
                 "Accept": "application/json"
             }
         };
@@ -2185,6 +2314,12 @@ export class NotificationsClient implements INotificationsClient {
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as NotificationResponse;
             return result200;
             });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
@@ -2202,6 +2337,18 @@ export class NotificationsClient implements INotificationsClient {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -2363,9 +2510,10 @@ export interface ILeasesClient {
      * Terminate a lease
      * @param tenant The tenant's slug.
      * @param leaseId The id of the lease.
+     * @param idempotency_Key (optional) A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.
      * @return OK
      */
-    terminateLease(tenant: string, leaseId: string, body: TerminateLeaseRequest, signal?: AbortSignal): Promise<LeaseResponse>;
+    terminateLease(tenant: string, leaseId: string, body: TerminateLeaseRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<LeaseResponse>;
 }
 
 export class LeasesClient implements ILeasesClient {
@@ -2398,7 +2546,7 @@ export class LeasesClient implements ILeasesClient {
             method: "POST",
             signal,
             headers: {
-                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                ...(idempotency_Key !== undefined && idempotency_Key !== null ? { "Idempotency-Key": "" + idempotency_Key } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2677,7 +2825,7 @@ export class LeasesClient implements ILeasesClient {
             method: "PUT",
             signal,
             headers: {
-                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                ...(if_Match !== undefined && if_Match !== null ? { "If-Match": "" + if_Match } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2769,9 +2917,10 @@ export class LeasesClient implements ILeasesClient {
      * Terminate a lease
      * @param tenant The tenant's slug.
      * @param leaseId The id of the lease.
+     * @param idempotency_Key (optional) A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.
      * @return OK
      */
-    terminateLease(tenant: string, leaseId: string, body: TerminateLeaseRequest, signal?: AbortSignal): Promise<LeaseResponse> {
+    terminateLease(tenant: string, leaseId: string, body: TerminateLeaseRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<LeaseResponse> {
         let url_ = this.baseUrl + "/v1/tenants/{tenant}/leases/{leaseId}/terminate";
         if (tenant === undefined || tenant === null)
             throw new globalThis.Error("The parameter 'tenant' must be defined.");
@@ -2788,6 +2937,7 @@ export class LeasesClient implements ILeasesClient {
             method: "POST",
             signal,
             headers: {
+                ...(idempotency_Key !== undefined && idempotency_Key !== null ? { "Idempotency-Key": "" + idempotency_Key } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2843,6 +2993,12 @@ export class LeasesClient implements ILeasesClient {
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
             });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -2879,9 +3035,10 @@ export interface IDiscountsClient {
      * Evaluate a rent discount
      * @param tenant The tenant's slug.
      * @param discountId The id of the discount.
+     * @param idempotency_Key (optional) A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.
      * @return Created
      */
-    createEvaluation(tenant: string, discountId: string, body: CreateEvaluationRequest, signal?: AbortSignal): Promise<EvaluationResponse>;
+    createEvaluation(tenant: string, discountId: string, body: CreateEvaluationRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<EvaluationResponse>;
 
     /**
      * List a discount's evaluations
@@ -2897,9 +3054,10 @@ export interface IDiscountsClient {
      * End a rent discount early
      * @param tenant The tenant's slug.
      * @param discountId The id of the discount.
+     * @param idempotency_Key (optional) A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.
      * @return OK
      */
-    endDiscount(tenant: string, discountId: string, body: EndDiscountRequest, signal?: AbortSignal): Promise<DiscountResponse>;
+    endDiscount(tenant: string, discountId: string, body: EndDiscountRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<DiscountResponse>;
 
     /**
      * Get a rent discount
@@ -2965,7 +3123,7 @@ export class DiscountsClient implements IDiscountsClient {
             method: "POST",
             signal,
             headers: {
-                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                ...(idempotency_Key !== undefined && idempotency_Key !== null ? { "Idempotency-Key": "" + idempotency_Key } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3051,9 +3209,10 @@ export class DiscountsClient implements IDiscountsClient {
      * Evaluate a rent discount
      * @param tenant The tenant's slug.
      * @param discountId The id of the discount.
+     * @param idempotency_Key (optional) A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.
      * @return Created
      */
-    createEvaluation(tenant: string, discountId: string, body: CreateEvaluationRequest, signal?: AbortSignal): Promise<EvaluationResponse> {
+    createEvaluation(tenant: string, discountId: string, body: CreateEvaluationRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<EvaluationResponse> {
         let url_ = this.baseUrl + "/v1/tenants/{tenant}/discounts/{discountId}/evaluations";
         if (tenant === undefined || tenant === null)
             throw new globalThis.Error("The parameter 'tenant' must be defined.");
@@ -3070,6 +3229,7 @@ export class DiscountsClient implements IDiscountsClient {
             method: "POST",
             signal,
             headers: {
+                ...(idempotency_Key !== undefined && idempotency_Key !== null ? { "Idempotency-Key": "" + idempotency_Key } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3124,6 +3284,12 @@ export class DiscountsClient implements IDiscountsClient {
             let result415: any = null;
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -3239,9 +3405,10 @@ export class DiscountsClient implements IDiscountsClient {
      * End a rent discount early
      * @param tenant The tenant's slug.
      * @param discountId The id of the discount.
+     * @param idempotency_Key (optional) A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.
      * @return OK
      */
-    endDiscount(tenant: string, discountId: string, body: EndDiscountRequest, signal?: AbortSignal): Promise<DiscountResponse> {
+    endDiscount(tenant: string, discountId: string, body: EndDiscountRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<DiscountResponse> {
         let url_ = this.baseUrl + "/v1/tenants/{tenant}/discounts/{discountId}/end";
         if (tenant === undefined || tenant === null)
             throw new globalThis.Error("The parameter 'tenant' must be defined.");
@@ -3258,6 +3425,7 @@ export class DiscountsClient implements IDiscountsClient {
             method: "POST",
             signal,
             headers: {
+                ...(idempotency_Key !== undefined && idempotency_Key !== null ? { "Idempotency-Key": "" + idempotency_Key } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3312,6 +3480,12 @@ export class DiscountsClient implements IDiscountsClient {
             let result415: any = null;
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -3646,7 +3820,7 @@ export class DiscountBudgetsClient implements IDiscountBudgetsClient {
             method: "POST",
             signal,
             headers: {
-                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                ...(idempotency_Key !== undefined && idempotency_Key !== null ? { "Idempotency-Key": "" + idempotency_Key } : {}),
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -4032,6 +4206,14 @@ export interface IApiClientsClient {
     listApiClients(tenant: string, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfApiClientResponse>;
 
     /**
+     * Get an API client
+     * @param tenant The tenant's slug.
+     * @param clientId The API client's id.
+     * @return OK
+     */
+    getApiClient(tenant: string, clientId: string, signal?: AbortSignal): Promise<ApiClientResponse>;
+
+    /**
      * Revoke an API client
      * @param tenant The tenant's slug.
      * @param clientId The API client's id.
@@ -4222,6 +4404,82 @@ export class ApiClientsClient implements IApiClientsClient {
             });
         }
         return Promise.resolve<PageOfApiClientResponse>(null as any);
+    }
+
+    /**
+     * Get an API client
+     * @param tenant The tenant's slug.
+     * @param clientId The API client's id.
+     * @return OK
+     */
+    getApiClient(tenant: string, clientId: string, signal?: AbortSignal): Promise<ApiClientResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/clients/{clientId}";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        if (clientId === undefined || clientId === null)
+            throw new globalThis.Error("The parameter 'clientId' must be defined.");
+        url_ = url_.replace("{clientId}", encodeURIComponent("" + clientId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetApiClient(_response);
+        });
+    }
+
+    protected processGetApiClient(response: Response): Promise<ApiClientResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiClientResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ApiClientResponse>(null as any);
     }
 
     /**

@@ -17,11 +17,11 @@ static class HeaderParameters
 
     public static readonly OpenApiParameter IdempotencyKey = new()
     {
-        Name = IdempotentCreates.Header,
+        Name = IdempotentPosts.Header,
         In = ParameterLocation.Header,
         Required = false,
         Description = "A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response " +
                       "again; the same key with another body is 422. Keys are kept for 24 hours.",
-        Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = IdempotentCreates.MaxKeyLength, Pattern = "^[!-~]+$" },
+        Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = IdempotentPosts.MaxKeyLength, Pattern = IdempotentPosts.KeyPattern },
     };
 }

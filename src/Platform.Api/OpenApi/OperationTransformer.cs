@@ -51,7 +51,7 @@ sealed class OperationTransformer : IOpenApiOperationTransformer
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         if (metadata.OfType<RequiresIfMatch>().Any())
             parameters.Add(HeaderParameters.IfMatch);
-        if (metadata.OfType<IdempotentCreate>().Any())
+        if (metadata.OfType<IdempotentPost>().Any())
             parameters.Add(HeaderParameters.IdempotencyKey);
 
         operation.Parameters = parameters.Count > 0 ? parameters : null;
@@ -76,7 +76,7 @@ sealed class OperationTransformer : IOpenApiOperationTransformer
             concrete.Description = definition.EndpointSummary?.Responses.GetValueOrDefault(status) ?? ReasonPhrases.GetReasonPhrase(status);
             if (status >= 400)
                 concrete.Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = new() { Schema = problem } };
-            concrete.Headers = ResponseHeaders.For(status, document, carriesETag: HasETag(definition.ResDtoType));
+            concrete.Headers = ResponseHeaders.For(status, document, carriesETag: HasETag(definition.ResDtoType), idempotent: metadata.OfType<IdempotentPost>().Any());
         }
     }
 
@@ -164,7 +164,7 @@ sealed class OperationTransformer : IOpenApiOperationTransformer
             yield return StatusCodes.Status428PreconditionRequired;
         }
 
-        if (metadata.OfType<IdempotentCreate>().Any())
+        if (metadata.OfType<IdempotentPost>().Any())
         {
             yield return StatusCodes.Status409Conflict;
             yield return StatusCodes.Status422UnprocessableEntity;

@@ -12,6 +12,13 @@ static class ResponseHeaders
     const string AllowOrigin = "Access-Control-Allow-Origin";
     const string ETag = "ETag";
 
+    /// <summary>Refusals the pipeline gives before the idempotency step, so they are never stored nor replayed.</summary>
+    static readonly HashSet<int> AnsweredBeforeTheHandler =
+    [
+        StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status412PreconditionFailed,
+        StatusCodes.Status428PreconditionRequired, StatusCodes.Status429TooManyRequests,
+    ];
+
     public static readonly IReadOnlyDictionary<string, OpenApiHeader> Components = new Dictionary<string, OpenApiHeader>
     {
         [RateLimiting.LimitHeader] = Integer("Requests this client may make in the current window.", 0, 1_000_000),
@@ -25,21 +32,24 @@ static class ResponseHeaders
             Description = "The version of the resource; send it back as If-Match to change it.",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 12, Pattern = SchemaPattern.From(Concurrency.ETags.Pattern) },
         },
-        [IdempotentCreates.ReplayedHeader] = new()
+        [IdempotentPosts.ReplayedHeader] = new()
         {
             Description = "Present (true) when this is the stored answer to an earlier request with the same Idempotency-Key.",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [System.Text.Json.Nodes.JsonValue.Create("true")] },
         },
     };
 
-    public static Dictionary<string, IOpenApiHeader>? For(int status, OpenApiDocument document, bool carriesETag)
+    /// <summary>The headers of one response; with <paramref name="idempotent"/>, what the handler answered may be a replay.</summary>
+    public static Dictionary<string, IOpenApiHeader>? For(int status, OpenApiDocument document, bool carriesETag, bool idempotent)
     {
         if (status >= 500)
             return null;
 
         var names = new List<string> { RateLimiting.LimitHeader, RateLimiting.RemainingHeader, RateLimiting.ResetHeader, AllowOrigin };
         if (status == StatusCodes.Status201Created)
-            names.AddRange([Location, IdempotentCreates.ReplayedHeader]);
+            names.Add(Location);
+        if (idempotent && !AnsweredBeforeTheHandler.Contains(status))
+            names.Add(IdempotentPosts.ReplayedHeader);
         if (carriesETag && status is >= 200 and < 300)
             names.Add(ETag);
         if (status == StatusCodes.Status429TooManyRequests)

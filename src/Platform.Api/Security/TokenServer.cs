@@ -1,9 +1,12 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using OpenIddict.Server;
 using OpenIddict.Server.AspNetCore;
+using Platform.Api.Errors;
 using Platform.Api.Features.ApiClients;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 using static OpenIddict.Server.OpenIddictServerEvents;
@@ -21,6 +24,8 @@ public static class TokenServer
     public static IServiceCollection AddTokenServer(this IServiceCollection services, IConfiguration configuration)
     {
         var settings = configuration.GetSection(TokenServerOptions.Section).Get<TokenServerOptions>() ?? new TokenServerOptions();
+        services.Configure<TokenEndpointThrottleOptions>(configuration.GetSection(TokenEndpointThrottleOptions.Section));
+        services.AddSingleton<TokenEndpointThrottle>();
 
         services.AddOpenIddict().AddServer(options =>
         {
@@ -54,10 +59,22 @@ public static class TokenServer
         return services;
     }
 
-    sealed class AuthenticateClient(ApiClientStore clients) : IOpenIddictServerHandler<ValidateTokenRequestContext>
+    sealed class AuthenticateClient(ApiClientStore clients, TokenEndpointThrottle throttle) : IOpenIddictServerHandler<ValidateTokenRequestContext>
     {
         public async ValueTask HandleAsync(ValidateTokenRequestContext context)
         {
+            var http = context.Transaction.GetHttpRequest()!.HttpContext;
+            var address = http.Connection.RemoteIpAddress;
+            if (throttle.RetryAfter(context.ClientId, address) is { } wait)
+            {
+                var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+                http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                await Problems.Create(StatusCodes.Status429TooManyRequests,
+                    $"Too many failed client authentications for this client or from this address. Retry after {seconds} seconds.").ExecuteAsync(http);
+                context.HandleRequest();
+                return;
+            }
+
             if (!context.Request.IsClientCredentialsGrantType())
             {
                 context.Reject(OpenIddictConstants.Errors.UnsupportedGrantType, "Only the client_credentials grant is supported.");
@@ -68,6 +85,7 @@ public static class TokenServer
             if (client is null || client.RevokedAt is not null || context.ClientSecret is null
                 || !ClientSecrets.Matches(context.ClientSecret, client.SecretHash))
             {
+                throttle.Failed(context.ClientId, address);
                 context.Reject(OpenIddictConstants.Errors.InvalidClient, "The client credentials are invalid.");
                 return;
             }

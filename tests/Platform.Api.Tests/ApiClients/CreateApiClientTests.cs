@@ -34,7 +34,7 @@ public sealed class CreateApiClientTests(PlatformApp app)
     public async Task A_tenant_admin_client_creates_further_clients_of_its_own_tenant()
     {
         var woonin = await app.CreateTenantAsync();
-        var tenantAdmin = await woonin.SignInAsync("tenant:admin");
+        var tenantAdmin = await woonin.SignInAsync("tenant:admin", "tenders:read");
 
         var created = await tenantAdmin.ApiClients.CreateApiClientAsync(woonin.Slug,
             new CreateApiClientRequest { DisplayName = "Je Eigen Zaak portal", Scopes = [ApiScope.TendersRead] }, Ct);
@@ -42,6 +42,36 @@ public sealed class CreateApiClientTests(PlatformApp app)
         Assert.StartsWith(woonin.Slug + "-", created.ClientId);
         var own = await app.SignIn(created.ClientId, created.ClientSecret).Tenants.GetTenantAsync(woonin.Slug, Ct);
         Assert.Equal(woonin.Tenant.Id, own.Id);
+    }
+
+    [Fact]
+    public async Task A_tenant_admin_client_cannot_grant_a_scope_it_does_not_hold()
+    {
+        var woonin = await app.CreateTenantAsync();
+        var (tenantAdmin, self) = await woonin.ClientAsync("tenant:admin", "plinths:read");
+
+        var refused = await ThrowsProblemAsync(403, () => tenantAdmin.ApiClients.CreateApiClientAsync(woonin.Slug,
+            new CreateApiClientRequest { DisplayName = "Schrijver", Scopes = [ApiScope.PlinthsRead, ApiScope.PlinthsWrite, ApiScope.LeasesWrite] }, Ct));
+        var narrowed = app.SignIn(self.ClientId, self.ClientSecret, "tenant:admin");
+        var refusedToNarrowToken = await ThrowsProblemAsync(403, () => narrowed.ApiClients.CreateApiClientAsync(woonin.Slug,
+            new CreateApiClientRequest { DisplayName = "Lezer", Scopes = [ApiScope.PlinthsRead] }, Ct));
+
+        Assert.Contains("plinths:write, leases:write", refused.Detail);
+        Assert.DoesNotContain("plinths:read", refused.Detail);
+        Assert.Contains("plinths:read", refusedToNarrowToken.Detail);
+        Assert.Equal([self.ClientId], (await app.Admin.ApiClients.ListApiClientsAsync(woonin.Slug, cancellationToken: Ct)).Items.Select(c => c.ClientId));
+    }
+
+    [Fact]
+    public async Task The_platform_administrator_grants_any_tenant_scope()
+    {
+        var woonin = await app.CreateTenantAsync();
+        var all = Scope.AllTenantScopes().Select(Scope.Parse).ToList();
+
+        var created = await app.Admin.ApiClients.CreateApiClientAsync(woonin.Slug,
+            new CreateApiClientRequest { DisplayName = "Alles", Scopes = all }, Ct);
+
+        Assert.Equal(all.Order(), created.Scopes.Order());
     }
 
     [Fact]

@@ -177,8 +177,8 @@ public sealed class DiscountTests(PlatformApp app)
         var (tenant, api, lease) = await StaedionLeaseAsync();
         var discount = await api.Discounts.CreateDiscountAsync(tenant.Slug, lease.Id, TwentyFivePercent(), cancellationToken: Ct);
 
-        var ended = await api.Discounts.EndDiscountAsync(tenant.Slug, discount.Id, new EndDiscountRequest { EndDate = new DateOnly(2026, 6, 30), Reason = "Bedrijf gestopt." }, Ct);
-        var again = await ThrowsProblemAsync(409, () => api.Discounts.EndDiscountAsync(tenant.Slug, discount.Id, new EndDiscountRequest { EndDate = new DateOnly(2026, 6, 30), Reason = "Nogmaals." }, Ct));
+        var ended = await api.Discounts.EndDiscountAsync(tenant.Slug, discount.Id, new EndDiscountRequest { EndDate = new DateOnly(2026, 6, 30), Reason = "Bedrijf gestopt." }, cancellationToken: Ct);
+        var again = await ThrowsProblemAsync(409, () => api.Discounts.EndDiscountAsync(tenant.Slug, discount.Id, new EndDiscountRequest { EndDate = new DateOnly(2026, 6, 30), Reason = "Nogmaals." }, cancellationToken: Ct));
 
         Assert.Equal((new DateOnly(2026, 6, 30), new DateOnly(2026, 6, 30)), (ended.EndDate, ended.EndedEarlyOn!.Value));
         Assert.Equal("urn:plinth:problem:discount-ended", again.Type);

@@ -22,7 +22,7 @@ public sealed class EvaluationTests(PlatformApp app)
         return (tenant, api, lease, discount);
     }
 
-    static CreateEvaluationRequest Evaluation(DiscountResponse discount, EvaluationDecision decision, DateOnly? on = null) => new()
+    internal static CreateEvaluationRequest Evaluation(DiscountResponse discount, EvaluationDecision decision, DateOnly? on = null) => new()
     {
         EvaluatedOn = on ?? new DateOnly(2026, 10, 15),
         Results = [.. discount.CounterPerformances.Select(c => new CounterPerformanceResult { CounterPerformanceId = c.Id, Actual = 26 })],
@@ -35,8 +35,8 @@ public sealed class EvaluationTests(PlatformApp app)
     {
         var (tenant, api, lease, discount) = await DiscountAsync();
 
-        var evaluation = await api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, Evaluation(discount, EvaluationDecision.Continue), Ct);
-        var twice = await ThrowsProblemAsync(409, () => api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, Evaluation(discount, EvaluationDecision.Continue), Ct));
+        var evaluation = await api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, Evaluation(discount, EvaluationDecision.Continue), cancellationToken: Ct);
+        var twice = await ThrowsProblemAsync(409, () => api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, Evaluation(discount, EvaluationDecision.Continue), cancellationToken: Ct));
         var after = await api.Discounts.GetDiscountAsync(tenant.Slug, discount.Id, Ct);
 
         Assert.Equal(1, evaluation.PeriodNumber);
@@ -52,6 +52,22 @@ public sealed class EvaluationTests(PlatformApp app)
     }
 
     [Fact]
+    public async Task The_same_evaluation_retried_with_one_idempotency_key_is_recorded_once_and_continues_the_discount_once()
+    {
+        var (tenant, api, _, discount) = await DiscountAsync();
+        var key = Guid.NewGuid().ToString();
+
+        var first = await api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, Evaluation(discount, EvaluationDecision.Continue), key, Ct);
+        var retried = await api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, Evaluation(discount, EvaluationDecision.Continue), key, Ct);
+        var after = await api.Discounts.GetDiscountAsync(tenant.Slug, discount.Id, Ct);
+
+        Assert.Equal(first.Id, retried.Id);
+        Assert.Equal(first.Id, Assert.Single((await api.Discounts.ListEvaluationsAsync(tenant.Slug, discount.Id, cancellationToken: Ct)).Items).Id);
+        Assert.Equal(new DateOnly(2027, 12, 31), after.EndDate);
+        Assert.Equal(2, after.Periods.Count);
+    }
+
+    [Fact]
     public async Task Stepping_up_opens_the_next_year_with_a_smaller_discount_and_a_bigger_one_is_refused()
     {
         var (tenant, api, lease, discount) = await DiscountAsync();
@@ -60,8 +76,8 @@ public sealed class EvaluationTests(PlatformApp app)
         var smaller = Evaluation(discount, EvaluationDecision.StepUp);
         smaller.NewTerms = new DiscountTermsRequest { Kind = DiscountKind.Percentage, Percentage = 10 };
 
-        var refused = await ThrowsProblemAsync(400, () => api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, bigger, Ct));
-        var stepped = await api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, smaller, Ct);
+        var refused = await ThrowsProblemAsync(400, () => api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, bigger, cancellationToken: Ct));
+        var stepped = await api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, smaller, cancellationToken: Ct);
 
         Assert.Equal(["newTerms"], refused.FieldNames());
         Assert.Equal(10, stepped.NextPeriod!.Percentage);
@@ -73,7 +89,7 @@ public sealed class EvaluationTests(PlatformApp app)
     {
         var (tenant, api, lease, discount) = await DiscountAsync();
 
-        var evaluation = await api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, Evaluation(discount, EvaluationDecision.End), Ct);
+        var evaluation = await api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, Evaluation(discount, EvaluationDecision.End), cancellationToken: Ct);
         var after = await api.Discounts.GetDiscountAsync(tenant.Slug, discount.Id, Ct);
 
         Assert.Null(evaluation.NextPeriod);
@@ -90,8 +106,8 @@ public sealed class EvaluationTests(PlatformApp app)
         var strangeResult = Evaluation(discount, EvaluationDecision.Continue);
         strangeResult.Results = [new CounterPerformanceResult { CounterPerformanceId = Guid.NewGuid(), Actual = 3 }];
 
-        Assert.Equal(["newTerms"], (await ThrowsProblemAsync(400, () => api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, withoutTerms, Ct))).FieldNames());
-        Assert.Equal(["results"], (await ThrowsProblemAsync(400, () => api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, strangeResult, Ct))).FieldNames());
+        Assert.Equal(["newTerms"], (await ThrowsProblemAsync(400, () => api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, withoutTerms, cancellationToken: Ct))).FieldNames());
+        Assert.Equal(["results"], (await ThrowsProblemAsync(400, () => api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, strangeResult, cancellationToken: Ct))).FieldNames());
         Assert.Empty((await api.Discounts.ListEvaluationsAsync(tenant.Slug, discount.Id, cancellationToken: Ct)).Items);
     }
 
@@ -101,7 +117,7 @@ public sealed class EvaluationTests(PlatformApp app)
         var (tenant, api, _, discount) = await DiscountAsync(budget: async (api, tenant) =>
             (await api.Budgets.CreateBudgetAsync(tenant.Slug, new CreateBudgetRequest { Year = 2027, Name = "Leefbaarheid 2027", AmountCents = 100_000 }, cancellationToken: Ct)).Id);
 
-        var refused = await ThrowsProblemAsync(409, () => api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, Evaluation(discount, EvaluationDecision.Continue), Ct));
+        var refused = await ThrowsProblemAsync(409, () => api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, Evaluation(discount, EvaluationDecision.Continue), cancellationToken: Ct));
 
         Assert.Equal("urn:plinth:problem:budget-exceeded", refused.Type);
         Assert.Single((await api.Discounts.GetDiscountAsync(tenant.Slug, discount.Id, Ct)).Periods);
@@ -113,7 +129,7 @@ public sealed class EvaluationTests(PlatformApp app)
         var (tenant, _, _, discount) = await DiscountAsync();
         var other = await (await app.CreateTenantAsync()).SignInAsync("discounts:write");
 
-        await ThrowsProblemAsync(404, () => other.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, Evaluation(discount, EvaluationDecision.End), Ct));
+        await ThrowsProblemAsync(404, () => other.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, Evaluation(discount, EvaluationDecision.End), cancellationToken: Ct));
         await ThrowsProblemAsync(404, () => other.Discounts.ListEvaluationsAsync(tenant.Slug, discount.Id, cancellationToken: Ct));
     }
 }
@@ -140,7 +156,7 @@ public sealed class EvaluationEdgeTests(PlatformApp app)
         var next = await api.Discounts.CreateDiscountAsync(tenant.Slug, lease.Id, DiscountTests.TwentyFivePercent(new DateOnly(2027, 1, 1)), cancellationToken: Ct);
 
         var refused = await ThrowsProblemAsync(409, () => api.Discounts.CreateEvaluationAsync(tenant.Slug, first.Id,
-            new CreateEvaluationRequest { EvaluatedOn = new DateOnly(2026, 10, 15), Decision = EvaluationDecision.Continue }, Ct));
+            new CreateEvaluationRequest { EvaluatedOn = new DateOnly(2026, 10, 15), Decision = EvaluationDecision.Continue }, cancellationToken: Ct));
 
         Assert.Equal("urn:plinth:problem:discount-overlap", refused.Type);
         Assert.Contains(next.Id.ToString(), refused.Detail);
@@ -163,7 +179,7 @@ public sealed class EvaluationEdgeTests(PlatformApp app)
             },
         };
 
-        var refused = await ThrowsProblemAsync(400, () => api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, sneaky, Ct));
+        var refused = await ThrowsProblemAsync(400, () => api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, sneaky, cancellationToken: Ct));
 
         Assert.Equal(["newTerms"], refused.FieldNames());
         Assert.Equal(100_000, (await api.Rent.GetRentAsync(tenant.Slug, lease.Id, new DateOnly(2027, 3, 1), Ct)).EffectiveCentsPerMonth);
@@ -175,9 +191,9 @@ public sealed class EvaluationEdgeTests(PlatformApp app)
         var (tenant, api, lease) = await LeaseAsync();
         var discount = await api.Discounts.CreateDiscountAsync(tenant.Slug, lease.Id, DiscountTests.TwentyFivePercent(), cancellationToken: Ct);
         await api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id,
-            new CreateEvaluationRequest { EvaluatedOn = new DateOnly(2026, 10, 15), Decision = EvaluationDecision.Continue }, Ct);
+            new CreateEvaluationRequest { EvaluatedOn = new DateOnly(2026, 10, 15), Decision = EvaluationDecision.Continue }, cancellationToken: Ct);
 
-        var ended = await api.Discounts.EndDiscountAsync(tenant.Slug, discount.Id, new EndDiscountRequest { EndDate = new DateOnly(2026, 11, 30), Reason = "Gestopt." }, Ct);
+        var ended = await api.Discounts.EndDiscountAsync(tenant.Slug, discount.Id, new EndDiscountRequest { EndDate = new DateOnly(2026, 11, 30), Reason = "Gestopt." }, cancellationToken: Ct);
 
         var period = Assert.Single(ended.Periods);
         Assert.Equal(new DateOnly(2026, 11, 30), period.EndDate);

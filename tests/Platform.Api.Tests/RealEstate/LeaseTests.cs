@@ -117,9 +117,9 @@ public sealed class LeaseTests(PlatformApp app)
         var lease = await api.Leases.CreateLeaseAsync(tenant.Slug, Estate.Lease(unit.Id, Estate.Today.AddYears(-1)), cancellationToken: Ct);
 
         var ended = await api.Leases.TerminateLeaseAsync(tenant.Slug, lease.Id,
-            new TerminateLeaseRequest { EndDate = Estate.Today.AddDays(-1), Reason = "Ondernemer verhuist naar een grotere ruimte." }, Ct);
+            new TerminateLeaseRequest { EndDate = Estate.Today.AddDays(-1), Reason = "Ondernemer verhuist naar een grotere ruimte." }, cancellationToken: Ct);
         var again = await ThrowsProblemAsync(409, () => api.Leases.TerminateLeaseAsync(tenant.Slug, lease.Id,
-            new TerminateLeaseRequest { EndDate = Estate.Today.AddDays(-1), Reason = "Nogmaals." }, Ct));
+            new TerminateLeaseRequest { EndDate = Estate.Today.AddDays(-1), Reason = "Nogmaals." }, cancellationToken: Ct));
 
         Assert.Equal((LeaseStatus.Ended, Estate.Today.AddDays(-1)), (ended.Status, ended.EndDate));
         Assert.Equal("Ondernemer verhuist naar een grotere ruimte.", ended.TerminationReason);
@@ -138,9 +138,9 @@ public sealed class LeaseTests(PlatformApp app)
         var lease = await api.Leases.CreateLeaseAsync(tenant.Slug, Estate.Lease(unit.Id, new DateOnly(2027, 1, 1)), cancellationToken: Ct);
 
         var early = await ThrowsProblemAsync(409, () => api.Leases.TerminateLeaseAsync(tenant.Slug, lease.Id,
-            new TerminateLeaseRequest { EndDate = new DateOnly(2026, 12, 1), Reason = "Te vroeg." }, Ct));
+            new TerminateLeaseRequest { EndDate = new DateOnly(2026, 12, 1), Reason = "Te vroeg." }, cancellationToken: Ct));
         var noReason = await ThrowsProblemAsync(400, () => api.Leases.TerminateLeaseAsync(tenant.Slug, lease.Id,
-            new TerminateLeaseRequest { EndDate = new DateOnly(2027, 6, 1), Reason = "" }, Ct));
+            new TerminateLeaseRequest { EndDate = new DateOnly(2027, 6, 1), Reason = "" }, cancellationToken: Ct));
 
         Assert.Equal("urn:plinth:problem:end-before-start", early.Type);
         Assert.Equal(["reason"], noReason.FieldNames());
@@ -198,7 +198,7 @@ public sealed class LeaseTests(PlatformApp app)
         await ThrowsProblemAsync(403, () => plinthsOnly.Leases.GetLeaseAsync(tenant.Slug, lease.Id, Ct));
         await ThrowsProblemAsync(404, () => otherApi.Leases.GetLeaseAsync(tenant.Slug, lease.Id, Ct));
         await ThrowsProblemAsync(404, () => otherApi.Leases.TerminateLeaseAsync(tenant.Slug, lease.Id,
-            new TerminateLeaseRequest { EndDate = Estate.Today, Reason = "Niet van jou." }, Ct));
+            new TerminateLeaseRequest { EndDate = Estate.Today, Reason = "Niet van jou." }, cancellationToken: Ct));
 
         using var anonymous = app.Anonymous();
         using var response = await anonymous.GetAsync($"/v1/tenants/{tenant.Slug}/leases/{lease.Id}", Ct);

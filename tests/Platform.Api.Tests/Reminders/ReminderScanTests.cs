@@ -40,13 +40,13 @@ public sealed class ReminderScanTests
 
             app.MoveTo(new DateOnly(2026, 9, 30));
             for (var i = 0; i < 3; i++)
-                await app.Admin.Reminders.TriggerReminderScanAsync(Ct);
+                await app.Admin.Reminders.TriggerReminderScanAsync(cancellationToken: Ct);
             Assert.Empty(await FeedAsync(api, tenant, NotificationType.DiscountEvaluationDue));
 
             app.MoveTo(new DateOnly(2026, 10, 1));
             var scans = new List<ReminderScanResponse>();
             for (var i = 0; i < 10; i++)
-                scans.Add(await app.Admin.Reminders.TriggerReminderScanAsync(Ct));
+                scans.Add(await app.Admin.Reminders.TriggerReminderScanAsync(cancellationToken: Ct));
 
             Assert.Equal([1, 0, 0, 0, 0, 0, 0, 0, 0, 0], scans.Select(s => s.EvaluationsDue));
             var due = Assert.Single(await FeedAsync(api, tenant, NotificationType.DiscountEvaluationDue));
@@ -58,21 +58,21 @@ public sealed class ReminderScanTests
             await restarted.InitializeAsync();
             var api = await new TestTenant(restarted, tenant.Tenant).SignInAsync("discounts:read", "discounts:write");
 
-            await restarted.Admin.Reminders.TriggerReminderScanAsync(Ct);
+            await restarted.Admin.Reminders.TriggerReminderScanAsync(cancellationToken: Ct);
             Assert.Single(await FeedAsync(api, tenant, NotificationType.DiscountEvaluationDue));
 
             // Continuing in October opens 2027; its evaluation is due a year after the first one.
             await api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, new CreateEvaluationRequest
             {
                 EvaluatedOn = new DateOnly(2026, 10, 15), Decision = EvaluationDecision.Continue, Notes = "Doorgaan.",
-            }, Ct);
+            }, cancellationToken: Ct);
             restarted.MoveTo(new DateOnly(2027, 9, 30));
-            await restarted.Admin.Reminders.TriggerReminderScanAsync(Ct);
+            await restarted.Admin.Reminders.TriggerReminderScanAsync(cancellationToken: Ct);
             Assert.Single(await FeedAsync(api, tenant, NotificationType.DiscountEvaluationDue));
 
             restarted.MoveTo(new DateOnly(2027, 10, 1));
-            await restarted.Admin.Reminders.TriggerReminderScanAsync(Ct);
-            await restarted.Admin.Reminders.TriggerReminderScanAsync(Ct);
+            await restarted.Admin.Reminders.TriggerReminderScanAsync(cancellationToken: Ct);
+            await restarted.Admin.Reminders.TriggerReminderScanAsync(cancellationToken: Ct);
             var reminders = await FeedAsync(api, tenant, NotificationType.DiscountEvaluationDue);
             Assert.Equal([new DateOnly(2026, 10, 1), new DateOnly(2027, 10, 1)], reminders.Select(n => n.DueOn));
             Assert.Empty(await FeedAsync(api, tenant, NotificationType.DiscountEvaluationOverdue));
@@ -90,11 +90,11 @@ public sealed class ReminderScanTests
         var (tenant, api, discount, lease) = await StaedionDiscountAsync(app, leaseEnd: new DateOnly(2027, 6, 30));
 
         app.MoveTo(new DateOnly(2026, 12, 1));
-        var endingScan = await app.Admin.Reminders.TriggerReminderScanAsync(Ct);
+        var endingScan = await app.Admin.Reminders.TriggerReminderScanAsync(cancellationToken: Ct);
         app.MoveTo(new DateOnly(2027, 1, 1));
-        var overdueScan = await app.Admin.Reminders.TriggerReminderScanAsync(Ct);
+        var overdueScan = await app.Admin.Reminders.TriggerReminderScanAsync(cancellationToken: Ct);
         app.MoveTo(new DateOnly(2027, 4, 1));
-        var leaseScan = await app.Admin.Reminders.TriggerReminderScanAsync(Ct);
+        var leaseScan = await app.Admin.Reminders.TriggerReminderScanAsync(cancellationToken: Ct);
 
         Assert.Equal((1, 1, 0), (endingScan.DiscountsEnding, endingScan.EvaluationsDue, endingScan.LeasesEnding));
         Assert.Equal(1, overdueScan.EvaluationsOverdue);
@@ -115,11 +115,11 @@ public sealed class ReminderScanTests
         await app.InitializeAsync();
         var (tenant, api, _, _) = await StaedionDiscountAsync(app);
         app.MoveTo(new DateOnly(2026, 12, 1));
-        await app.Admin.Reminders.TriggerReminderScanAsync(Ct);
+        await app.Admin.Reminders.TriggerReminderScanAsync(cancellationToken: Ct);
         var first = (await FeedAsync(api, tenant))[0];
 
-        var acknowledged = await api.Notifications.AcknowledgeNotificationAsync(tenant.Slug, first.Id, Ct);
-        var again = await api.Notifications.AcknowledgeNotificationAsync(tenant.Slug, first.Id, Ct);
+        var acknowledged = await api.Notifications.AcknowledgeNotificationAsync(tenant.Slug, first.Id, cancellationToken: Ct);
+        var again = await api.Notifications.AcknowledgeNotificationAsync(tenant.Slug, first.Id, cancellationToken: Ct);
         var open = (await api.Notifications.ListNotificationsAsync(tenant.Slug, unacknowledged: true, cancellationToken: Ct)).Items;
 
         Assert.NotNull(acknowledged.AcknowledgedAt);
@@ -129,19 +129,44 @@ public sealed class ReminderScanTests
     }
 
     [Fact]
+    public async Task A_client_that_only_reads_sees_the_feed_but_cannot_acknowledge_and_a_retried_acknowledgement_is_replayed()
+    {
+        await using var app = new ClockedApp();
+        await app.InitializeAsync();
+        var (tenant, api, _, _) = await StaedionDiscountAsync(app);
+        app.MoveTo(new DateOnly(2026, 12, 1));
+        await app.Admin.Reminders.TriggerReminderScanAsync(cancellationToken: Ct);
+        var reader = await tenant.SignInAsync("leases:read", "discounts:read");
+        var notification = (await FeedAsync(reader, tenant))[0];
+
+        await ThrowsProblemAsync(403, () => reader.Notifications.AcknowledgeNotificationAsync(tenant.Slug, notification.Id, cancellationToken: Ct));
+        Assert.Null((await FeedAsync(reader, tenant)).Single(n => n.Id == notification.Id).AcknowledgedAt);
+
+        var key = Guid.NewGuid().ToString();
+        var writer = await tenant.SignInAsync("leases:write");
+        var acknowledged = await writer.Notifications.AcknowledgeNotificationAsync(tenant.Slug, notification.Id, key, Ct);
+        using var retry = new HttpRequestMessage(HttpMethod.Post, $"/v1/tenants/{tenant.Slug}/notifications/{notification.Id}/ack");
+        retry.Headers.Add("Idempotency-Key", key);
+        using var replayed = await writer.Http.SendAsync(retry, Ct);
+        Assert.NotNull(acknowledged.AcknowledgedAt);
+        Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
+        Assert.Equal("true", replayed.Headers.GetValues("Idempotent-Replayed").Single());
+    }
+
+    [Fact]
     public async Task Only_the_platform_administrator_triggers_a_scan_and_feeds_stay_per_tenant()
     {
         await using var app = new ClockedApp();
         await app.InitializeAsync();
         var (tenant, api, _, _) = await StaedionDiscountAsync(app);
         app.MoveTo(new DateOnly(2026, 12, 1));
-        await app.Admin.Reminders.TriggerReminderScanAsync(Ct);
+        await app.Admin.Reminders.TriggerReminderScanAsync(cancellationToken: Ct);
         var notification = (await FeedAsync(api, tenant))[0];
         var other = await (await app.CreateTenantAsync()).SignInAsync("discounts:read", "tenant:admin");
 
-        await ThrowsProblemAsync(403, () => api.Reminders.TriggerReminderScanAsync(Ct));
+        await ThrowsProblemAsync(403, () => api.Reminders.TriggerReminderScanAsync(cancellationToken: Ct));
         await ThrowsProblemAsync(404, () => other.Notifications.ListNotificationsAsync(tenant.Slug, cancellationToken: Ct));
-        await ThrowsProblemAsync(404, () => other.Notifications.AcknowledgeNotificationAsync(tenant.Slug, notification.Id, Ct));
+        await ThrowsProblemAsync(404, () => other.Notifications.AcknowledgeNotificationAsync(tenant.Slug, notification.Id, cancellationToken: Ct));
         var plinthsOnly = await tenant.SignInAsync("plinths:read");
         await ThrowsProblemAsync(403, () => plinthsOnly.Notifications.ListNotificationsAsync(tenant.Slug, cancellationToken: Ct));
         var problem = await ThrowsProblemAsync(400, () => api.Notifications.ListNotificationsAsync(tenant.Slug, limit: 0, cancellationToken: Ct));

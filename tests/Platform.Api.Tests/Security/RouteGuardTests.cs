@@ -29,6 +29,18 @@ public sealed class RouteGuardTests(PlatformApp app)
     }
 
     [Fact]
+    public void No_route_that_changes_state_accepts_a_read_scope()
+    {
+        var writing = ApiRoutes().Where(r => r.Method != "GET").ToList();
+        var readable = writing
+            .Where(r => r.Definition.AllowedScopes?.Any(s => s.EndsWith(":read", StringComparison.Ordinal)) == true)
+            .Select(r => $"{r.Method} {r.Pattern}: {string.Join(' ', r.Definition.AllowedScopes!)}");
+
+        Assert.True(writing.Count >= 20, $"only {writing.Count} writing routes found");
+        Assert.Empty(readable);
+    }
+
+    [Fact]
     public async Task Every_route_without_a_token_answers_a_401_problem()
     {
         var tenant = await app.CreateTenantAsync();

@@ -49,7 +49,7 @@ public sealed class WebhookTests(WebhookApp app) : IClassFixture<WebhookApp>, IA
     async Task ComeDueAsync()
     {
         app.MoveTo(new DateOnly(2026, 10, 1));
-        await app.Admin.Reminders.TriggerReminderScanAsync(Ct);
+        await app.Admin.Reminders.TriggerReminderScanAsync(cancellationToken: Ct);
     }
 
     static CreateWebhookRequest Subscription(string url) => new() { Url = url, Events = [NotificationType.DiscountEvaluationDue] };
@@ -98,7 +98,7 @@ public sealed class WebhookTests(WebhookApp app) : IClassFixture<WebhookApp>, IA
         Assert.All(failed.AttemptLog, a => Assert.Equal("The receiver answered 503.", a.Error));
         Assert.Equal(3, (await _receiver.WaitForAsync(flaky, 3, Patience)).Count);
 
-        var redelivery = await api.Webhooks.RedeliverWebhookDeliveryAsync(tenant.Slug, broken.Id, failed.Id, Ct);
+        var redelivery = await api.Webhooks.RedeliverWebhookDeliveryAsync(tenant.Slug, broken.Id, failed.Id, cancellationToken: Ct);
         Assert.Equal((DeliveryStatus.Pending, 0), (redelivery.Status, redelivery.Attempts));
         Assert.Equal(6, (await _receiver.WaitForAsync(down, 6, Patience)).Count);
     }

@@ -32,6 +32,12 @@ public sealed class ApiClientStore(Db db, TimeProvider clock)
         WHERE c.client_id = @ClientId
         """;
 
+    const string FindActiveOfTenantSql = $"""
+        SELECT {Columns}
+        FROM api_clients c LEFT JOIN tenants t ON t.id = c.tenant_id
+        WHERE c.tenant_id = @TenantId AND c.client_id = @ClientId AND c.revoked_at IS NULL
+        """;
+
     const string ListActiveOfTenantSql = $"""
         SELECT {Columns}
         FROM api_clients c LEFT JOIN tenants t ON t.id = c.tenant_id
@@ -53,6 +59,9 @@ public sealed class ApiClientStore(Db db, TimeProvider clock)
 
     public Task<ApiClientRow?> FindAsync(string clientId, CancellationToken ct) =>
         db.RunAsync(session => session.QuerySingleOrDefaultAsync<ApiClientRow>(FindSql, new { ClientId = clientId }, ct), ct);
+
+    public Task<ApiClientRow?> FindActiveOfTenantAsync(Guid tenantId, string clientId, CancellationToken ct) =>
+        db.RunAsync(session => session.QuerySingleOrDefaultAsync<ApiClientRow>(FindActiveOfTenantSql, new { TenantId = tenantId, ClientId = clientId }, ct), ct);
 
     public Task<IReadOnlyList<ApiClientRow>> ListActiveOfTenantAsync(Guid tenantId, string after, int limit, CancellationToken ct) =>
         db.RunAsync(session => session.ListAsync<ApiClientRow>(ListActiveOfTenantSql, new { TenantId = tenantId, After = after, Limit = limit }, ct), ct);

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using FastEndpoints;
 using FluentValidation;
+using Platform.Api.Errors;
 using Platform.Api.Persistence;
 using Platform.Api.Security;
 using Platform.Api.Validation;
@@ -60,20 +61,29 @@ public sealed class CreateApiClientEndpoint(TenantContext tenant, ApiClientStore
         Summary(s =>
         {
             s.Summary = "Create an API client";
-            s.Description = "Creates a client-credentials client acting for this tenant. The secret is in this response only, "
-                            + "which is also why this create takes no Idempotency-Key: a replay would have to store the secret.";
+            s.Description = "Creates a client-credentials client acting for this tenant. A tenant's client may grant only scopes its "
+                            + "own token holds (403 otherwise); the platform administrator may grant any tenant scope. The secret is in "
+                            + "this response only, which is also why this create takes no Idempotency-Key: a replay would have to store the secret.";
         });
         Description(b => b.ClearDefaultProduces(200).Produces<CreatedApiClientResponse>(201));
     }
 
     public override async Task HandleAsync(CreateApiClientRequest req, CancellationToken ct)
     {
+        var notHeld = ScopesNotHeld(User, req.Scopes.Select(EnumText<ApiScope>.ToText));
+        if (notHeld.Count > 0)
+        {
+            await Send.ResultAsync(Problems.Create(StatusCodes.Status403Forbidden,
+                $"A client may grant only scopes it holds itself; this one does not hold {string.Join(", ", notHeld)}."));
+            return;
+        }
+
         var clientId = ClientSecrets.NewClientId(tenant.Current.Slug);
         var (row, secret) = await clients.CreateAsync(
             tenant.Id, clientId, req.DisplayName.Trim(), req.Scopes.Select(EnumText<ApiScope>.ToText), secret: null, ct);
 
-        HttpContext.Response.Headers.Location = $"/v1/tenants/{tenant.Current.Slug}/clients/{row.ClientId}";
-        await Send.ResponseAsync(
+        await Send.CreatedAtAsync<GetApiClientEndpoint>(
+            new { tenant = tenant.Current.Slug, clientId = row.ClientId },
             new CreatedApiClientResponse
             {
                 ClientId = row.ClientId,
@@ -82,7 +92,10 @@ public sealed class CreateApiClientEndpoint(TenantContext tenant, ApiClientStore
                 Scopes = ApiClientResponse.ScopesOf(row),
                 CreatedAt = row.CreatedAt,
             },
-            StatusCodes.Status201Created,
-            ct);
+            cancellation: ct);
     }
+
+    /// <summary>The scopes the caller may not hand out: none for the platform administrator, else those its token lacks.</summary>
+    static List<string> ScopesNotHeld(System.Security.Claims.ClaimsPrincipal caller, IEnumerable<string> scopes) =>
+        caller.HasScope(ApiScopes.PlatformAdmin) ? [] : scopes.Where(s => !caller.HasScope(s)).Distinct().ToList();
 }

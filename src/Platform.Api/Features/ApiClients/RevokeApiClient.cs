@@ -1,4 +1,5 @@
 using FastEndpoints;
+using Platform.Api.Concurrency;
 using Platform.Api.Errors;
 using Platform.Api.Security;
 using Platform.Api.Tenancy;
@@ -16,7 +17,7 @@ public sealed class RevokeApiClientEndpoint(TenantContext tenant, ApiClientStore
             s.Summary = "Revoke an API client";
             s.Description = "The client can no longer get tokens, and the tokens it already holds stop working.";
         });
-        Description(b => b.ClearDefaultProduces().Produces(204));
+        Description(b => b.ClearDefaultProduces().Produces(204).WithMetadata(new TakesNoIfMatch("A client has no versions: it is active until revoked.")));
     }
 
     public override async Task HandleAsync(CancellationToken ct)

@@ -45,13 +45,13 @@ public sealed class CreateBudgetEndpoint(TenantContext tenant, BudgetStore budge
             s.Summary = "Create a discount budget";
             s.Description = "A yearly amount that discounts draw on. Accepts an Idempotency-Key.";
         });
-        Description(b => b.ClearDefaultProduces(200).Produces<BudgetResponse>(201).WithMetadata(IdempotentCreate.Instance));
+        Description(b => b.ClearDefaultProduces(200).Produces<BudgetResponse>(201).WithMetadata(IdempotentPost.Instance));
     }
 
     public override async Task HandleAsync(CreateBudgetRequest req, CancellationToken ct)
     {
         var row = await budgets.CreateAsync(req, ct);
-        HttpContext.Response.Headers.Location = $"/v1/tenants/{tenant.Current.Slug}/discount-budgets/{row.Id}";
-        await Send.ResponseAsync(BudgetResponse.From(row, committedCents: 0), StatusCodes.Status201Created, ct);
+        await Send.CreatedAtAsync<GetBudgetEndpoint>(
+            new { tenant = tenant.Current.Slug, budgetId = row.Id }, BudgetResponse.From(row, committedCents: 0), cancellation: ct);
     }
 }

@@ -77,7 +77,7 @@ public sealed class CreateDiscountEndpoint(TenantContext tenant, DiscountStore d
                             + "counter-performances and evaluation cadence. 409 when it overlaps another discount of the lease or would "
                             + "exceed its budget (the problem says what remains). Accepts an Idempotency-Key.";
         });
-        Description(b => b.ClearDefaultProduces(200).Produces<DiscountResponse>(201).WithMetadata(IdempotentCreate.Instance)
+        Description(b => b.ClearDefaultProduces(200).Produces<DiscountResponse>(201).WithMetadata(IdempotentPost.Instance)
             .ProducesProblems(StatusCodes.Status409Conflict));
     }
 

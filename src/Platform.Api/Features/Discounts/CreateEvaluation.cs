@@ -1,5 +1,6 @@
 using FastEndpoints;
 using Platform.Api.Concurrency;
+using Platform.Api.Idempotency;
 using Platform.Api.OpenApi;
 using Platform.Api.Security;
 using Platform.Api.Tenancy;
@@ -19,7 +20,8 @@ public sealed class CreateEvaluationEndpoint(TenantContext tenant, DiscountStore
                             + "(next period, a smaller discount) or end (the discount ends with this period). A period is evaluated once: "
                             + "409 on a second try, and 409 when continuing would exceed the budget.";
         });
-        Description(b => b.ClearDefaultProduces(200).Produces<EvaluationResponse>(201).ProducesProblems(StatusCodes.Status409Conflict));
+        Description(b => b.ClearDefaultProduces(200).Produces<EvaluationResponse>(201).ProducesProblems(StatusCodes.Status409Conflict)
+            .WithMetadata(IdempotentPost.Instance));
     }
 
     public override async Task HandleAsync(CreateEvaluationRequest req, CancellationToken ct)
@@ -34,7 +36,7 @@ public sealed class CreateEvaluationEndpoint(TenantContext tenant, DiscountStore
 
         var (discount, evaluation) = outcome.Value;
         var next = discount.Periods.SingleOrDefault(p => p.Number == evaluation.PeriodNumber + 1);
-        HttpContext.Response.Headers.Location = $"/v1/tenants/{tenant.Current.Slug}/discounts/{discountId}/evaluations/{evaluation.Id}";
-        await Send.ResponseAsync(EvaluationResponse.From(evaluation, next), StatusCodes.Status201Created, ct);
+        await Send.CreatedAtAsync<GetEvaluationEndpoint>(
+            new { tenant = tenant.Current.Slug, discountId, evaluationId = evaluation.Id }, EvaluationResponse.From(evaluation, next), cancellation: ct);
     }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using FastEndpoints;
 using FluentValidation;
 using Platform.Api.Concurrency;
+using Platform.Api.Idempotency;
 using Platform.Api.OpenApi;
 using Platform.Api.Security;
 
@@ -37,7 +38,8 @@ public sealed class EndDiscountEndpoint(DiscountStore discounts) : Endpoint<EndD
             s.Summary = "End a rent discount early";
             s.Description = "Ends the discount on the given day with a reason; its open evaluations lapse. 409 when it was ended already.";
         });
-        Description(b => b.ProducesProblems(StatusCodes.Status409Conflict));
+        Description(b => b.ProducesProblems(StatusCodes.Status409Conflict).WithMetadata(IdempotentPost.Instance)
+            .WithMetadata(new TakesNoIfMatch("Ending checks the discount's own state: 409 when it ended already.")));
     }
 
     public override async Task HandleAsync(EndDiscountRequest req, CancellationToken ct)

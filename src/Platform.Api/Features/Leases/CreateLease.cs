@@ -36,7 +36,7 @@ public sealed class CreateLeaseEndpoint(TenantContext tenant, LeaseStore leases)
             s.Summary = "Create a lease";
             s.Description = "Lets a unit. Two leases of one unit may not overlap: 409 names the lease in the way. Accepts an Idempotency-Key.";
         });
-        Description(b => b.ClearDefaultProduces(200).Produces<LeaseResponse>(201).WithMetadata(IdempotentCreate.Instance)
+        Description(b => b.ClearDefaultProduces(200).Produces<LeaseResponse>(201).WithMetadata(IdempotentPost.Instance)
             .ProducesProblems(StatusCodes.Status409Conflict));
     }
 

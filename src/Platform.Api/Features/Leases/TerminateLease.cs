@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using FastEndpoints;
 using FluentValidation;
 using Platform.Api.Concurrency;
+using Platform.Api.Idempotency;
 using Platform.Api.OpenApi;
 using Platform.Api.Security;
 
@@ -37,7 +38,8 @@ public sealed class TerminateLeaseEndpoint(LeaseStore leases) : Endpoint<Termina
             s.Summary = "Terminate a lease";
             s.Description = "Ends the lease on the given day, with a reason. 409 when it was already terminated or the date is outside its term.";
         });
-        Description(b => b.ProducesProblems(StatusCodes.Status409Conflict));
+        Description(b => b.ProducesProblems(StatusCodes.Status409Conflict).WithMetadata(IdempotentPost.Instance)
+            .WithMetadata(new TakesNoIfMatch("Terminating checks the lease's own state: 409 when it ended already or the date is outside its term.")));
     }
 
     public override async Task HandleAsync(TerminateLeaseRequest req, CancellationToken ct)

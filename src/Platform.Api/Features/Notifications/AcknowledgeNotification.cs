@@ -1,5 +1,7 @@
 using FastEndpoints;
+using Platform.Api.Concurrency;
 using Platform.Api.Errors;
+using Platform.Api.Idempotency;
 using Platform.Api.Security;
 
 namespace Platform.Api.Features.Notifications;
@@ -9,12 +11,15 @@ public sealed class AcknowledgeNotificationEndpoint(NotificationStore notificati
     public override void Configure()
     {
         Post("/v1/tenants/{tenant}/notifications/{notificationId:guid}/ack");
-        Scopes(ApiScopes.DiscountsRead, ApiScopes.LeasesRead, ApiScopes.TenantAdmin);
+        Scopes(ApiScopes.DiscountsWrite, ApiScopes.LeasesWrite, ApiScopes.TenantAdmin);
         Summary(s =>
         {
             s.Summary = "Acknowledge a notification";
-            s.Description = "Marks the notification as seen; doing it again keeps the first acknowledgement.";
+            s.Description = "Marks the notification as seen; doing it again keeps the first acknowledgement. Acknowledging changes the "
+                            + "feed, so it takes a write scope (discounts:write or leases:write) or tenant:admin; a read scope only reads the feed.";
         });
+        Description(b => b.WithMetadata(IdempotentPost.Instance)
+            .WithMetadata(new TakesNoIfMatch("Acknowledging twice keeps the first acknowledgement.")));
     }
 
     public override async Task HandleAsync(CancellationToken ct)

@@ -25,7 +25,7 @@ public sealed class ListNotificationsEndpoint(NotificationStore notifications) :
     public override void Configure()
     {
         Get("/v1/tenants/{tenant}/notifications");
-        Scopes(ApiScopes.DiscountsRead, ApiScopes.LeasesRead, ApiScopes.TenantAdmin);
+        Scopes(ApiScopes.DiscountsRead, ApiScopes.DiscountsWrite, ApiScopes.LeasesRead, ApiScopes.LeasesWrite, ApiScopes.TenantAdmin);
         Summary(s =>
         {
             s.Summary = "List notifications";

@@ -17,7 +17,7 @@ public sealed class CreatePlinthEndpoint(TenantContext tenant, PlinthStore plint
             s.Summary = "Create a plinth";
             s.Description = "Registers the ground floor of a residential block. Accepts an Idempotency-Key.";
         });
-        Description(b => b.ClearDefaultProduces(200).Produces<PlinthResponse>(201).WithMetadata(IdempotentCreate.Instance));
+        Description(b => b.ClearDefaultProduces(200).Produces<PlinthResponse>(201).WithMetadata(IdempotentPost.Instance));
     }
 
     public override async Task HandleAsync(PlinthRequest req, CancellationToken ct)

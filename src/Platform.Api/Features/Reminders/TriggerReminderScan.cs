@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using FastEndpoints;
+using Platform.Api.Concurrency;
+using Platform.Api.Idempotency;
 using Platform.Api.Security;
 
 namespace Platform.Api.Features.Reminders;
@@ -34,6 +36,7 @@ public sealed class TriggerReminderScanEndpoint(ReminderScan scan) : EndpointWit
             s.Description = "Runs the scan the recurring job runs, and answers when it is done with the notifications it wrote. "
                             + "Running it again writes nothing twice. Platform operators only (platform:operations, held by the bootstrap client).";
         });
+        Description(b => b.WithMetadata(IdempotentPost.Instance).WithMetadata(new TakesNoIfMatch("A scan writes each notification once, however often it runs.")));
     }
 
     public override async Task HandleAsync(CancellationToken ct)

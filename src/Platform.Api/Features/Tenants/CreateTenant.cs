@@ -54,7 +54,7 @@ public sealed class CreateTenantEndpoint(TenantStore tenants, TimeProvider clock
             s.Description = "Registers a municipality, housing corporation or collective. Platform administrators only. Accepts an Idempotency-Key.";
         });
         Description(b => b.ClearDefaultProduces(200).Produces<TenantResponse>(201).ProducesProblems(StatusCodes.Status409Conflict)
-            .WithMetadata(IdempotentCreate.Instance));
+            .WithMetadata(IdempotentPost.Instance));
     }
 
     public override async Task HandleAsync(CreateTenantRequest req, CancellationToken ct)

@@ -35,7 +35,7 @@ public sealed class CreateUnitEndpoint(TenantContext tenant, UnitStore units) : 
             s.Summary = "Create a unit";
             s.Description = "Registers a lettable space in one of the tenant's plinths. Accepts an Idempotency-Key.";
         });
-        Description(b => b.ClearDefaultProduces(200).Produces<UnitResponse>(201).WithMetadata(IdempotentCreate.Instance));
+        Description(b => b.ClearDefaultProduces(200).Produces<UnitResponse>(201).WithMetadata(IdempotentPost.Instance));
     }
 
     public override async Task HandleAsync(CreateUnitRequest req, CancellationToken ct)

@@ -79,14 +79,13 @@ public sealed class CreateWebhookEndpoint(TenantContext tenant, WebhookStore web
         }
 
         var row = await webhooks.CreateAsync(req.Url, req.Events.Select(EnumText<NotificationType>.ToText), ct);
-        HttpContext.Response.Headers.Location = $"/v1/tenants/{tenant.Current.Slug}/webhooks/{row.Id}";
-        await Send.ResponseAsync(new CreatedWebhookResponse
+        await Send.CreatedAtAsync<GetWebhookEndpoint>(new { tenant = tenant.Current.Slug, webhookId = row.Id }, new CreatedWebhookResponse
         {
             Id = row.Id,
             Url = row.Url,
             Events = req.Events.Distinct().ToList(),
             Secret = row.Secret,
             CreatedAt = row.CreatedAt,
-        }, StatusCodes.Status201Created, ct);
+        }, cancellation: ct);
     }
 }

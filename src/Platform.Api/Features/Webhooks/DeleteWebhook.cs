@@ -1,4 +1,5 @@
 using FastEndpoints;
+using Platform.Api.Concurrency;
 using Platform.Api.Errors;
 using Platform.Api.Security;
 
@@ -15,7 +16,7 @@ public sealed class DeleteWebhookEndpoint(WebhookStore webhooks) : EndpointWitho
             s.Summary = "Delete a webhook";
             s.Description = "Stops the subscription; deliveries still pending are dropped. A webhook never changes, so it needs no If-Match.";
         });
-        Description(b => b.ClearDefaultProduces().Produces(204));
+        Description(b => b.ClearDefaultProduces().Produces(204).WithMetadata(new TakesNoIfMatch("A webhook never changes.")));
     }
 
     public override async Task HandleAsync(CancellationToken ct)

@@ -1,5 +1,7 @@
 using FastEndpoints;
+using Platform.Api.Concurrency;
 using Platform.Api.Errors;
+using Platform.Api.Idempotency;
 using Platform.Api.Security;
 
 namespace Platform.Api.Features.Webhooks;
@@ -15,7 +17,8 @@ public sealed class RedeliverWebhookDeliveryEndpoint(WebhookStore webhooks, Webh
             s.Summary = "Redeliver a webhook delivery";
             s.Description = "Sends the same notification to the webhook again, as a new delivery with its own attempts (answered 202).";
         });
-        Description(b => b.ClearDefaultProduces(200).Produces<DeliveryResponse>(202));
+        Description(b => b.ClearDefaultProduces(200).Produces<DeliveryResponse>(202).WithMetadata(IdempotentPost.Instance)
+            .WithMetadata(new TakesNoIfMatch("A redelivery adds a new delivery; the old one does not change.")));
     }
 
     public override async Task HandleAsync(CancellationToken ct)

@@ -6,10 +6,10 @@ using Platform.Api.Security;
 
 namespace Platform.Api.Idempotency;
 
-/// <summary>Endpoint metadata: a POST that creates, and so takes an <c>Idempotency-Key</c>.</summary>
-public sealed class IdempotentCreate
+/// <summary>Endpoint metadata: a POST that creates or changes state, and so takes an <c>Idempotency-Key</c>.</summary>
+public sealed class IdempotentPost
 {
-    public static readonly IdempotentCreate Instance = new();
+    public static readonly IdempotentPost Instance = new();
 }
 
 /// <summary>
@@ -17,26 +17,32 @@ public sealed class IdempotentCreate
 /// <c>Idempotent-Replayed: true</c>); with another body it is 422. A key whose first request is still running
 /// answers 409. Answers of 500 and above are not kept, so the client may retry them.
 /// </summary>
-public sealed class IdempotentCreates(RequestDelegate next, IdempotencyStore store, TimeProvider clock)
+public sealed class IdempotentPosts(RequestDelegate next, IdempotencyStore store, TimeProvider clock)
 {
     public const string Header = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
     public const int MaxKeyLength = 255;
 
+    /// <summary>Visible ASCII, as the contract states it; <see cref="IsValidKey"/> enforces the same, with the length.</summary>
+    public const string KeyPattern = "^[!-~]+$";
+
+    public static bool IsValidKey(string key) => key.Length is > 0 and <= MaxKeyLength && key.All(c => c is >= '!' and <= '~');
+
     public async Task InvokeAsync(HttpContext context)
     {
-        var key = context.Request.Headers[Header].ToString();
         var clientId = context.User.ClientIdOf();
-        if (key.Length == 0 || clientId is null || context.GetEndpoint()?.Metadata.GetMetadata<IdempotentCreate>() is null)
+        if (!context.Request.Headers.TryGetValue(Header, out var keys) || clientId is null
+            || context.GetEndpoint()?.Metadata.GetMetadata<IdempotentPost>() is null)
         {
             await next(context);
             return;
         }
 
-        if (key.Length > MaxKeyLength || key.Any(c => c is < '!' or > '~'))
+        var key = keys.ToString();
+        if (keys.Count != 1 || !IsValidKey(key))
         {
-            await Problems.Create(StatusCodes.Status400BadRequest,
-                $"{Header} must be 1–{MaxKeyLength} visible ASCII characters, e.g. a UUID.").ExecuteAsync(context);
+            await Problems.Invalid(Header, $"{Header} must be one value of 1–{MaxKeyLength} visible ASCII characters, e.g. a UUID.")
+                .ExecuteAsync(context);
             return;
         }
 
