@@ -4,6 +4,7 @@ using FluentValidation;
 using Platform.Api.Concurrency;
 using Platform.Api.OpenApi;
 using Platform.Api.Security;
+using Platform.Api.Validation;
 
 namespace Platform.Api.Features.Leases;
 
@@ -22,7 +23,7 @@ public sealed class TerminateLeaseValidator : Validator<TerminateLeaseRequest>
     public TerminateLeaseValidator()
     {
         RuleFor(r => r.EndDate).NotEmpty();
-        RuleFor(r => r.Reason).NotEmpty().MaximumLength(1000);
+        RuleFor(r => r.Reason).NotEmpty().TextLength(1000);
     }
 }
 
