@@ -10307,7 +10307,7 @@ namespace Plinth.Platform.Client
         public System.DateOnly? ValuationDate { get; set; } = default!;
 
         /// <summary>
-        /// Source of the valuation, e.g. "taxatie 2026" or "TMS"; required with the market rent.
+        /// Source of the valuation, e.g. "taxatie 2026" or "TMS"; required with the market rent. 'valuationSource' is required with a market rent.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("valuationSource")]
         [System.ComponentModel.DataAnnotations.StringLength(200, MinimumLength = 1)]
@@ -11751,12 +11751,14 @@ namespace Plinth.Platform.Client
         /// With `urn:plinth:problem:budget-exceeded`: euro cents left in the budget for this discount.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("remainingCents")]
+        [System.ComponentModel.DataAnnotations.Range(0L, 100000000000L)]
         public long? RemainingCents { get; set; } = default!;
 
         /// <summary>
         /// With `urn:plinth:problem:budget-exceeded`: euro cents the discount (or its continuation) needs in the budget's year.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("requiredCents")]
+        [System.ComponentModel.DataAnnotations.Range(0L, 12000000000L)]
         public long? RequiredCents { get; set; } = default!;
 
         /// <summary>
@@ -12365,7 +12367,7 @@ namespace Plinth.Platform.Client
         public System.DateOnly? ValuationDate { get; set; } = default!;
 
         /// <summary>
-        /// Source of the valuation, e.g. "taxatie 2026" or "TMS"; required with the market rent.
+        /// Source of the valuation, e.g. "taxatie 2026" or "TMS"; required with the market rent. 'valuationSource' is required with a market rent.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("valuationSource")]
         [System.ComponentModel.DataAnnotations.StringLength(200, MinimumLength = 1)]

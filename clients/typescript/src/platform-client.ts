@@ -4519,7 +4519,7 @@ export interface CreateUnitRequest {
     marketRentCentsPerYear?: number | null;
     /** Date of the valuation behind the market rent; required with it. 'valuationDate' is required with a market rent. */
     valuationDate?: string | null;
-    /** Source of the valuation, e.g. "taxatie 2026" or "TMS"; required with the market rent. */
+    /** Source of the valuation, e.g. "taxatie 2026" or "TMS"; required with the market rent. 'valuationSource' is required with a market rent. */
     valuationSource?: string | null;
     /** Target rent (streefhuur) in euro cents per year. */
     targetRentCentsPerYear?: number | null;
@@ -5038,7 +5038,7 @@ export interface UpdateUnitRequest {
     marketRentCentsPerYear?: number | null;
     /** Date of the valuation behind the market rent; required with it. 'valuationDate' is required with a market rent. */
     valuationDate?: string | null;
-    /** Source of the valuation, e.g. "taxatie 2026" or "TMS"; required with the market rent. */
+    /** Source of the valuation, e.g. "taxatie 2026" or "TMS"; required with the market rent. 'valuationSource' is required with a market rent. */
     valuationSource?: string | null;
     /** Target rent (streefhuur) in euro cents per year. */
     targetRentCentsPerYear?: number | null;

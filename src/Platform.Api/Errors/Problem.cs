@@ -42,9 +42,11 @@ public sealed class Problem
     public Guid? BudgetId { get; init; }
 
     /// <summary>With <c>urn:plinth:problem:budget-exceeded</c>: euro cents left in the budget for this discount.</summary>
+    [Range(0, Features.DiscountBudgets.CreateBudgetValidator.MaxAmountCents)]
     public long? RemainingCents { get; init; }
 
     /// <summary>With <c>urn:plinth:problem:budget-exceeded</c>: euro cents the discount (or its continuation) needs in the budget's year.</summary>
+    [Range(0, 12 * Features.Discounts.RentArithmetic.MaxCentsPerMonth)]
     public long? RequiredCents { get; init; }
 
     /// <summary>With <c>urn:plinth:problem:lease-overlap</c>: the lease that already lets the unit in that period.</summary>
