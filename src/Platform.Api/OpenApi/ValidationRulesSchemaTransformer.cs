@@ -71,7 +71,7 @@ sealed partial class ValidationRulesSchemaTransformer : IOpenApiSchemaTransforme
             IPredicateValidator or INullValidator => true,
             IComparisonValidator { MemberToCompare: not null } or IComparisonValidator { Comparison: Comparison.NotEqual or Comparison.Equal } => true,
             INotNullValidator or INotEmptyValidator => component.HasCondition || component.HasAsyncCondition,
-            _ => component.Validator.GetType().IsGenericType && component.Validator.GetType().GetGenericTypeDefinition() == typeof(AsyncPredicateValidator<,>),
+            _ => false,
         };
         if (!stated)
             return null;
