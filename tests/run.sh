@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The test command: everything that must hold before a change lands. CI runs exactly this.
 #   .NET build (warnings as errors), unit and integration tests, `dotnet publish` of the API (what the
-#   Dockerfile builds), Spectral on the contract, generated clients matching the contract, the C# client
+#   Dockerfile builds), Spectral and Redocly on the contract, generated clients matching the contract, the C# client
 #   packing, and the TypeScript client type-checked and run against the API on loopback.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -58,6 +58,8 @@ check "C# client packs as a NuGet package" dotnet pack clients/csharp -c Release
 check "install contract and client tools (npm ci)" bash -c "cd clients && npm ci --no-audit --no-fund --loglevel=error && cd typescript && npm ci --no-audit --no-fund --loglevel=error"
 check "Spectral (spectral:oas + OWASP) on clients/openapi.json: zero errors" \
   bash -c "cd clients && npx --no-install spectral lint openapi.json --ruleset .spectral.yaml --fail-severity error"
+check "Redocly (recommended) on clients/openapi.json: zero errors" \
+  bash -c "cd clients && npx --no-install redocly lint openapi.json --config redocly.yaml --format stylish"
 check "generated clients match clients/openapi.json" bash clients/generate.sh --check
 check "TypeScript client type-checks (strict)" bash -c "cd clients/typescript && npx --no-install tsc -p tsconfig.json"
 check "TypeScript client against the running API" typescript_smoke

@@ -110,6 +110,7 @@ public static class Extensions
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        app.UseMiddleware<ResponseHygiene>();
         app.UsePlatformErrorHandling();
         app.UseCors();
         app.UseAuthentication();
@@ -134,10 +135,14 @@ public static class Extensions
             c.Endpoints.Configurator = EndpointConventions.Apply;
         });
 
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapContractDocument();
         app.MapScalarApiReference("/docs", o => o
                 .WithTitle("Plinth Platform API")
-                .WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+                .WithOpenApiRoutePattern(ContractDocument.Path)
+                .DisableAgent()
+                .DisableMcp()
+                .HideDeveloperTools()
+                .DisableTelemetry())
             .AllowAnonymous();
         app.MapPlatformHealthChecks();
         app.UseRecurringJobs();

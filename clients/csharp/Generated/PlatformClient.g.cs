@@ -51,7 +51,7 @@ namespace Plinth.Platform.Client
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="limit">Items per page, 1–200 (default 50).</param>
-        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page.</param>
+        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<PageOfWebhookResponse> ListWebhooksAsync(string tenant, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -92,7 +92,7 @@ namespace Plinth.Platform.Client
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="webhookId">The id of the webhook.</param>
         /// <param name="limit">Items per page, 1–200 (default 50).</param>
-        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page.</param>
+        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<PageOfDeliveryResponse> ListWebhookDeliveriesAsync(string tenant, System.Guid webhookId, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -318,7 +318,7 @@ namespace Plinth.Platform.Client
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="limit">Items per page, 1–200 (default 50).</param>
-        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page.</param>
+        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<PageOfWebhookResponse> ListWebhooksAsync(string tenant, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -744,7 +744,7 @@ namespace Plinth.Platform.Client
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="webhookId">The id of the webhook.</param>
         /// <param name="limit">Items per page, 1–200 (default 50).</param>
-        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page.</param>
+        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<PageOfDeliveryResponse> ListWebhookDeliveriesAsync(string tenant, System.Guid webhookId, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -1234,7 +1234,7 @@ namespace Plinth.Platform.Client
         /// <param name="detailCode">Only units with this VERA detail code, e.g. ATE.</param>
         /// <param name="status">Only units with this status; let means a lease is active today.</param>
         /// <param name="limit">Items per page, 1–200 (default 50).</param>
-        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page.</param>
+        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<PageOfUnitResponse> ListUnitsAsync(string tenant, System.Guid? plinthId = null, UnitCategory? category = null, string? detailCode = null, UnitStatus? status = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -1276,7 +1276,7 @@ namespace Plinth.Platform.Client
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="unitId">The id of the unit.</param>
         /// <param name="limit">Items per page, 1–200 (default 50).</param>
-        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page.</param>
+        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<PageOfUnitClassificationResponse> ListUnitClassificationsAsync(string tenant, System.Guid unitId, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -1515,7 +1515,7 @@ namespace Plinth.Platform.Client
         /// <param name="detailCode">Only units with this VERA detail code, e.g. ATE.</param>
         /// <param name="status">Only units with this status; let means a lease is active today.</param>
         /// <param name="limit">Items per page, 1–200 (default 50).</param>
-        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page.</param>
+        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<PageOfUnitResponse> ListUnitsAsync(string tenant, System.Guid? plinthId = null, UnitCategory? category = null, string? detailCode = null, UnitStatus? status = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -2015,7 +2015,7 @@ namespace Plinth.Platform.Client
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="unitId">The id of the unit.</param>
         /// <param name="limit">Items per page, 1–200 (default 50).</param>
-        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page.</param>
+        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<PageOfUnitClassificationResponse> ListUnitClassificationsAsync(string tenant, System.Guid unitId, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -2319,7 +2319,7 @@ namespace Plinth.Platform.Client
         /// All tenants in slug order, a page at a time. Platform administrators only.
         /// </remarks>
         /// <param name="limit">Items per page, 1–200 (default 50).</param>
-        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page.</param>
+        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<PageOfTenantResponse> ListTenantsAsync(int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -2549,7 +2549,7 @@ namespace Plinth.Platform.Client
         /// All tenants in slug order, a page at a time. Platform administrators only.
         /// </remarks>
         /// <param name="limit">Items per page, 1–200 (default 50).</param>
-        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page.</param>
+        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<PageOfTenantResponse> ListTenantsAsync(int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -2969,7 +2969,7 @@ namespace Plinth.Platform.Client
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="leaseId">The id of the lease.</param>
         /// <param name="from">A day in the first month of the schedule.</param>
-        /// <param name="to">A day in the last month of the schedule (at most 120 months after the first).</param>
+        /// <param name="to">A day in the last month of the schedule (at most 120 months after the first). 'to' must not be before 'from'. A schedule covers at most 120 months.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<RentScheduleResponse> GetRentScheduleAsync(string tenant, System.Guid leaseId, System.DateOnly from, System.DateOnly to, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -3177,7 +3177,7 @@ namespace Plinth.Platform.Client
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="leaseId">The id of the lease.</param>
         /// <param name="from">A day in the first month of the schedule.</param>
-        /// <param name="to">A day in the last month of the schedule (at most 120 months after the first).</param>
+        /// <param name="to">A day in the last month of the schedule (at most 120 months after the first). 'to' must not be before 'from'. A schedule covers at most 120 months.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<RentScheduleResponse> GetRentScheduleAsync(string tenant, System.Guid leaseId, System.DateOnly from, System.DateOnly to, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -3817,7 +3817,7 @@ namespace Plinth.Platform.Client
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="limit">Items per page, 1–200 (default 50).</param>
-        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page.</param>
+        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<PageOfPlinthResponse> ListPlinthsAsync(string tenant, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -4093,7 +4093,7 @@ namespace Plinth.Platform.Client
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="limit">Items per page, 1–200 (default 50).</param>
-        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page.</param>
+        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<PageOfPlinthResponse> ListPlinthsAsync(string tenant, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -4902,7 +4902,7 @@ namespace Plinth.Platform.Client
         /// <param name="unacknowledged">Only notifications nobody has acknowledged yet.</param>
         /// <param name="type">Only notifications of this type.</param>
         /// <param name="limit">Items per page, 1–200 (default 50).</param>
-        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page.</param>
+        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<PageOfNotificationResponse> ListNotificationsAsync(string tenant, bool? unacknowledged = null, NotificationType? type = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -5129,7 +5129,7 @@ namespace Plinth.Platform.Client
         /// <param name="unacknowledged">Only notifications nobody has acknowledged yet.</param>
         /// <param name="type">Only notifications of this type.</param>
         /// <param name="limit">Items per page, 1–200 (default 50).</param>
-        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page.</param>
+        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<PageOfNotificationResponse> ListNotificationsAsync(string tenant, bool? unacknowledged = null, NotificationType? type = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -5441,7 +5441,7 @@ namespace Plinth.Platform.Client
         /// <param name="status">Only upcoming, active or ended leases (as of today).</param>
         /// <param name="lesseeKvk">Only the leases of the lessee with this KvK number.</param>
         /// <param name="limit">Items per page, 1–200 (default 50).</param>
-        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page.</param>
+        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<PageOfLeaseResponse> ListLeasesAsync(string tenant, System.Guid? unitId = null, LeaseStatus? status = null, string? lesseeKvk = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -5720,7 +5720,7 @@ namespace Plinth.Platform.Client
         /// <param name="status">Only upcoming, active or ended leases (as of today).</param>
         /// <param name="lesseeKvk">Only the leases of the lessee with this KvK number.</param>
         /// <param name="limit">Items per page, 1–200 (default 50).</param>
-        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page.</param>
+        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<PageOfLeaseResponse> ListLeasesAsync(string tenant, System.Guid? unitId = null, LeaseStatus? status = null, string? lesseeKvk = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -6577,7 +6577,7 @@ namespace Plinth.Platform.Client
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="discountId">The id of the discount.</param>
         /// <param name="limit">Items per page, 1–200 (default 50).</param>
-        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page.</param>
+        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<PageOfEvaluationResponse> ListEvaluationsAsync(string tenant, System.Guid discountId, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -6635,7 +6635,7 @@ namespace Plinth.Platform.Client
         /// <param name="status">Only upcoming, active or ended discounts (as of today).</param>
         /// <param name="evaluationDueBefore">Only discounts with an unevaluated period whose evaluation is due before this date.</param>
         /// <param name="limit">Items per page, 1–200 (default 50).</param>
-        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page.</param>
+        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<PageOfDiscountResponse> ListDiscountsAsync(string tenant, System.Guid? leaseId = null, DiscountStatus? status = null, System.DateOnly? evaluationDueBefore = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -7067,7 +7067,7 @@ namespace Plinth.Platform.Client
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="discountId">The id of the discount.</param>
         /// <param name="limit">Items per page, 1–200 (default 50).</param>
-        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page.</param>
+        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<PageOfEvaluationResponse> ListEvaluationsAsync(string tenant, System.Guid discountId, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -7702,7 +7702,7 @@ namespace Plinth.Platform.Client
         /// <param name="status">Only upcoming, active or ended discounts (as of today).</param>
         /// <param name="evaluationDueBefore">Only discounts with an unevaluated period whose evaluation is due before this date.</param>
         /// <param name="limit">Items per page, 1–200 (default 50).</param>
-        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page.</param>
+        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<PageOfDiscountResponse> ListDiscountsAsync(string tenant, System.Guid? leaseId = null, DiscountStatus? status = null, System.DateOnly? evaluationDueBefore = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -8016,7 +8016,7 @@ namespace Plinth.Platform.Client
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="year">Only the budgets of this year.</param>
         /// <param name="limit">Items per page, 1–200 (default 50).</param>
-        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page.</param>
+        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<PageOfBudgetResponse> ListBudgetsAsync(string tenant, int? year = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -8265,7 +8265,7 @@ namespace Plinth.Platform.Client
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="year">Only the budgets of this year.</param>
         /// <param name="limit">Items per page, 1–200 (default 50).</param>
-        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page.</param>
+        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<PageOfBudgetResponse> ListBudgetsAsync(string tenant, int? year = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -8697,7 +8697,7 @@ namespace Plinth.Platform.Client
         /// <param name="entityType">Only events of this kind of entity. Required unless the client holds tenant:admin.</param>
         /// <param name="entityId">Only events of this entity.</param>
         /// <param name="limit">Items per page, 1–200 (default 50).</param>
-        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page.</param>
+        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<PageOfAuditEventResponse> ListAuditEventsAsync(string tenant, AuditEntityType? entityType = null, System.Guid? entityId = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -8750,7 +8750,7 @@ namespace Plinth.Platform.Client
         /// <param name="entityType">Only events of this kind of entity. Required unless the client holds tenant:admin.</param>
         /// <param name="entityId">Only events of this entity.</param>
         /// <param name="limit">Items per page, 1–200 (default 50).</param>
-        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page.</param>
+        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<PageOfAuditEventResponse> ListAuditEventsAsync(string tenant, AuditEntityType? entityType = null, System.Guid? entityId = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -9058,7 +9058,7 @@ namespace Plinth.Platform.Client
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="limit">Items per page, 1–200 (default 50).</param>
-        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page.</param>
+        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<PageOfApiClientResponse> ListApiClientsAsync(string tenant, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -9295,7 +9295,7 @@ namespace Plinth.Platform.Client
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="limit">Items per page, 1–200 (default 50).</param>
-        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page.</param>
+        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<PageOfApiClientResponse> ListApiClientsAsync(string tenant, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -10314,7 +10314,7 @@ namespace Plinth.Platform.Client
         public string DisplayName { get; set; } = default!;
 
         /// <summary>
-        /// Scopes the client may request; any scope except the platform scopes.
+        /// Scopes the client may request; any scope except the platform scopes. A tenant's client cannot hold platform scopes (platform:admin, platform:operations).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("scopes")]
         // TODO(system.text.json): Add ItemConverterType with enum converter when supported
@@ -10428,7 +10428,7 @@ namespace Plinth.Platform.Client
         public System.DateOnly StartDate { get; set; } = default!;
 
         /// <summary>
-        /// Last day of the term; evaluations that continue the discount extend it.
+        /// Last day of the term; evaluations that continue the discount extend it. 'endDate' must not be before 'startDate'.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("endDate")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -10478,21 +10478,21 @@ namespace Plinth.Platform.Client
         public DiscountKind Kind { get; set; } = default!;
 
         /// <summary>
-        /// For percentage: percent off the base rent, 1–100 (practice: 10–40).
+        /// For percentage: percent off the base rent, 1–100 (practice: 10–40). A percentage discount needs 'percentage'. 'percentage' applies only to a percentage discount.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("percentage")]
         [System.ComponentModel.DataAnnotations.Range(1, 100)]
         public int? Percentage { get; set; } = default!;
 
         /// <summary>
-        /// For fixed: euro cents off the base rent per month, at most the base rent.
+        /// For fixed: euro cents off the base rent per month, at most the base rent. A fixed discount needs 'fixedCentsPerMonth'. 'fixedCentsPerMonth' applies only to a fixed discount.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("fixedCentsPerMonth")]
         [System.ComponentModel.DataAnnotations.Range(1L, 1000000000L)]
         public long? FixedCentsPerMonth { get; set; } = default!;
 
         /// <summary>
-        /// For stepped: the growth-in schedule, dates rising, rents not falling, the first on the start date, none above the base rent.
+        /// For stepped: the growth-in schedule, dates rising, rents not falling, the first on the start date, none above the base rent. The first step starts on the discount's start date. Every step starts within the discount's term. 'steps' apply only to a stepped discount. A step may not be null. Each step must start after the one before it. A growth-in schedule rises: no step may ask less rent than the one before it.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("steps")]
         [System.ComponentModel.DataAnnotations.MinLength(1)]
@@ -10555,6 +10555,9 @@ namespace Plinth.Platform.Client
 
     }
 
+    /// <summary>
+    /// A step-up needs 'newTerms'. 'newTerms' apply only to a step-up.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class CreateEvaluationRequest
     {
@@ -10568,6 +10571,9 @@ namespace Plinth.Platform.Client
         [System.ComponentModel.DataAnnotations.RegularExpression(@"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
         public System.DateOnly EvaluatedOn { get; set; } = default!;
 
+        /// <summary>
+        /// A result may not be null. Give each counter-performance one result.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("results")]
         [System.ComponentModel.DataAnnotations.MaxLength(20)]
         public System.Collections.Generic.IList<CounterPerformanceResult>? Results { get; set; } = default!;
@@ -10623,7 +10629,7 @@ namespace Plinth.Platform.Client
         public System.DateOnly StartDate { get; set; } = default!;
 
         /// <summary>
-        /// Last day of the lease; none for an open-ended lease.
+        /// Last day of the lease; none for an open-ended lease. 'endDate' must not be before 'startDate'.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("endDate")]
         [System.ComponentModel.DataAnnotations.StringLength(10)]
@@ -10699,6 +10705,9 @@ namespace Plinth.Platform.Client
 
     }
 
+    /// <summary>
+    /// 'status' is let only while a lease is active; set vacant, in_tender or unavailable.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class CreateUnitRequest
     {
@@ -10725,7 +10734,7 @@ namespace Plinth.Platform.Client
         public UnitCategory Category { get; set; } = default!;
 
         /// <summary>
-        /// VERA eenheiddetailsoort of the category: BED has ATE, HOR, KAN, KIN, PRA, WIR, WWI; MOG has BUU, GEM, BIJ, BIB, CUL, DAG, JON, MAA, MWR, MUL, WEL, WWR, WER, WIJ, ZST, STP, OPV, REZ, BAS, BRE, SCH, CJG, KTI, VEI.
+        /// VERA eenheiddetailsoort of the category: BED has ATE, HOR, KAN, KIN, PRA, WIR, WWI; MOG has BUU, GEM, BIJ, BIB, CUL, DAG, JON, MAA, MWR, MUL, WEL, WWR, WER, WIJ, ZST, STP, OPV, REZ, BAS, BRE, SCH, CJG, KTI, VEI. 'detailCode' must be a VERA detail code of the unit's category.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("detailCode")]
         [System.ComponentModel.DataAnnotations.Required]
@@ -10737,7 +10746,7 @@ namespace Plinth.Platform.Client
         /// Lettable floor area (VVO) in m².
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("areaM2")]
-        [System.ComponentModel.DataAnnotations.Range(0D, 1000000D)]
+        [System.ComponentModel.DataAnnotations.Range(0.01D, 1000000D)]
         public double AreaM2 { get; set; } = default!;
 
         /// <summary>
@@ -10748,7 +10757,7 @@ namespace Plinth.Platform.Client
         public long? MarketRentCentsPerYear { get; set; } = default!;
 
         /// <summary>
-        /// Date of the valuation behind the market rent; required with it.
+        /// Date of the valuation behind the market rent; required with it. 'valuationDate' is required with a market rent.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("valuationDate")]
         [System.ComponentModel.DataAnnotations.StringLength(10)]
@@ -10756,7 +10765,7 @@ namespace Plinth.Platform.Client
         public System.DateOnly? ValuationDate { get; set; } = default!;
 
         /// <summary>
-        /// Source of the valuation, e.g. "taxatie 2026" or "TMS"; required with the market rent.
+        /// Source of the valuation, e.g. "taxatie 2026" or "TMS"; required with the market rent. 'valuationSource' is required with a market rent.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("valuationSource")]
         [System.ComponentModel.DataAnnotations.StringLength(200, MinimumLength = 1)]
@@ -10797,7 +10806,7 @@ namespace Plinth.Platform.Client
     {
 
         /// <summary>
-        /// A public https URL that receives a signed JSON POST per notification.
+        /// A public https URL that receives a signed JSON POST per notification. 'url' must be an absolute https URL without credentials, to a public host.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("url")]
         [System.ComponentModel.DataAnnotations.Required]
@@ -11159,21 +11168,21 @@ namespace Plinth.Platform.Client
         public DiscountKind Kind { get; set; } = default!;
 
         /// <summary>
-        /// For percentage: percent off the base rent, 1–100 (practice: 10–40).
+        /// For percentage: percent off the base rent, 1–100 (practice: 10–40). A percentage discount needs 'percentage'. 'percentage' applies only to a percentage discount.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("percentage")]
         [System.ComponentModel.DataAnnotations.Range(1, 100)]
         public int? Percentage { get; set; } = default!;
 
         /// <summary>
-        /// For fixed: euro cents off the base rent per month, at most the base rent.
+        /// For fixed: euro cents off the base rent per month, at most the base rent. A fixed discount needs 'fixedCentsPerMonth'. 'fixedCentsPerMonth' applies only to a fixed discount.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("fixedCentsPerMonth")]
         [System.ComponentModel.DataAnnotations.Range(1L, 1000000000L)]
         public long? FixedCentsPerMonth { get; set; } = default!;
 
         /// <summary>
-        /// For stepped: the growth-in schedule, dates rising, rents not falling, the first on the start date, none above the base rent.
+        /// For stepped: the growth-in schedule, dates rising, rents not falling, the first on the start date, none above the base rent. The first step starts on the discount's start date. Every step starts within the discount's term. 'steps' apply only to a stepped discount. A step may not be null. Each step must start after the one before it. A growth-in schedule rises: no step may ask less rent than the one before it.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("steps")]
         [System.ComponentModel.DataAnnotations.MinLength(1)]
@@ -12030,7 +12039,7 @@ namespace Plinth.Platform.Client
         public string MunicipalityCode { get; set; } = default!;
 
         /// <summary>
-        /// CBS neighbourhood (buurt) code: `BU`, the municipality's four digits, and four more.
+        /// CBS neighbourhood (buurt) code: `BU`, the municipality's four digits, and four more. 'neighbourhoodCode' must lie in the municipality: BU followed by the four digits of municipalityCode.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("neighbourhoodCode")]
         [System.ComponentModel.DataAnnotations.Required]
@@ -12049,7 +12058,7 @@ namespace Plinth.Platform.Client
         /// Floor area of the whole plinth in m².
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("plinthAreaM2")]
-        [System.ComponentModel.DataAnnotations.Range(0D, 1000000D)]
+        [System.ComponentModel.DataAnnotations.Range(0.01D, 1000000D)]
         public double PlinthAreaM2 { get; set; } = default!;
 
         /// <summary>
@@ -12199,6 +12208,41 @@ namespace Plinth.Platform.Client
         [System.Text.Json.Serialization.JsonPropertyName("errors")]
         [System.ComponentModel.DataAnnotations.MaxLength(100)]
         public System.Collections.Generic.IList<Errors>? Errors { get; set; } = default!;
+
+        /// <summary>
+        /// With `urn:plinth:problem:budget-exceeded`: the budget the discount draws on.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("budgetId")]
+        [System.ComponentModel.DataAnnotations.StringLength(36)]
+        public System.Guid? BudgetId { get; set; } = default!;
+
+        /// <summary>
+        /// With `urn:plinth:problem:budget-exceeded`: euro cents left in the budget for this discount.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("remainingCents")]
+        [System.ComponentModel.DataAnnotations.Range(0L, 100000000000L)]
+        public long? RemainingCents { get; set; } = default!;
+
+        /// <summary>
+        /// With `urn:plinth:problem:budget-exceeded`: euro cents the discount (or its continuation) needs in the budget's year.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("requiredCents")]
+        [System.ComponentModel.DataAnnotations.Range(0L, 12000000000L)]
+        public long? RequiredCents { get; set; } = default!;
+
+        /// <summary>
+        /// With `urn:plinth:problem:lease-overlap`: the lease that already lets the unit in that period.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("leaseId")]
+        [System.ComponentModel.DataAnnotations.StringLength(36)]
+        public System.Guid? LeaseId { get; set; } = default!;
+
+        /// <summary>
+        /// With `urn:plinth:problem:discount-overlap`: the discount of the lease that already covers that period.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("discountId")]
+        [System.ComponentModel.DataAnnotations.StringLength(36)]
+        public System.Guid? DiscountId { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -12717,7 +12761,7 @@ namespace Plinth.Platform.Client
         public System.DateOnly StartDate { get; set; } = default!;
 
         /// <summary>
-        /// Last day of the lease; none for an open-ended lease.
+        /// Last day of the lease; none for an open-ended lease. 'endDate' must not be before 'startDate'.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("endDate")]
         [System.ComponentModel.DataAnnotations.StringLength(10)]
@@ -12742,6 +12786,9 @@ namespace Plinth.Platform.Client
 
     }
 
+    /// <summary>
+    /// 'status' is let only while a lease is active; set vacant, in_tender or unavailable.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class UpdateUnitRequest
     {
@@ -12767,7 +12814,7 @@ namespace Plinth.Platform.Client
         public UnitCategory Category { get; set; } = default!;
 
         /// <summary>
-        /// VERA eenheiddetailsoort of the category: BED has ATE, HOR, KAN, KIN, PRA, WIR, WWI; MOG has BUU, GEM, BIJ, BIB, CUL, DAG, JON, MAA, MWR, MUL, WEL, WWR, WER, WIJ, ZST, STP, OPV, REZ, BAS, BRE, SCH, CJG, KTI, VEI.
+        /// VERA eenheiddetailsoort of the category: BED has ATE, HOR, KAN, KIN, PRA, WIR, WWI; MOG has BUU, GEM, BIJ, BIB, CUL, DAG, JON, MAA, MWR, MUL, WEL, WWR, WER, WIJ, ZST, STP, OPV, REZ, BAS, BRE, SCH, CJG, KTI, VEI. 'detailCode' must be a VERA detail code of the unit's category.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("detailCode")]
         [System.ComponentModel.DataAnnotations.Required]
@@ -12779,7 +12826,7 @@ namespace Plinth.Platform.Client
         /// Lettable floor area (VVO) in m².
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("areaM2")]
-        [System.ComponentModel.DataAnnotations.Range(0D, 1000000D)]
+        [System.ComponentModel.DataAnnotations.Range(0.01D, 1000000D)]
         public double AreaM2 { get; set; } = default!;
 
         /// <summary>
@@ -12790,7 +12837,7 @@ namespace Plinth.Platform.Client
         public long? MarketRentCentsPerYear { get; set; } = default!;
 
         /// <summary>
-        /// Date of the valuation behind the market rent; required with it.
+        /// Date of the valuation behind the market rent; required with it. 'valuationDate' is required with a market rent.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("valuationDate")]
         [System.ComponentModel.DataAnnotations.StringLength(10)]
@@ -12798,7 +12845,7 @@ namespace Plinth.Platform.Client
         public System.DateOnly? ValuationDate { get; set; } = default!;
 
         /// <summary>
-        /// Source of the valuation, e.g. "taxatie 2026" or "TMS"; required with the market rent.
+        /// Source of the valuation, e.g. "taxatie 2026" or "TMS"; required with the market rent. 'valuationSource' is required with a market rent.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("valuationSource")]
         [System.ComponentModel.DataAnnotations.StringLength(200, MinimumLength = 1)]

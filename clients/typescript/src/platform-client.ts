@@ -20,7 +20,7 @@ export interface IWebhooksClient {
      * List webhooks
      * @param tenant The tenant's slug.
      * @param limit (optional) Items per page, 1–200 (default 50).
-     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
      * @return OK
      */
     listWebhooks(tenant: string, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfWebhookResponse>;
@@ -46,7 +46,7 @@ export interface IWebhooksClient {
      * @param tenant The tenant's slug.
      * @param webhookId The id of the webhook.
      * @param limit (optional) Items per page, 1–200 (default 50).
-     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
      * @return OK
      */
     listWebhookDeliveries(tenant: string, webhookId: string, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfDeliveryResponse>;
@@ -164,7 +164,7 @@ export class WebhooksClient implements IWebhooksClient {
      * List webhooks
      * @param tenant The tenant's slug.
      * @param limit (optional) Items per page, 1–200 (default 50).
-     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
      * @return OK
      */
     listWebhooks(tenant: string, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfWebhookResponse> {
@@ -400,7 +400,7 @@ export class WebhooksClient implements IWebhooksClient {
      * @param tenant The tenant's slug.
      * @param webhookId The id of the webhook.
      * @param limit (optional) Items per page, 1–200 (default 50).
-     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
      * @return OK
      */
     listWebhookDeliveries(tenant: string, webhookId: string, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfDeliveryResponse> {
@@ -604,7 +604,7 @@ export interface IUnitsClient {
      * @param detailCode (optional) Only units with this VERA detail code, e.g. ATE.
      * @param status (optional) Only units with this status; let means a lease is active today.
      * @param limit (optional) Items per page, 1–200 (default 50).
-     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
      * @return OK
      */
     listUnits(tenant: string, plinthId?: string | null | undefined, category?: UnitCategory | undefined, detailCode?: string | null | undefined, status?: UnitStatus | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfUnitResponse>;
@@ -631,7 +631,7 @@ export interface IUnitsClient {
      * @param tenant The tenant's slug.
      * @param unitId The id of the unit.
      * @param limit (optional) Items per page, 1–200 (default 50).
-     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
      * @return OK
      */
     listUnitClassifications(tenant: string, unitId: string, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfUnitClassificationResponse>;
@@ -757,7 +757,7 @@ export class UnitsClient implements IUnitsClient {
      * @param detailCode (optional) Only units with this VERA detail code, e.g. ATE.
      * @param status (optional) Only units with this status; let means a lease is active today.
      * @param limit (optional) Items per page, 1–200 (default 50).
-     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
      * @return OK
      */
     listUnits(tenant: string, plinthId?: string | null | undefined, category?: UnitCategory | undefined, detailCode?: string | null | undefined, status?: UnitStatus | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfUnitResponse> {
@@ -1038,7 +1038,7 @@ export class UnitsClient implements IUnitsClient {
      * @param tenant The tenant's slug.
      * @param unitId The id of the unit.
      * @param limit (optional) Items per page, 1–200 (default 50).
-     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
      * @return OK
      */
     listUnitClassifications(tenant: string, unitId: string, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfUnitClassificationResponse> {
@@ -1136,7 +1136,7 @@ export interface ITenantsClient {
     /**
      * List tenants
      * @param limit (optional) Items per page, 1–200 (default 50).
-     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
      * @return OK
      */
     listTenants(limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfTenantResponse>;
@@ -1254,7 +1254,7 @@ export class TenantsClient implements ITenantsClient {
     /**
      * List tenants
      * @param limit (optional) Items per page, 1–200 (default 50).
-     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
      * @return OK
      */
     listTenants(limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfTenantResponse> {
@@ -1416,7 +1416,7 @@ export interface IRentClient {
      * @param tenant The tenant's slug.
      * @param leaseId The id of the lease.
      * @param from A day in the first month of the schedule.
-     * @param to A day in the last month of the schedule (at most 120 months after the first).
+     * @param to A day in the last month of the schedule (at most 120 months after the first). 'to' must not be before 'from'. A schedule covers at most 120 months.
      * @return OK
      */
     getRentSchedule(tenant: string, leaseId: string, from: string, to: string, signal?: AbortSignal): Promise<RentScheduleResponse>;
@@ -1524,7 +1524,7 @@ export class RentClient implements IRentClient {
      * @param tenant The tenant's slug.
      * @param leaseId The id of the lease.
      * @param from A day in the first month of the schedule.
-     * @param to A day in the last month of the schedule (at most 120 months after the first).
+     * @param to A day in the last month of the schedule (at most 120 months after the first). 'to' must not be before 'from'. A schedule covers at most 120 months.
      * @return OK
      */
     getRentSchedule(tenant: string, leaseId: string, from: string, to: string, signal?: AbortSignal): Promise<RentScheduleResponse> {
@@ -1729,7 +1729,7 @@ export interface IPlinthsClient {
      * List plinths
      * @param tenant The tenant's slug.
      * @param limit (optional) Items per page, 1–200 (default 50).
-     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
      * @return OK
      */
     listPlinths(tenant: string, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfPlinthResponse>;
@@ -1877,7 +1877,7 @@ export class PlinthsClient implements IPlinthsClient {
      * List plinths
      * @param tenant The tenant's slug.
      * @param limit (optional) Items per page, 1–200 (default 50).
-     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
      * @return OK
      */
     listPlinths(tenant: string, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfPlinthResponse> {
@@ -2258,7 +2258,7 @@ export interface INotificationsClient {
      * @param unacknowledged (optional) Only notifications nobody has acknowledged yet.
      * @param type (optional) Only notifications of this type.
      * @param limit (optional) Items per page, 1–200 (default 50).
-     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
      * @return OK
      */
     listNotifications(tenant: string, unacknowledged?: boolean | undefined, type?: NotificationType | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfNotificationResponse>;
@@ -2376,7 +2376,7 @@ export class NotificationsClient implements INotificationsClient {
      * @param unacknowledged (optional) Only notifications nobody has acknowledged yet.
      * @param type (optional) Only notifications of this type.
      * @param limit (optional) Items per page, 1–200 (default 50).
-     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
      * @return OK
      */
     listNotifications(tenant: string, unacknowledged?: boolean | undefined, type?: NotificationType | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfNotificationResponse> {
@@ -2484,7 +2484,7 @@ export interface ILeasesClient {
      * @param status (optional) Only upcoming, active or ended leases (as of today).
      * @param lesseeKvk (optional) Only the leases of the lessee with this KvK number.
      * @param limit (optional) Items per page, 1–200 (default 50).
-     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
      * @return OK
      */
     listLeases(tenant: string, unitId?: string | null | undefined, status?: LeaseStatus | undefined, lesseeKvk?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfLeaseResponse>;
@@ -2635,7 +2635,7 @@ export class LeasesClient implements ILeasesClient {
      * @param status (optional) Only upcoming, active or ended leases (as of today).
      * @param lesseeKvk (optional) Only the leases of the lessee with this KvK number.
      * @param limit (optional) Items per page, 1–200 (default 50).
-     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
      * @return OK
      */
     listLeases(tenant: string, unitId?: string | null | undefined, status?: LeaseStatus | undefined, lesseeKvk?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfLeaseResponse> {
@@ -3045,7 +3045,7 @@ export interface IDiscountsClient {
      * @param tenant The tenant's slug.
      * @param discountId The id of the discount.
      * @param limit (optional) Items per page, 1–200 (default 50).
-     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
      * @return OK
      */
     listEvaluations(tenant: string, discountId: string, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfEvaluationResponse>;
@@ -3083,7 +3083,7 @@ export interface IDiscountsClient {
      * @param status (optional) Only upcoming, active or ended discounts (as of today).
      * @param evaluationDueBefore (optional) Only discounts with an unevaluated period whose evaluation is due before this date.
      * @param limit (optional) Items per page, 1–200 (default 50).
-     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
      * @return OK
      */
     listDiscounts(tenant: string, leaseId?: string | null | undefined, status?: DiscountStatus | undefined, evaluationDueBefore?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfDiscountResponse>;
@@ -3316,7 +3316,7 @@ export class DiscountsClient implements IDiscountsClient {
      * @param tenant The tenant's slug.
      * @param discountId The id of the discount.
      * @param limit (optional) Items per page, 1–200 (default 50).
-     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
      * @return OK
      */
     listEvaluations(tenant: string, discountId: string, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfEvaluationResponse> {
@@ -3670,7 +3670,7 @@ export class DiscountsClient implements IDiscountsClient {
      * @param status (optional) Only upcoming, active or ended discounts (as of today).
      * @param evaluationDueBefore (optional) Only discounts with an unevaluated period whose evaluation is due before this date.
      * @param limit (optional) Items per page, 1–200 (default 50).
-     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
      * @return OK
      */
     listDiscounts(tenant: string, leaseId?: string | null | undefined, status?: DiscountStatus | undefined, evaluationDueBefore?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfDiscountResponse> {
@@ -3776,7 +3776,7 @@ export interface IDiscountBudgetsClient {
      * @param tenant The tenant's slug.
      * @param year (optional) Only the budgets of this year.
      * @param limit (optional) Items per page, 1–200 (default 50).
-     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
      * @return OK
      */
     listBudgets(tenant: string, year?: number | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfBudgetResponse>;
@@ -3907,7 +3907,7 @@ export class DiscountBudgetsClient implements IDiscountBudgetsClient {
      * @param tenant The tenant's slug.
      * @param year (optional) Only the budgets of this year.
      * @param limit (optional) Items per page, 1–200 (default 50).
-     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
      * @return OK
      */
     listBudgets(tenant: string, year?: number | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfBudgetResponse> {
@@ -4076,7 +4076,7 @@ export interface IAuditClient {
      * @param entityType (optional) Only events of this kind of entity. Required unless the client holds tenant:admin.
      * @param entityId (optional) Only events of this entity.
      * @param limit (optional) Items per page, 1–200 (default 50).
-     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
      * @return OK
      */
     listAuditEvents(tenant: string, entityType?: AuditEntityType | undefined, entityId?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfAuditEventResponse>;
@@ -4098,7 +4098,7 @@ export class AuditClient implements IAuditClient {
      * @param entityType (optional) Only events of this kind of entity. Required unless the client holds tenant:admin.
      * @param entityId (optional) Only events of this entity.
      * @param limit (optional) Items per page, 1–200 (default 50).
-     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
      * @return OK
      */
     listAuditEvents(tenant: string, entityType?: AuditEntityType | undefined, entityId?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfAuditEventResponse> {
@@ -4200,7 +4200,7 @@ export interface IApiClientsClient {
      * List API clients
      * @param tenant The tenant's slug.
      * @param limit (optional) Items per page, 1–200 (default 50).
-     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
      * @return OK
      */
     listApiClients(tenant: string, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfApiClientResponse>;
@@ -4324,7 +4324,7 @@ export class ApiClientsClient implements IApiClientsClient {
      * List API clients
      * @param tenant The tenant's slug.
      * @param limit (optional) Items per page, 1–200 (default 50).
-     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
      * @return OK
      */
     listApiClients(tenant: string, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfApiClientResponse> {
@@ -4658,7 +4658,7 @@ export interface CounterPerformanceResult {
 export interface CreateApiClientRequest {
     /** What the client is, for people reading the list: e.g. "Staedion verhuursysteem". */
     displayName: string;
-    /** Scopes the client may request; any scope except the platform scopes. */
+    /** Scopes the client may request; any scope except the platform scopes. A tenant's client cannot hold platform scopes (platform:admin, platform:operations). */
     scopes: ApiScope[];
 
     [key: string]: any;
@@ -4688,7 +4688,7 @@ export interface CreatedApiClientResponse {
 /** A rent discount: an addendum (allonge) to the lease. */
 export interface CreateDiscountRequest {
     startDate: string;
-    /** Last day of the term; evaluations that continue the discount extend it. */
+    /** Last day of the term; evaluations that continue the discount extend it. 'endDate' must not be before 'startDate'. */
     endDate: string;
     /** Why the tenant gets this discount (the onderbouwing). */
     justification: string;
@@ -4701,11 +4701,11 @@ export interface CreateDiscountRequest {
     /** Days before a period's end that its evaluation is due, 1–366 (default 92: three months). */
     reminderLeadDays?: number;
     kind: DiscountKind;
-    /** For percentage: percent off the base rent, 1–100 (practice: 10–40). */
+    /** For percentage: percent off the base rent, 1–100 (practice: 10–40). A percentage discount needs 'percentage'. 'percentage' applies only to a percentage discount. */
     percentage?: number | null;
-    /** For fixed: euro cents off the base rent per month, at most the base rent. */
+    /** For fixed: euro cents off the base rent per month, at most the base rent. A fixed discount needs 'fixedCentsPerMonth'. 'fixedCentsPerMonth' applies only to a fixed discount. */
     fixedCentsPerMonth?: number | null;
-    /** For stepped: the growth-in schedule, dates rising, rents not falling, the first on the start date, none above the base rent. */
+    /** For stepped: the growth-in schedule, dates rising, rents not falling, the first on the start date, none above the base rent. The first step starts on the discount's start date. Every step starts within the discount's term. 'steps' apply only to a stepped discount. A step may not be null. Each step must start after the one before it. A growth-in schedule rises: no step may ask less rent than the one before it. */
     steps?: RentStep[] | null;
 
     [key: string]: any;
@@ -4722,9 +4722,11 @@ export interface CreatedWebhookResponse {
     [key: string]: any;
 }
 
+/** A step-up needs 'newTerms'. 'newTerms' apply only to a step-up. */
 export interface CreateEvaluationRequest {
     /** The day of the evaluation; it evaluates the period it falls in (or the last one opened, when later). */
     evaluatedOn: string;
+    /** A result may not be null. Give each counter-performance one result. */
     results?: CounterPerformanceResult[] | null;
     decision: EvaluationDecision;
     newTerms?: DiscountTermsRequest | null;
@@ -4739,7 +4741,7 @@ export interface CreateLeaseRequest {
     lessee: Lessee;
     regime: LeaseRegime;
     startDate: string;
-    /** Last day of the lease; none for an open-ended lease. */
+    /** Last day of the lease; none for an open-ended lease. 'endDate' must not be before 'startDate'. */
     endDate?: string | null;
     /** Base rent in euro cents per month, before any discount. */
     baseRentCentsPerMonth: number;
@@ -4760,21 +4762,22 @@ export interface CreateTenantRequest {
     [key: string]: any;
 }
 
+/** 'status' is let only while a lease is active; set vacant, in_tender or unavailable. */
 export interface CreateUnitRequest {
     /** The plinth the unit lies in. */
     plinthId: string;
     /** How the unit is known, e.g. "Herderplein 12 A". */
     name: string;
     category: UnitCategory;
-    /** VERA eenheiddetailsoort of the category: BED has ATE, HOR, KAN, KIN, PRA, WIR, WWI; MOG has BUU, GEM, BIJ, BIB, CUL, DAG, JON, MAA, MWR, MUL, WEL, WWR, WER, WIJ, ZST, STP, OPV, REZ, BAS, BRE, SCH, CJG, KTI, VEI. */
+    /** VERA eenheiddetailsoort of the category: BED has ATE, HOR, KAN, KIN, PRA, WIR, WWI; MOG has BUU, GEM, BIJ, BIB, CUL, DAG, JON, MAA, MWR, MUL, WEL, WWR, WER, WIJ, ZST, STP, OPV, REZ, BAS, BRE, SCH, CJG, KTI, VEI. 'detailCode' must be a VERA detail code of the unit's category. */
     detailCode: string;
     /** Lettable floor area (VVO) in m². */
     areaM2: number;
     /** Market rent (marktconforme huur) in euro cents per year, from a valuation. */
     marketRentCentsPerYear?: number | null;
-    /** Date of the valuation behind the market rent; required with it. */
+    /** Date of the valuation behind the market rent; required with it. 'valuationDate' is required with a market rent. */
     valuationDate?: string | null;
-    /** Source of the valuation, e.g. "taxatie 2026" or "TMS"; required with the market rent. */
+    /** Source of the valuation, e.g. "taxatie 2026" or "TMS"; required with the market rent. 'valuationSource' is required with a market rent. */
     valuationSource?: string | null;
     /** Target rent (streefhuur) in euro cents per year. */
     targetRentCentsPerYear?: number | null;
@@ -4786,7 +4789,7 @@ export interface CreateUnitRequest {
 }
 
 export interface CreateWebhookRequest {
-    /** A public https URL that receives a signed JSON POST per notification. */
+    /** A public https URL that receives a signed JSON POST per notification. 'url' must be an absolute https URL without credentials, to a public host. */
     url: string;
     /** The notification types to receive. */
     events: NotificationType[];
@@ -4869,11 +4872,11 @@ export type DiscountStatus = "upcoming" | "active" | "ended";
 /** New terms for a step-up: a smaller discount than the current one. */
 export interface DiscountTermsRequest {
     kind: DiscountKind;
-    /** For percentage: percent off the base rent, 1–100 (practice: 10–40). */
+    /** For percentage: percent off the base rent, 1–100 (practice: 10–40). A percentage discount needs 'percentage'. 'percentage' applies only to a percentage discount. */
     percentage?: number | null;
-    /** For fixed: euro cents off the base rent per month, at most the base rent. */
+    /** For fixed: euro cents off the base rent per month, at most the base rent. A fixed discount needs 'fixedCentsPerMonth'. 'fixedCentsPerMonth' applies only to a fixed discount. */
     fixedCentsPerMonth?: number | null;
-    /** For stepped: the growth-in schedule, dates rising, rents not falling, the first on the start date, none above the base rent. */
+    /** For stepped: the growth-in schedule, dates rising, rents not falling, the first on the start date, none above the base rent. The first step starts on the discount's start date. Every step starts within the discount's term. 'steps' apply only to a stepped discount. A step may not be null. Each step must start after the one before it. A growth-in schedule rises: no step may ask less rent than the one before it. */
     steps?: RentStep[] | null;
 
     [key: string]: any;
@@ -5088,7 +5091,7 @@ export interface PlinthRequest {
     address: Address;
     /** CBS municipality code: `GM` and four digits (`GM0344` Utrecht). */
     municipalityCode: string;
-    /** CBS neighbourhood (buurt) code: `BU`, the municipality's four digits, and four more. */
+    /** CBS neighbourhood (buurt) code: `BU`, the municipality's four digits, and four more. 'neighbourhoodCode' must lie in the municipality: BU followed by the four digits of municipalityCode. */
     neighbourhoodCode: string;
     /** Dwellings in the block above the plinth. */
     dwellingsAbove: number;
@@ -5133,6 +5136,16 @@ export interface Problem {
     traceId?: string | null;
     /** For validation errors: what is wrong with each field (at most 100). */
     errors?: Errors[] | null;
+    /** With `urn:plinth:problem:budget-exceeded`: the budget the discount draws on. */
+    budgetId?: string | null;
+    /** With `urn:plinth:problem:budget-exceeded`: euro cents left in the budget for this discount. */
+    remainingCents?: number | null;
+    /** With `urn:plinth:problem:budget-exceeded`: euro cents the discount (or its continuation) needs in the budget's year. */
+    requiredCents?: number | null;
+    /** With `urn:plinth:problem:lease-overlap`: the lease that already lets the unit in that period. */
+    leaseId?: string | null;
+    /** With `urn:plinth:problem:discount-overlap`: the discount of the lease that already covers that period. */
+    discountId?: string | null;
 
     [key: string]: any;
 }
@@ -5260,7 +5273,7 @@ export interface UpdateLeaseRequest {
     lessee: Lessee;
     regime: LeaseRegime;
     startDate: string;
-    /** Last day of the lease; none for an open-ended lease. */
+    /** Last day of the lease; none for an open-ended lease. 'endDate' must not be before 'startDate'. */
     endDate?: string | null;
     /** Base rent in euro cents per month, before any discount. */
     baseRentCentsPerMonth: number;
@@ -5268,21 +5281,22 @@ export interface UpdateLeaseRequest {
     [key: string]: any;
 }
 
+/** 'status' is let only while a lease is active; set vacant, in_tender or unavailable. */
 export interface UpdateUnitRequest {
     /** Why the category changes (BOG ↔ MOG); required when it does, and kept in the unit's history. */
     reason?: string | null;
     /** How the unit is known, e.g. "Herderplein 12 A". */
     name: string;
     category: UnitCategory;
-    /** VERA eenheiddetailsoort of the category: BED has ATE, HOR, KAN, KIN, PRA, WIR, WWI; MOG has BUU, GEM, BIJ, BIB, CUL, DAG, JON, MAA, MWR, MUL, WEL, WWR, WER, WIJ, ZST, STP, OPV, REZ, BAS, BRE, SCH, CJG, KTI, VEI. */
+    /** VERA eenheiddetailsoort of the category: BED has ATE, HOR, KAN, KIN, PRA, WIR, WWI; MOG has BUU, GEM, BIJ, BIB, CUL, DAG, JON, MAA, MWR, MUL, WEL, WWR, WER, WIJ, ZST, STP, OPV, REZ, BAS, BRE, SCH, CJG, KTI, VEI. 'detailCode' must be a VERA detail code of the unit's category. */
     detailCode: string;
     /** Lettable floor area (VVO) in m². */
     areaM2: number;
     /** Market rent (marktconforme huur) in euro cents per year, from a valuation. */
     marketRentCentsPerYear?: number | null;
-    /** Date of the valuation behind the market rent; required with it. */
+    /** Date of the valuation behind the market rent; required with it. 'valuationDate' is required with a market rent. */
     valuationDate?: string | null;
-    /** Source of the valuation, e.g. "taxatie 2026" or "TMS"; required with the market rent. */
+    /** Source of the valuation, e.g. "taxatie 2026" or "TMS"; required with the market rent. 'valuationSource' is required with a market rent. */
     valuationSource?: string | null;
     /** Target rent (streefhuur) in euro cents per year. */
     targetRentCentsPerYear?: number | null;

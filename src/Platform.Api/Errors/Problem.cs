@@ -1,8 +1,13 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
 
 namespace Platform.Api.Errors;
 
 /// <summary>An RFC 9457 problem: the body of every error response.</summary>
+/// <remarks>
+/// Members beyond the standard ones are sent only with the problem types named on them; the code that sends one names
+/// it through <see cref="Member"/>, so what is sent is what this class (and so the contract) declares.
+/// </remarks>
 public sealed class Problem
 {
     public const int MaxFieldErrors = 100;
@@ -32,6 +37,28 @@ public sealed class Problem
     /// <summary>For validation errors: what is wrong with each field (at most 100).</summary>
     [MaxLength(MaxFieldErrors)]
     public IReadOnlyList<ProblemFieldError>? Errors { get; init; }
+
+    /// <summary>With <c>urn:plinth:problem:budget-exceeded</c>: the budget the discount draws on.</summary>
+    public Guid? BudgetId { get; init; }
+
+    /// <summary>With <c>urn:plinth:problem:budget-exceeded</c>: euro cents left in the budget for this discount.</summary>
+    [Range(0, Features.DiscountBudgets.CreateBudgetValidator.MaxAmountCents)]
+    public long? RemainingCents { get; init; }
+
+    /// <summary>With <c>urn:plinth:problem:budget-exceeded</c>: euro cents the discount (or its continuation) needs in the budget's year.</summary>
+    [Range(0, 12 * Features.Discounts.RentArithmetic.MaxCentsPerMonth)]
+    public long? RequiredCents { get; init; }
+
+    /// <summary>With <c>urn:plinth:problem:lease-overlap</c>: the lease that already lets the unit in that period.</summary>
+    public Guid? LeaseId { get; init; }
+
+    /// <summary>With <c>urn:plinth:problem:discount-overlap</c>: the discount of the lease that already covers that period.</summary>
+    public Guid? DiscountId { get; init; }
+
+    /// <summary>The JSON name of one of this class's members, for a problem's extensions: <c>nameof(RemainingCents)</c> → <c>remainingCents</c>.</summary>
+    public static string Member(string propertyName) => typeof(Problem).GetProperty(propertyName) is not null
+        ? JsonNamingPolicy.CamelCase.ConvertName(propertyName)
+        : throw new ArgumentException($"Declare '{propertyName}' on {nameof(Problem)} before sending it.", nameof(propertyName));
 }
 
 public sealed class ProblemFieldError

@@ -19,20 +19,24 @@ static partial class ApiDescriptions
         return marker < 0 ? "Platform" : ns[(marker + ".Features.".Length)..].Split('.')[0];
     }
 
-    public static readonly IReadOnlyDictionary<string, string> TagDescriptions = new Dictionary<string, string>
+    /// <summary>
+    /// Each tag (the feature folder, which NSwag turns into the client class <c>ApiClientsClient</c>) with the name
+    /// people read in the reference page (<c>x-displayName</c>, shown by Scalar and Redocly) and its description.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, (string DisplayName, string Description)> Tags = new Dictionary<string, (string, string)>
     {
-        ["Tenants"] = "Municipalities, housing corporations and collectives: the organisations whose data the platform keeps apart.",
-        ["ApiClients"] = "OAuth 2.0 client-credentials clients acting for a tenant.",
-        ["Plinths"] = "Ground floors (plinten) of residential blocks, with their address, CBS codes and dwellings above.",
-        ["Units"] = "Lettable spaces (verhuureenheden) in a plinth, classified with VERA codes as BOG (BED) or MOG.",
-        ["Leases"] = "Leases (huurovereenkomsten) of units, under art. 7:290 or 7:230a BW.",
-        ["Audit"] = "Who changed what and when, with old and new values.",
-        ["Discounts"] = "Rent discounts (huurkorting in an allonge): terms, counter-performances, evaluation periods and evaluations.",
-        ["DiscountBudgets"] = "Yearly budgets that discounts draw on, with what they commit and what remains.",
-        ["Notifications"] = "The tenant's reminders: evaluations due or overdue, discounts and leases ending.",
-        ["Reminders"] = "Operating the reminder scan that writes the notifications.",
-        ["Webhooks"] = "Signed HTTP callbacks for notifications, with a delivery log and redelivery.",
-        ["Rent"] = "A lease's effective rent: base rent minus the discount in force, per day or per month.",
+        ["Tenants"] = ("Tenants", "Municipalities, housing corporations and collectives: the organisations whose data the platform keeps apart."),
+        ["ApiClients"] = ("API clients", "OAuth 2.0 client-credentials clients acting for a tenant."),
+        ["Plinths"] = ("Plinths", "Ground floors (plinten) of residential blocks, with their address, CBS codes and dwellings above."),
+        ["Units"] = ("Units", "Lettable spaces (verhuureenheden) in a plinth, classified with VERA codes as BOG (BED) or MOG."),
+        ["Leases"] = ("Leases", "Leases (huurovereenkomsten) of units, under art. 7:290 or 7:230a BW."),
+        ["Audit"] = ("Audit trail", "Who changed what and when, with old and new values."),
+        ["Discounts"] = ("Rent discounts", "Rent discounts (huurkorting in an allonge): terms, counter-performances, evaluation periods and evaluations."),
+        ["DiscountBudgets"] = ("Discount budgets", "Yearly budgets that discounts draw on, with what they commit and what remains."),
+        ["Notifications"] = ("Notifications", "The tenant's reminders: evaluations due or overdue, discounts and leases ending."),
+        ["Reminders"] = ("Reminder scan", "Operating the reminder scan that writes the notifications."),
+        ["Webhooks"] = ("Webhooks", "Signed HTTP callbacks for notifications, with a delivery log and redelivery."),
+        ["Rent"] = ("Rent", "A lease's effective rent: base rent minus the discount in force, per day or per month."),
     };
 
     public static IReadOnlyList<string> PathParameterNames(string route) =>

@@ -69,11 +69,14 @@ sealed class DocumentTransformer : IOpenApiDocumentTransformer
             .Select(t => t.Name!)
             .Distinct()
             .Order(StringComparer.Ordinal);
-        document.Tags = new HashSet<OpenApiTag>(tagNames.Select(name => new OpenApiTag
-        {
-            Name = name,
-            Description = ApiDescriptions.TagDescriptions.GetValueOrDefault(name),
-        }));
+        document.Tags = new HashSet<OpenApiTag>(tagNames.Select(name => ApiDescriptions.Tags.TryGetValue(name, out var tag)
+            ? new OpenApiTag
+            {
+                Name = name,
+                Description = tag.Description,
+                Extensions = new Dictionary<string, IOpenApiExtension> { ["x-displayName"] = new JsonNodeExtension(JsonValue.Create(tag.DisplayName)) },
+            }
+            : new OpenApiTag { Name = name }));
 
         foreach (var schema in document.Components.Schemas?.Values.OfType<OpenApiSchema>() ?? [])
         {
@@ -87,7 +90,10 @@ sealed class DocumentTransformer : IOpenApiDocumentTransformer
 
     /// <summary>
     /// A nullable enum or object property comes out as <c>oneOf: [null, $ref]</c>, which generators turn into
-    /// odd union types. A required property becomes the plain reference; an optional one <c>allOf: [$ref]</c>.
+    /// odd union types. A required property becomes the plain reference. An optional one becomes
+    /// <c>oneOf: [$ref, {type: object, nullable: true, enum: [null]}]</c>: OpenAPI 3.0 has no null type, and
+    /// <c>nullable</c> beside a reference or an untyped <c>allOf</c> has no effect. NSwag (C# and TypeScript) and
+    /// openapi-typescript read this as "the referenced type or null"; Redocly and Spectral accept it.
     /// </summary>
     static void UnwrapNullableReferences(OpenApiSchema schema)
     {
@@ -100,7 +106,9 @@ sealed class DocumentTransformer : IOpenApiDocumentTransformer
 
             schema.Properties![name] = schema.Required?.Contains(name) == true
                 ? reference
-                : new OpenApiSchema { AllOf = [reference], Description = union.Description, Type = JsonSchemaType.Null };
+                : new OpenApiSchema { OneOf = [reference, NullOnly()], Description = union.Description };
         }
     }
+
+    static OpenApiSchema NullOnly() => new() { Type = JsonSchemaType.Object | JsonSchemaType.Null, Enum = [null!] };
 }

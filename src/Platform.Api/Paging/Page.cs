@@ -94,9 +94,9 @@ public static class PageQueryRules
     {
         validator.RuleFor(q => q.Limit).InclusiveBetween(1, PageQuery.MaxLimit);
         validator.RuleFor(q => q.Cursor)
-            .MaximumLength(FieldLimits.Cursor)
+            .TextLength(FieldLimits.Cursor)
             .Matches(FieldLimits.CursorPattern)
             .Must(c => c is null || (Cursor.TryDecode(c, out var key) && (!idOrdered || Guid.TryParse(key, out _))))
-            .WithMessage("The cursor is not one this API returned.");
+            .WithMessage("Only a cursor this API returned for the same list is accepted.");
     }
 }

@@ -29,11 +29,11 @@ public sealed partial class AddressValidator : AbstractValidator<Address>
 
     public AddressValidator()
     {
-        RuleFor(a => a.Street).NotEmpty().MaximumLength(FieldLimits.Name);
+        RuleFor(a => a.Street).NotEmpty().TextLength(FieldLimits.Name);
         RuleFor(a => a.HouseNumber).InclusiveBetween(1, 99999);
-        RuleFor(a => a.HouseNumberAddition).MaximumLength(10);
-        RuleFor(a => a.Postcode).NotEmpty().Length(7).Matches(PostcodePattern)
+        RuleFor(a => a.HouseNumberAddition).TextLength(10);
+        RuleFor(a => a.Postcode).NotEmpty().TextLength(7, 7).Matches(PostcodePattern)
             .WithMessage("'{PropertyName}' must be a Dutch postcode written as 1234 AB.");
-        RuleFor(a => a.City).NotEmpty().MaximumLength(100);
+        RuleFor(a => a.City).NotEmpty().TextLength(100);
     }
 }

@@ -24,16 +24,16 @@ public static partial class DutchCodes
     public static partial Regex Slug();
 
     public static IRuleBuilderOptions<T, string> MunicipalityCode<T>(this IRuleBuilder<T, string> rule) =>
-        rule.NotEmpty().Length(FieldLimits.MunicipalityCode).Matches(MunicipalityCode()).WithMessage("'{PropertyName}' must be a CBS municipality code: GM and four digits, e.g. GM0344.");
+        rule.NotEmpty().TextLength(FieldLimits.MunicipalityCode, FieldLimits.MunicipalityCode).Matches(MunicipalityCode()).WithMessage("'{PropertyName}' must be a CBS municipality code: GM and four digits, e.g. GM0344.");
 
     /// <summary>A CBS buurtcode: <c>BU</c>, the four digits of its municipality, and four more.</summary>
     public static IRuleBuilderOptions<T, string> NeighbourhoodCode<T>(this IRuleBuilder<T, string> rule) =>
-        rule.NotEmpty().Length(10).Matches(NeighbourhoodCode()).WithMessage("'{PropertyName}' must be a CBS neighbourhood code: BU and eight digits, e.g. BU03440000.");
+        rule.NotEmpty().TextLength(10, 10).Matches(NeighbourhoodCode()).WithMessage("'{PropertyName}' must be a CBS neighbourhood code: BU and eight digits, e.g. BU03440000.");
 
     public static IRuleBuilderOptions<T, string?> KvkNumber<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Length(FieldLimits.KvkNumber).Matches(KvkNumber()).WithMessage("'{PropertyName}' must be a KvK number of eight digits.");
+        rule.TextLength(FieldLimits.KvkNumber, FieldLimits.KvkNumber).Matches(KvkNumber()).WithMessage("'{PropertyName}' must be a KvK number of eight digits.");
 
     public static IRuleBuilderOptions<T, string> Slug<T>(this IRuleBuilder<T, string> rule) =>
-        rule.NotEmpty().Length(3, FieldLimits.Slug).Matches(Slug())
+        rule.NotEmpty().TextLength(3, FieldLimits.Slug).Matches(Slug())
             .WithMessage("'{PropertyName}' must be 3–63 lowercase letters, digits and hyphens, starting and ending with a letter or digit.");
 }

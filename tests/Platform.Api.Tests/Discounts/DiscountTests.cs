@@ -140,6 +140,7 @@ public sealed class DiscountTests(PlatformApp app)
 
         Assert.Equal("urn:plinth:problem:discount-overlap", overlap.Type);
         Assert.Contains(first.Id.ToString(), overlap.Detail);
+        Assert.Equal(first.Id, overlap.DiscountId);
         Assert.Equal(2, (await api.Discounts.ListDiscountsAsync(tenant.Slug, lease.Id, cancellationToken: Ct)).Items.Count);
         Assert.NotEqual(first.Id, next.Id);
     }
@@ -153,13 +154,17 @@ public sealed class DiscountTests(PlatformApp app)
         await api.Discounts.CreateDiscountAsync(tenant.Slug, lease.Id, TwentyFivePercent(budgetId: budget.Id), cancellationToken: Ct);
         var (_, _, otherLease) = (tenant, api, await SecondLeaseAsync(tenant, api));
 
-        using var response = await api.Http.PostAsJsonAsync($"/v1/tenants/{tenant.Slug}/leases/{otherLease.Id}/discounts",
-            new { kind = "percentage", percentage = 10, startDate = "2026-01-01", endDate = "2026-12-31", justification = "Tweede ondernemer", budgetId = budget.Id }, Ct);
-        var problem = await response.AssertProblemAsync(HttpStatusCode.Conflict, "urn:plinth:problem:budget-exceeded");
+        var tenPercent = TwentyFivePercent(budgetId: budget.Id);
+        tenPercent.Percentage = 10;
+
+        // The members of this problem type are declared in the contract, so the generated client reads them.
+        var problem = await ThrowsProblemAsync(409, () => api.Discounts.CreateDiscountAsync(tenant.Slug, otherLease.Id, tenPercent, cancellationToken: Ct));
         var read = await api.Budgets.GetBudgetAsync(tenant.Slug, budget.Id, Ct);
 
-        Assert.Equal(100_000, problem.GetProperty("remainingCents").GetInt64());
-        Assert.Equal(120_000, problem.GetProperty("requiredCents").GetInt64());
+        Assert.Equal("urn:plinth:problem:budget-exceeded", problem.Type);
+        Assert.Equal(budget.Id, problem.BudgetId);
+        Assert.Equal(100_000, problem.RemainingCents);
+        Assert.Equal(120_000, problem.RequiredCents);
         Assert.Equal((400_000L, 300_000L, 100_000L), (read.AmountCents, read.CommittedCents, read.RemainingCents));
         Assert.Empty((await api.Discounts.ListDiscountsAsync(tenant.Slug, otherLease.Id, cancellationToken: Ct)).Items);
     }

@@ -120,6 +120,9 @@ public sealed class EvaluationTests(PlatformApp app)
         var refused = await ThrowsProblemAsync(409, () => api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, Evaluation(discount, EvaluationDecision.Continue), cancellationToken: Ct));
 
         Assert.Equal("urn:plinth:problem:budget-exceeded", refused.Type);
+        Assert.Equal(discount.BudgetId, refused.BudgetId);
+        Assert.Equal(100_000, refused.RemainingCents);
+        Assert.Equal(300_000, refused.RequiredCents);
         Assert.Single((await api.Discounts.GetDiscountAsync(tenant.Slug, discount.Id, Ct)).Periods);
     }
 
@@ -160,6 +163,7 @@ public sealed class EvaluationEdgeTests(PlatformApp app)
 
         Assert.Equal("urn:plinth:problem:discount-overlap", refused.Type);
         Assert.Contains(next.Id.ToString(), refused.Detail);
+        Assert.Equal(next.Id, refused.DiscountId);
         Assert.Equal(new DateOnly(2026, 12, 31), (await api.Discounts.GetDiscountAsync(tenant.Slug, first.Id, Ct)).EndDate);
     }
 

@@ -30,5 +30,7 @@ public sealed class ServerErrorTests(BrokenDatabaseApp app) : IClassFixture<Brok
         Assert.DoesNotContain("tenants", text.Replace("/v1/tenants", "", StringComparison.Ordinal));
         Assert.DoesNotContain(" at ", text);
         Assert.False(string.IsNullOrEmpty(body.GetProperty("traceId").GetString()));
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.True(response.Headers.CacheControl?.NoStore, "an authenticated answer is no-store");
     }
 }

@@ -50,6 +50,8 @@ public sealed class LeaseTests(PlatformApp app)
         Assert.Equal("urn:plinth:problem:lease-overlap", overlap.Type);
         Assert.Contains(first.Id.ToString(), overlap.Detail);
         Assert.Contains(first.Id.ToString(), openEnded.Detail);
+        Assert.Equal(first.Id, overlap.LeaseId);
+        Assert.Equal(first.Id, openEnded.LeaseId);
         Assert.Equal(LeaseStatus.Upcoming, next.Status);
         Assert.Equal(2, (await api.Leases.ListLeasesAsync(tenant.Slug, unitId: unit.Id, cancellationToken: Ct)).Items.Count);
     }

@@ -24,7 +24,7 @@ public sealed class CreateApiClientValidator : Validator<CreateApiClientRequest>
 {
     public CreateApiClientValidator()
     {
-        RuleFor(r => r.DisplayName).NotEmpty().MaximumLength(FieldLimits.Name);
+        RuleFor(r => r.DisplayName).NotEmpty().TextLength(FieldLimits.Name);
         RuleFor(r => r.Scopes).NotEmpty().MaxCount(ApiScopes.Count);
         RuleForEach(r => r.Scopes)
             .Must(s => !ApiScopes.PlatformOnly.Contains(EnumText<ApiScope>.ToText(s)))

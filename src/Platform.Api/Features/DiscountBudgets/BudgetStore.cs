@@ -1,4 +1,5 @@
 using Platform.Api.Concurrency;
+using Platform.Api.Errors;
 using Platform.Api.Persistence;
 using Platform.Api.Tenancy;
 
@@ -115,8 +116,8 @@ public static class BudgetChecks
             $"Budget '{budget.Name}' ({budget.Year}) has {Math.Max(0, budget.AmountCents - committedWithout)} cents left; this needs {needed}.",
             new Dictionary<string, object?>
             {
-                ["budgetId"] = budget.Id,
-                ["remainingCents"] = Math.Max(0, budget.AmountCents - committedWithout),
-                ["requiredCents"] = needed,
+                [Problem.Member(nameof(Problem.BudgetId))] = budget.Id,
+                [Problem.Member(nameof(Problem.RemainingCents))] = Math.Max(0, budget.AmountCents - committedWithout),
+                [Problem.Member(nameof(Problem.RequiredCents))] = needed,
             });
 }

@@ -29,7 +29,7 @@ public sealed class CreateBudgetValidator : Validator<CreateBudgetRequest>
     public CreateBudgetValidator()
     {
         RuleFor(b => b.Year).InclusiveBetween(2000, 2100);
-        RuleFor(b => b.Name).NotEmpty().MaximumLength(FieldLimits.Name);
+        RuleFor(b => b.Name).NotEmpty().TextLength(FieldLimits.Name);
         RuleFor(b => b.AmountCents).InclusiveBetween(0, MaxAmountCents);
     }
 }

@@ -50,7 +50,7 @@ public sealed class CreateDiscountValidator : Validator<CreateDiscountRequest>
         Include(new DiscountTermsValidator());
         RuleFor(d => d.StartDate).NotEmpty();
         RuleFor(d => d.EndDate).GreaterThanOrEqualTo(d => d.StartDate).WithMessage("'endDate' must not be before 'startDate'.");
-        RuleFor(d => d.Justification).NotEmpty().MaximumLength(4000);
+        RuleFor(d => d.Justification).NotEmpty().TextLength(4000);
         RuleFor(d => d.CounterPerformances!).MaxCount(MaxCounterPerformances);
         RuleForEach(d => d.CounterPerformances).NotNull().SetValidator(new CounterPerformanceValidator());
         RuleFor(d => d.EvaluationCadenceMonths).InclusiveBetween(1, 60);

@@ -41,9 +41,9 @@ public sealed class DiscountTermsValidator : AbstractValidator<DiscountTermsFiel
     public DiscountTermsValidator()
     {
         RuleFor(t => t.Kind).NotNull().IsInEnum();
-        RuleFor(t => t.Percentage).NotNull().InclusiveBetween(1, 100).When(t => t.Kind == DiscountKind.Percentage);
+        RuleFor(t => t.Percentage).NotNull().WithMessage("A percentage discount needs 'percentage'.").InclusiveBetween(1, 100).When(t => t.Kind == DiscountKind.Percentage);
         RuleFor(t => t.Percentage).Null().WithMessage("'percentage' applies only to a percentage discount.").When(t => t.Kind != DiscountKind.Percentage);
-        RuleFor(t => t.FixedCentsPerMonth).NotNull().InclusiveBetween(1, RentArithmetic.MaxCentsPerMonth).When(t => t.Kind == DiscountKind.Fixed);
+        RuleFor(t => t.FixedCentsPerMonth).NotNull().WithMessage("A fixed discount needs 'fixedCentsPerMonth'.").InclusiveBetween(1, RentArithmetic.MaxCentsPerMonth).When(t => t.Kind == DiscountKind.Fixed);
         RuleFor(t => t.FixedCentsPerMonth).Null().WithMessage("'fixedCentsPerMonth' applies only to a fixed discount.").When(t => t.Kind != DiscountKind.Fixed);
         RuleFor(t => t.Steps).Null().WithMessage("'steps' apply only to a stepped discount.").When(t => t.Kind != DiscountKind.Stepped);
         When(t => t.Kind == DiscountKind.Stepped, () =>
@@ -87,10 +87,10 @@ public sealed class CounterPerformanceValidator : AbstractValidator<CounterPerfo
 {
     public CounterPerformanceValidator()
     {
-        RuleFor(c => c.Description).NotEmpty().MaximumLength(1000);
-        RuleFor(c => c.Unit).NotEmpty().MaximumLength(100);
+        RuleFor(c => c.Description).NotEmpty().TextLength(1000);
+        RuleFor(c => c.Unit).NotEmpty().TextLength(100);
         RuleFor(c => c.Target).InclusiveBetween(1, 1_000_000);
-        RuleFor(c => c.Theme).MaximumLength(100);
+        RuleFor(c => c.Theme).TextLength(100);
         RuleFor(c => c.Radius).NotNull().IsInEnum();
     }
 }

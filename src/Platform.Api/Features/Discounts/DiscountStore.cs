@@ -1,4 +1,5 @@
 using Platform.Api.Concurrency;
+using Platform.Api.Errors;
 using Platform.Api.Features.DiscountBudgets;
 using Platform.Api.Features.Audit;
 using Platform.Api.Persistence;
@@ -268,7 +269,7 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
                 newPeriods.Add(next);
                 updated = updated with { EndDate = next.EndDate > discount.EndDate ? next.EndDate : discount.EndDate };
                 if (await OverlapAsync(session, updated, ct) is { } overlap)
-                    return WriteOutcome<(DiscountDetails, EvaluationRow)>.Conflict(overlap.ConflictKind!, overlap.Detail!);
+                    return WriteOutcome<(DiscountDetails, EvaluationRow)>.Conflict(overlap.ConflictKind!, overlap.Detail!, overlap.Extensions);
                 if (await BudgetCheckAsync(session, lease, updated, newPeriods, ct) is { } refused)
                     return WriteOutcome<(DiscountDetails, EvaluationRow)>.Conflict(refused.ConflictKind!, refused.Detail!, refused.Extensions);
                 await session.ExecuteAsync(InsertPeriodSql, next, ct);
@@ -360,7 +361,8 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
         var other = await session.QuerySingleOrDefaultAsync<Guid?>(OverlapSql,
             new { discount.LeaseId, discount.Id, discount.StartDate, discount.EndDate, Limit = 1 }, ct);
         return other is { } id
-            ? WriteOutcome<DiscountDetails>.Conflict("discount-overlap", $"The lease already has discount {id} in this period.")
+            ? WriteOutcome<DiscountDetails>.Conflict("discount-overlap", $"The lease already has discount {id} in this period.",
+                new Dictionary<string, object?> { [Problem.Member(nameof(Problem.DiscountId))] = id })
             : null;
     }
 

@@ -66,7 +66,7 @@ public sealed class CreateEvaluationValidator : Validator<CreateEvaluationReques
         RuleFor(e => e.NewTerms).NotNull().WithMessage("A step-up needs 'newTerms'.").When(e => e.Decision == EvaluationDecision.StepUp);
         RuleFor(e => e.NewTerms).Null().WithMessage("'newTerms' apply only to a step-up.").When(e => e.Decision != EvaluationDecision.StepUp);
         RuleFor(e => e.NewTerms!).SetValidator(new DiscountTermsValidator()).When(e => e.NewTerms is not null);
-        RuleFor(e => e.Notes).MaximumLength(4000);
+        RuleFor(e => e.Notes).TextLength(4000);
     }
 }
 

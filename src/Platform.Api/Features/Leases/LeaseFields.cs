@@ -48,10 +48,10 @@ public sealed class LesseeValidator : AbstractValidator<Lessee>
 
     public LesseeValidator()
     {
-        RuleFor(l => l.Name).NotEmpty().MaximumLength(FieldLimits.Name);
+        RuleFor(l => l.Name).NotEmpty().TextLength(FieldLimits.Name);
         RuleFor(l => l.KvkNumber!).NotEmpty().KvkNumber();
-        RuleFor(l => l.SbiCode).MaximumLength(5).Matches(SbiCodePattern);
-        RuleFor(l => l.ContactEmail).NotEmpty().MaximumLength(254).EmailAddress();
+        RuleFor(l => l.SbiCode).TextLength(5).Matches(SbiCodePattern);
+        RuleFor(l => l.ContactEmail).NotEmpty().TextLength(254).Email();
     }
 }
 

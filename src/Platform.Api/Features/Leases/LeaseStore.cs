@@ -1,4 +1,5 @@
 using Platform.Api.Concurrency;
+using Platform.Api.Errors;
 using Platform.Api.Features.Audit;
 using Platform.Api.Persistence;
 using Platform.Api.Tenancy;
@@ -174,7 +175,8 @@ public sealed class LeaseStore(TenantDb db, AuditLog audit, TimeProvider clock)
             Limit = 1,
         }, ct);
         return conflicting is { } other
-            ? WriteOutcome<LeaseRow>.Conflict("lease-overlap", $"The unit is already let in this period under lease {other}.")
+            ? WriteOutcome<LeaseRow>.Conflict("lease-overlap", $"The unit is already let in this period under lease {other}.",
+                new Dictionary<string, object?> { [Problem.Member(nameof(Problem.LeaseId))] = other })
             : null;
     }
 

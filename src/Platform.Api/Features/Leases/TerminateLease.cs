@@ -5,6 +5,7 @@ using Platform.Api.Concurrency;
 using Platform.Api.Idempotency;
 using Platform.Api.OpenApi;
 using Platform.Api.Security;
+using Platform.Api.Validation;
 
 namespace Platform.Api.Features.Leases;
 
@@ -23,7 +24,7 @@ public sealed class TerminateLeaseValidator : Validator<TerminateLeaseRequest>
     public TerminateLeaseValidator()
     {
         RuleFor(r => r.EndDate).NotEmpty();
-        RuleFor(r => r.Reason).NotEmpty().MaximumLength(1000);
+        RuleFor(r => r.Reason).NotEmpty().TextLength(1000);
     }
 }
 

@@ -43,7 +43,7 @@ public sealed class PlinthRequestValidator : Validator<PlinthRequest>
 {
     public PlinthRequestValidator()
     {
-        RuleFor(r => r.Name).NotEmpty().MaximumLength(FieldLimits.Name);
+        RuleFor(r => r.Name).NotEmpty().TextLength(FieldLimits.Name);
         RuleFor(r => r.Address).NotNull().SetValidator(new AddressValidator());
         RuleFor(r => r.MunicipalityCode).MunicipalityCode();
         RuleFor(r => r.NeighbourhoodCode).NeighbourhoodCode()
@@ -51,6 +51,6 @@ public sealed class PlinthRequestValidator : Validator<PlinthRequest>
             .WithMessage("'{PropertyName}' must lie in the municipality: BU followed by the four digits of municipalityCode.");
         RuleFor(r => r.DwellingsAbove).InclusiveBetween(0, 100_000);
         RuleFor(r => r.PlinthAreaM2).GreaterThan(0).LessThanOrEqualTo(1_000_000).PrecisionScale(12, 2, ignoreTrailingZeros: true);
-        RuleFor(r => r.Theme).MaximumLength(100);
+        RuleFor(r => r.Theme).TextLength(100);
     }
 }

@@ -35,7 +35,7 @@ public sealed class CreateTenantValidator : Validator<CreateTenantRequest>
     public CreateTenantValidator()
     {
         RuleFor(r => r.Slug).Slug();
-        RuleFor(r => r.Name).NotEmpty().MaximumLength(FieldLimits.Name);
+        RuleFor(r => r.Name).NotEmpty().TextLength(FieldLimits.Name);
         RuleFor(r => r.Kind).NotNull().IsInEnum();
         RuleFor(r => r.MunicipalityCode).MunicipalityCode();
         RuleFor(r => r.KvkNumber).KvkNumber().When(r => r.KvkNumber is not null);

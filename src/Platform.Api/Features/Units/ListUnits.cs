@@ -4,6 +4,7 @@ using FluentValidation;
 using Platform.Api.Paging;
 using Platform.Api.Persistence;
 using Platform.Api.Security;
+using Platform.Api.Validation;
 
 namespace Platform.Api.Features.Units;
 
@@ -27,7 +28,7 @@ public sealed class ListUnitsValidator : Validator<ListUnitsRequest>
     public ListUnitsValidator()
     {
         this.IncludePageRules(idOrdered: true);
-        RuleFor(r => r.DetailCode).Length(3).Matches(UnitClassification.DetailCodePattern);
+        RuleFor(r => r.DetailCode).TextLength(3, 3).Matches(UnitClassification.DetailCodePattern);
     }
 }
 

@@ -48,18 +48,24 @@ public static class UnitFieldRules
 
     public static void IncludeUnitFieldRules<T>(this AbstractValidator<T> validator) where T : UnitFields
     {
-        validator.RuleFor(u => u.Name).NotEmpty().MaximumLength(FieldLimits.Name);
+        validator.RuleFor(u => u.Name).NotEmpty().TextLength(FieldLimits.Name);
         validator.RuleFor(u => u.Category).NotNull().IsInEnum();
-        validator.RuleFor(u => u.DetailCode).NotEmpty().Length(3).Matches(UnitClassification.DetailCodePattern)
-            .Must((u, code) => u.Category is not { } category || UnitClassification.Belongs(category, code))
-            .WithMessage((u, _) => $"'detailCode' must be a VERA detail code of category {u.Category}: {UnitClassification.CodesOf(u.Category!.Value)}.");
+        validator.RuleFor(u => u.DetailCode).NotEmpty().TextLength(3, 3).Matches(UnitClassification.DetailCodePattern)
+            .Must((u, code, context) =>
+            {
+                if (u.Category is not { } category || UnitClassification.Belongs(category, code))
+                    return true;
+                context.MessageFormatter.AppendArgument("CategoryCodes", $" {category}: {UnitClassification.CodesOf(category)}");
+                return false;
+            })
+            .WithMessage("'detailCode' must be a VERA detail code of the unit's category{CategoryCodes}.");
         validator.RuleFor(u => u.AreaM2).GreaterThan(0).LessThanOrEqualTo(1_000_000).PrecisionScale(12, 2, ignoreTrailingZeros: true);
         validator.RuleFor(u => u.MarketRentCentsPerYear).InclusiveBetween(0, MaxRentCentsPerYear);
         validator.RuleFor(u => u.ValuationDate).NotNull().When(u => u.MarketRentCentsPerYear is not null)
             .WithMessage("'valuationDate' is required with a market rent.");
         validator.RuleFor(u => u.ValuationSource).NotEmpty().When(u => u.MarketRentCentsPerYear is not null)
             .WithMessage("'valuationSource' is required with a market rent.");
-        validator.RuleFor(u => u.ValuationSource).MaximumLength(FieldLimits.Name);
+        validator.RuleFor(u => u.ValuationSource).TextLength(FieldLimits.Name);
         validator.RuleFor(u => u.TargetRentCentsPerYear).InclusiveBetween(0, MaxRentCentsPerYear);
         validator.RuleFor(u => u.Status).NotNull().IsInEnum().NotEqual(UnitStatus.Let)
             .WithMessage("'status' is let only while a lease is active; set vacant, in_tender or unavailable.");

@@ -2,6 +2,7 @@ using FastEndpoints;
 using FluentValidation;
 using Platform.Api.Concurrency;
 using Platform.Api.Security;
+using Platform.Api.Validation;
 
 namespace Platform.Api.Features.Units;
 
@@ -16,7 +17,7 @@ public sealed class UpdateUnitValidator : Validator<UpdateUnitRequest>
     public UpdateUnitValidator()
     {
         this.IncludeUnitFieldRules();
-        RuleFor(u => u.Reason).MaximumLength(1000);
+        RuleFor(u => u.Reason).TextLength(1000);
     }
 }
 

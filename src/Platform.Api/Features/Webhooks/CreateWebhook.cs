@@ -27,9 +27,15 @@ public sealed class CreateWebhookValidator : Validator<CreateWebhookRequest>
 {
     public CreateWebhookValidator()
     {
-        RuleFor(w => w.Url).NotEmpty().MaximumLength(2048)
-            .Must((w, url) => WebhookAddresses.ProblemWithUrl(url, Resolve<IOptions<WebhookOptions>>().Value) is null)
-            .WithMessage((w, url) => WebhookAddresses.ProblemWithUrl(url, Resolve<IOptions<WebhookOptions>>().Value));
+        RuleFor(w => w.Url).NotEmpty().TextLength(2048)
+            .Must((_, url, context) =>
+            {
+                if (WebhookAddresses.ProblemWithUrl(url, Resolve<IOptions<WebhookOptions>>().Value) is not { } problem)
+                    return true;
+                context.MessageFormatter.AppendArgument("UrlProblem", problem);
+                return false;
+            })
+            .WithMessage("'url' must be an absolute https URL without credentials, to a public host. {UrlProblem}");
         RuleFor(w => w.Events).NotEmpty().MaxCount(Enum.GetValues<NotificationType>().Length);
     }
 }
