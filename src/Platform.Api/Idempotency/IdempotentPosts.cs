@@ -24,7 +24,7 @@ public sealed class IdempotentPosts(RequestDelegate next, IdempotencyStore store
     public const int MaxKeyLength = 255;
 
     /// <summary>Visible ASCII, as the contract states it; <see cref="IsValidKey"/> enforces the same, with the length.</summary>
-    public const string KeyPattern = "^[!-~]+$";
+    public const string KeyPattern = @"^[!-~]+\z";
 
     public static bool IsValidKey(string key) => key.Length is > 0 and <= MaxKeyLength && key.All(c => c is >= '!' and <= '~');
 

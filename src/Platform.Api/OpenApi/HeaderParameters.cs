@@ -22,6 +22,6 @@ static class HeaderParameters
         Required = false,
         Description = "A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response " +
                       "again; the same key with another body is 422. Keys are kept for 24 hours.",
-        Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = IdempotentPosts.MaxKeyLength, Pattern = IdempotentPosts.KeyPattern },
+        Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = IdempotentPosts.MaxKeyLength, Pattern = SchemaPattern.From(IdempotentPosts.KeyPattern) },
     };
 }
