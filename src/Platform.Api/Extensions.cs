@@ -11,6 +11,7 @@ using Platform.Api.Features.Discounts;
 using Platform.Api.Features.Leases;
 using Platform.Api.Features.Notifications;
 using Platform.Api.Features.Reminders;
+using Platform.Api.Features.Sharing;
 using Platform.Api.Features.Webhooks;
 using Platform.Api.Features.Plinths;
 using Platform.Api.Features.Units;
@@ -55,7 +56,9 @@ public static class Extensions
         services.Configure<ReminderOptions>(configuration.GetSection(ReminderOptions.Section));
         services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.Section));
 
+        services.Configure<PlatformOptions>(configuration.GetSection(PlatformOptions.Section));
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<PlatformCalendar>();
         services.AddSingleton<Db>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<TenantStore>();
@@ -75,6 +78,7 @@ public static class Extensions
         services.AddScoped<DiscountStore>();
         services.AddScoped<BudgetStore>();
         services.AddScoped<NotificationStore>();
+        services.AddScoped<SharingGrantStore>();
         services.AddSingleton<ReminderScan>();
         services.AddScoped<WebhookStore>();
         services.AddSingleton<WebhookDispatch>();
