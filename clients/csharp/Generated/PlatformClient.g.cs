@@ -13620,14 +13620,14 @@ namespace Plinth.Platform.Client
     }
 
     /// <summary>
-    /// Which of the owner's plinths a grant covers, with their units and leases. An empty list limits nothing.
+    /// Which of the owner's plinths a grant covers, with their units and leases. A list left out (null) limits nothing.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class SharingGrantFilter
     {
 
         /// <summary>
-        /// Only plinths in these CBS municipalities (`GM0344`).
+        /// Only plinths in these CBS municipalities (`GM0344`). 'municipalityCodes' must not be empty.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("municipalityCodes")]
         [System.ComponentModel.DataAnnotations.MinLength(1)]
@@ -13635,9 +13635,10 @@ namespace Plinth.Platform.Client
         public System.Collections.Generic.IList<string>? MunicipalityCodes { get; set; } = default!;
 
         /// <summary>
-        /// Only these plinths.
+        /// Only these plinths. 'plinthIds' must not be empty.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("plinthIds")]
+        [System.ComponentModel.DataAnnotations.MinLength(1)]
         [System.ComponentModel.DataAnnotations.MaxLength(100)]
         public System.Collections.Generic.IList<System.Guid>? PlinthIds { get; set; } = default!;
 

@@ -5731,12 +5731,12 @@ export interface RentStep {
 /** The kinds of an owner's data a grant can share. */
 export type SharedResource = "plinths" | "units" | "leases" | "discounts" | "reports";
 
-/** Which of the owner's plinths a grant covers, with their units and leases. An empty list limits nothing. */
+/** Which of the owner's plinths a grant covers, with their units and leases. A list left out (null) limits nothing. */
 export interface SharingGrantFilter {
-    /** Only plinths in these CBS municipalities (`GM0344`). */
-    municipalityCodes?: string[];
-    /** Only these plinths. */
-    plinthIds?: string[];
+    /** Only plinths in these CBS municipalities (`GM0344`). 'municipalityCodes' must not be empty. */
+    municipalityCodes?: string[] | null;
+    /** Only these plinths. 'plinthIds' must not be empty. */
+    plinthIds?: string[] | null;
 
     [key: string]: any;
 }

@@ -41,9 +41,9 @@ public sealed class SharingGrantFilterValidator : Validator<SharingGrantFilter>
 {
     public SharingGrantFilterValidator()
     {
-        RuleFor(f => f.MunicipalityCodes).NotNull().MaxCount(SharingGrantFilter.MaxMunicipalityCodes);
+        RuleFor(f => f.MunicipalityCodes!).NotEmpty().MaxCount(SharingGrantFilter.MaxMunicipalityCodes).When(f => f.MunicipalityCodes is not null);
         RuleForEach(f => f.MunicipalityCodes).MunicipalityCode();
-        RuleFor(f => f.PlinthIds).NotNull().MaxCount(SharingGrantFilter.MaxPlinthIds);
+        RuleFor(f => f.PlinthIds!).NotEmpty().MaxCount(SharingGrantFilter.MaxPlinthIds).When(f => f.PlinthIds is not null);
     }
 }
 

@@ -15,7 +15,7 @@ public sealed class SharingParty
     public required string Name { get; init; }
 }
 
-/// <summary>Which of the owner's plinths a grant covers, with their units and leases. An empty list limits nothing.</summary>
+/// <summary>Which of the owner's plinths a grant covers, with their units and leases. A list left out (null) limits nothing.</summary>
 public sealed class SharingGrantFilter
 {
     public const int MaxMunicipalityCodes = 50;
@@ -23,11 +23,11 @@ public sealed class SharingGrantFilter
 
     /// <summary>Only plinths in these CBS municipalities (<c>GM0344</c>).</summary>
     [MaxLength(MaxMunicipalityCodes)]
-    public IReadOnlyList<string> MunicipalityCodes { get; init; } = [];
+    public IReadOnlyList<string>? MunicipalityCodes { get; init; }
 
     /// <summary>Only these plinths.</summary>
     [MaxLength(MaxPlinthIds)]
-    public IReadOnlyList<Guid> PlinthIds { get; init; } = [];
+    public IReadOnlyList<Guid>? PlinthIds { get; init; }
 }
 
 /// <summary>A sharing grant, as its owner and its grantee see it.</summary>
@@ -70,8 +70,8 @@ public sealed class SharingGrantResponse
         Resources = row.ResourceList,
         Filter = new SharingGrantFilter
         {
-            MunicipalityCodes = SpaceList.Split(row.MunicipalityCodes),
-            PlinthIds = SpaceList.Split(row.PlinthIds).Select(Guid.Parse).ToList(),
+            MunicipalityCodes = row.MunicipalityCodes is null ? null : SpaceList.Split(row.MunicipalityCodes),
+            PlinthIds = row.PlinthIds is null ? null : SpaceList.Split(row.PlinthIds).Select(Guid.Parse).ToList(),
         },
         Purpose = row.Purpose,
         ValidFrom = row.ValidFrom,
