@@ -5940,7 +5940,7 @@ namespace Plinth.Platform.Client
         /// List notifications
         /// </summary>
         /// <remarks>
-        /// The tenant's reminders (evaluation due or overdue, discount or lease ending), oldest first.
+        /// The tenant's reminders (evaluation due or overdue, discount or lease ending) and notices of sharing grants given to it or revoked, oldest first.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="unacknowledged">Only notifications nobody has acknowledged yet.</param>
@@ -6167,7 +6167,7 @@ namespace Plinth.Platform.Client
         /// List notifications
         /// </summary>
         /// <remarks>
-        /// The tenant's reminders (evaluation due or overdue, discount or lease ending), oldest first.
+        /// The tenant's reminders (evaluation due or overdue, discount or lease ending) and notices of sharing grants given to it or revoked, oldest first.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="unacknowledged">Only notifications nobody has acknowledged yet.</param>
@@ -13627,7 +13627,7 @@ namespace Plinth.Platform.Client
     {
 
         /// <summary>
-        /// Only plinths in these CBS municipalities (`GM0344`). 'municipalityCodes' must not be empty.
+        /// Only plinths in these CBS municipalities (`GM0344`). 'municipalityCodes', when given, must hold at least one item; leave it out to limit nothing.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("municipalityCodes")]
         [System.ComponentModel.DataAnnotations.MinLength(1)]
@@ -13635,7 +13635,7 @@ namespace Plinth.Platform.Client
         public System.Collections.Generic.IList<string>? MunicipalityCodes { get; set; } = default!;
 
         /// <summary>
-        /// Only these plinths. 'plinthIds' must not be empty.
+        /// Only these plinths. 'plinthIds', when given, must hold at least one item; leave it out to limit nothing.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("plinthIds")]
         [System.ComponentModel.DataAnnotations.MinLength(1)]

@@ -5733,9 +5733,9 @@ export type SharedResource = "plinths" | "units" | "leases" | "discounts" | "rep
 
 /** Which of the owner's plinths a grant covers, with their units and leases. A list left out (null) limits nothing. */
 export interface SharingGrantFilter {
-    /** Only plinths in these CBS municipalities (`GM0344`). 'municipalityCodes' must not be empty. */
+    /** Only plinths in these CBS municipalities (`GM0344`). 'municipalityCodes', when given, must hold at least one item; leave it out to limit nothing. */
     municipalityCodes?: string[] | null;
-    /** Only these plinths. 'plinthIds' must not be empty. */
+    /** Only these plinths. 'plinthIds', when given, must hold at least one item; leave it out to limit nothing. */
     plinthIds?: string[] | null;
 
     [key: string]: any;

@@ -39,11 +39,15 @@ public sealed class CreateSharingGrantRequest
 
 public sealed class SharingGrantFilterValidator : Validator<SharingGrantFilter>
 {
+    const string GivenListNotEmpty = "'{PropertyName}', when given, must hold at least one item; leave it out to limit nothing.";
+
     public SharingGrantFilterValidator()
     {
-        RuleFor(f => f.MunicipalityCodes!).NotEmpty().MaxCount(SharingGrantFilter.MaxMunicipalityCodes).When(f => f.MunicipalityCodes is not null);
+        RuleFor(f => f.MunicipalityCodes!).NotEmpty().WithMessage(GivenListNotEmpty)
+            .MaxCount(SharingGrantFilter.MaxMunicipalityCodes).When(f => f.MunicipalityCodes is not null);
         RuleForEach(f => f.MunicipalityCodes).MunicipalityCode();
-        RuleFor(f => f.PlinthIds!).NotEmpty().MaxCount(SharingGrantFilter.MaxPlinthIds).When(f => f.PlinthIds is not null);
+        RuleFor(f => f.PlinthIds!).NotEmpty().WithMessage(GivenListNotEmpty)
+            .MaxCount(SharingGrantFilter.MaxPlinthIds).When(f => f.PlinthIds is not null);
     }
 }
 
