@@ -119,8 +119,12 @@ public sealed class RequestFuzzer(OpenApiContract contract, FuzzSeeds seeds)
                 yield return new(where, parameter.Name, mutation, Show(value.ToString()), expectation, r => bag(r)[parameter.Name] = value.ToString());
     }
 
-    /// <summary>HttpClient cannot put control characters or non-ASCII text in a header.</summary>
-    static bool Sendable(string where, string value) => where != "header" || value.All(c => c is >= ' ' and <= '~');
+    /// <summary>
+    /// HttpClient cannot put control characters or non-ASCII text in a header, and HTTP strips the spaces around
+    /// a header's value (RFC 9110), so those are not the value the API sees; an empty header reads as an absent one.
+    /// </summary>
+    static bool Sendable(string where, string value) =>
+        where != "header" || value.Length > 0 && value.All(c => c is >= ' ' and <= '~') && value.Trim() == value;
 
     IEnumerable<FuzzCase> BodyCases(JsonNode schemaOrReference, JsonNode? valid, List<object> path)
     {
@@ -219,6 +223,7 @@ public sealed class RequestFuzzer(OpenApiContract contract, FuzzSeeds seeds)
         if (schema["enum"] is JsonArray values && values.FirstOrDefault()?.GetValue<string>() is { } first)
         {
             yield return ("enum in upper case", first.ToUpperInvariant());
+            yield return ("enum in lower case", first.ToLowerInvariant());
             yield return ("enum with a capital", char.ToUpperInvariant(first[0]) + first[1..]);
             yield return ("not in the enum", "no-such-value");
         }

@@ -19,11 +19,13 @@ public static class ResponseConformance
         if (UndocumentedRoutes.Any(route => path.StartsWith(route, StringComparison.Ordinal)))
             return [];
 
+        var status = (int)response.StatusCode;
         var operation = OpenApiContract.Committed.Find(request.Method.Method, path);
         if (operation is null)
-            return [$"{request.Method} {path} answered {(int)response.StatusCode}: no operation of the contract has this method and path"];
+            return status is 404 or 405
+                ? await CheckProblemAsync(response, $"{request.Method} {path} answered {status}", ct)
+                : [$"{request.Method} {path} answered {status}: no operation of the contract has this method and path"];
 
-        var status = (int)response.StatusCode;
         var where = $"{operation} answered {status}";
         var documented = operation.Response(status);
         if (documented is null)
@@ -95,6 +97,18 @@ public static class ResponseConformance
         }
 
         violations.AddRange(Validator.Validate(json, schema).Select(v => $"{where}: {v}"));
+    }
+
+    /// <summary>A path or method the contract does not have still answers the contract's problem shape.</summary>
+    static async Task<IReadOnlyList<string>> CheckProblemAsync(HttpResponseMessage response, string where, CancellationToken ct)
+    {
+        var problem = new JsonObject
+        {
+            ["content"] = new JsonObject { ["application/problem+json"] = new JsonObject { ["schema"] = new JsonObject { ["$ref"] = "#/components/schemas/Problem" } } },
+        };
+        var violations = new List<string>();
+        await CheckBodyAsync(problem, response.RequestMessage!, response, where, violations, ct);
+        return violations;
     }
 
     static IEnumerable<string>? Values(HttpHeadersNonValidated headers, string name) =>

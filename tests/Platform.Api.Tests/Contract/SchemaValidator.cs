@@ -138,7 +138,7 @@ public sealed class SchemaValidator(OpenApiContract contract)
 
     static void CheckNumber(JsonNode value, JsonObject schema, string path, List<SchemaViolation> found)
     {
-        var number = value.GetValue<double>();
+        var number = double.Parse(value.ToJsonString(), CultureInfo.InvariantCulture);
         var format = schema["format"]?.GetValue<string>();
         if (format == "int32" && number is < int.MinValue or > int.MaxValue || format == "int64" && !long.TryParse(value.ToJsonString(), out _))
             found.Add(new(path, $"{Show(value)} does not fit format {format}"));
