@@ -9,9 +9,12 @@ namespace Platform.Api.Tests.Contract;
 /// </summary>
 public sealed class FuzzSeeds(IReadOnlyDictionary<string, string> ids)
 {
+    /// <summary>Begins every tenant slug the fuzz makes, so it can find what it stored among other tests' tenants.</summary>
+    public const string SlugPrefix = "fz-";
+
     static readonly Dictionary<string, Func<JsonNode?>> Body = new()
     {
-        ["slug"] = () => $"fz-{Guid.NewGuid():N}"[..16],
+        ["slug"] = () => $"{SlugPrefix}{Guid.NewGuid():N}"[..16],
         ["municipalityCode"] = () => "GM0344",
         ["neighbourhoodCode"] = () => "BU03440101",
         ["postcode"] = () => "3555 AB",

@@ -120,21 +120,43 @@ public sealed class SchemaFuzzTests(PlatformApp app)
     }
 
     /// <summary>
-    /// What a refused write must leave as it was: the tenant's audit trail, and the nearest resource or list up the
-    /// operation's path. Reads store nothing, and platform operations (tenants, scans) are not the tenant's data.
+    /// What a refused write must leave as it was: for a tenant's operation, its audit trail and the nearest resource
+    /// or list up the operation's path; for a platform operation, the tenants the fuzz made (slugs with the fuzz's
+    /// prefix; other tests make tenants at the same time). Reads store nothing.
     /// </summary>
-    static async Task<string?> StateAsync(FuzzWorld world, ContractOperation operation)
+    async Task<string?> StateAsync(FuzzWorld world, ContractOperation operation)
     {
-        if (operation.Method == "GET" || !operation.PathTemplate.StartsWith("/v1/tenants/{tenant}/", StringComparison.Ordinal))
+        if (operation.Method == "GET")
             return null;
 
         var template = operation.PathTemplate;
-        while (Contract.Operations.All(o => o.Method != "GET" || o.PathTemplate != template))
+        while (template.Length > 0 && Contract.Operations.All(o => o.Method != "GET" || o.PathTemplate != template))
             template = template[..template.LastIndexOf('/')];
+        if (template.Length == 0)
+            return null;
         var listPath = Regex.Replace(template, @"\{([^}]+)\}", m => world.Ids[m.Groups[1].Value]);
+
+        if (!operation.PathTemplate.StartsWith("/v1/tenants/{tenant}/", StringComparison.Ordinal))
+            return string.Join("\n", (await AllItemsAsync(app.Admin.Http, listPath))
+                .Select(item => item?["slug"]?.GetValue<string>())
+                .Where(slug => slug?.StartsWith(FuzzSeeds.SlugPrefix, StringComparison.Ordinal) == true));
 
         var audit = await world.Owner.Http.GetStringAsync($"/v1/tenants/{world.Ids["tenant"]}/audit?limit=200", Ct);
         using var list = await world.Owner.Http.GetAsync(listPath, Ct);
         return audit + "\n" + (int)list.StatusCode + " " + await list.Content.ReadAsStringAsync(Ct);
+    }
+
+    static async Task<List<JsonNode?>> AllItemsAsync(HttpClient http, string listPath)
+    {
+        var items = new List<JsonNode?>();
+        string? cursor = null;
+        do
+        {
+            var page = JsonNode.Parse(await http.GetStringAsync($"{listPath}?limit=200{(cursor is null ? "" : $"&cursor={cursor}")}", Ct))!;
+            items.AddRange(page["items"]!.AsArray());
+            cursor = page["nextCursor"]?.GetValue<string>();
+        }
+        while (cursor is not null);
+        return items;
     }
 }
