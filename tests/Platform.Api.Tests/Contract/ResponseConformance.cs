@@ -153,15 +153,24 @@ public static class ContractViolations
 
     static readonly ConcurrentDictionary<string, ConcurrentQueue<string>> ByTest = new();
 
-    /// <summary>Requests made outside a test (fixtures warming up) have no test to fail; they are kept here.</summary>
-    const string OutsideTests = "(outside a test)";
-
-    public static void Record(IEnumerable<string> violations)
+    /// <summary>Keeps the violations for the running test; outside a test (a fixture's own request) there is none to fail, so it throws at once.</summary>
+    public static void Record(IReadOnlyList<string> violations)
     {
-        var queue = ByTest.GetOrAdd(TestContext.Current.Test?.UniqueID ?? OutsideTests, _ => new());
+        if (TestContext.Current.Test?.UniqueID is not { } testId)
+        {
+            if (!OnlyWarn)
+                throw new ContractViolationException(Report(violations));
+            return;
+        }
+
+        var queue = ByTest.GetOrAdd(testId, _ => new());
         foreach (var violation in violations)
             queue.Enqueue(violation);
     }
+
+    public static string Report(IReadOnlyList<string> violations) =>
+        $"{violations.Count} response(s) broke the contract (clients/openapi.json):\n  " + string.Join("\n  ", violations.Take(40))
+        + (violations.Count > 40 ? $"\n  … and {violations.Count - 40} more" : "");
 
     public static IReadOnlyList<string> Take(string testId) =>
         ByTest.TryRemove(testId, out var queue) ? [.. queue.Distinct()] : [];
@@ -179,8 +188,7 @@ public sealed class ContractConformanceAttribute : Xunit.v3.BeforeAfterTestAttri
         if (violations.Count == 0)
             return;
 
-        var report = $"{violations.Count} response(s) broke the contract (clients/openapi.json):\n  " + string.Join("\n  ", violations.Take(40))
-            + (violations.Count > 40 ? $"\n  … and {violations.Count - 40} more" : "");
+        var report = ContractViolations.Report(violations);
         if (ContractViolations.OnlyWarn)
             TestContext.Current.AddWarning(report);
         else
