@@ -198,6 +198,8 @@ public sealed class RequestFuzzer(OpenApiContract contract, FuzzSeeds seeds)
             yield return ("too long", new string('a', maxLength + 1));
         if (schema["minLength"]?.GetValue<int>() is > 0 and var minLength)
             yield return ("too short", new string('a', minLength - 1));
+        if (schema["pattern"] is not null)
+            yield return ("not matching the pattern", "@@");
         if (schema["pattern"] is not null && valid is not null)
             foreach (var control in TrailingControls)
                 yield return ($"trailing {Show(control)}", valid + control);
