@@ -46,7 +46,7 @@ public sealed class FuzzWorld
             Decision = EvaluationDecision.Continue,
             Results = [new CounterPerformanceResult { CounterPerformanceId = counterPerformance.Id, Actual = 26 }],
         }, cancellationToken: ct);
-        var webhook = await api.Webhooks.CreateWebhookAsync(slug, new CreateWebhookRequest { Url = "https://93.184.215.14/hooks", Events = [NotificationType.LeaseEnding] }, cancellationToken: ct);
+        var webhook = await api.Webhooks.CreateWebhookAsync(slug, new CreateWebhookRequest { Url = new Uri("https://93.184.215.14/hooks"), Events = [NotificationType.LeaseEnding] }, cancellationToken: ct);
 
         return new FuzzWorld(api, new Dictionary<string, string>
         {
