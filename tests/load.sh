@@ -92,7 +92,7 @@ operations=(
 
 # Prints "req/s p50_ms p99_ms non2xx" for one wrk run.
 measure() { # url, script, token, duration
-  local args=(-t1 "-c$connections" "-d$4" --latency)
+  local args=(-t1 "-c$connections" "-d$4" --latency --timeout 10s)
   [ "$2" != "-" ] && args+=(-s "tests/load/$2")
   [ "$3" = "yes" ] && args+=(-H "$auth")
   wrk "${args[@]}" "$1" | awk '
@@ -125,6 +125,6 @@ for round in $(seq 1 "$rounds"); do
     selected "$name" || continue
     read -r rps p50 p99 failed <<<"$(measure "$url" "$script" "$token" "$duration")"
     printf "%-24s %10s %9s %9s %8s %7s\n" "$name" "$rps" "$p50" "$p99" "$failed" \
-      "$(awk -v a="$rps" -v b="$bare_rps" 'BEGIN { printf "%.3f", b > 0 ? a / b : 0 }')"
+      "$(awk -v a="$rps" -v b="$bare_rps" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')"
   done
 done
