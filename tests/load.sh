@@ -60,11 +60,12 @@ wait_until_up "http://127.0.0.1:$bare_port/ping" "${pids[-1]}" "$work/bare.log"
 
 api_port=$(free_port)
 admin_secret="load-$(date +%s%N)"
-ASPNETCORE_ENVIRONMENT=Production \
+# From its own folder, as the container runs it, so that appsettings.json (log levels, JSON log lines) applies.
+(cd "$work/api" && exec env ASPNETCORE_ENVIRONMENT=Production \
   Database__ConnectionString="Data Source=$work/load.db" \
   Bootstrap__ClientId=load-admin Bootstrap__ClientSecret="$admin_secret" \
   RateLimiting__PermitLimit=2000000000 \
-  dotnet "$work/api/Platform.Api.dll" --urls "http://127.0.0.1:$api_port" >"$work/api.log" 2>&1 &
+  dotnet Platform.Api.dll --urls "http://127.0.0.1:$api_port") >"$work/api.log" 2>&1 &
 pids+=($!)
 wait_until_up "http://127.0.0.1:$api_port/health/ready" "${pids[-1]}" "$work/api.log"
 

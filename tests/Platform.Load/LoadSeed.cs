@@ -4,17 +4,33 @@ namespace Platform.Load;
 
 /// <summary>
 /// Seeds one tenant through the API (the generated client, as a partner would): 200 units on one plinth, a lease on
-/// each of the first 60 and a discount on the first lease. Prints what the wrk scripts need as shell variables.
+/// each of the first 60 and a discount on the first lease.
 /// </summary>
 public static class LoadSeed
 {
     const int Units = 200;
     const int Leases = 60;
 
+    public sealed record Seeded(string Tenant, string ClientId, string ClientSecret, string Token, Guid PlinthId, Guid UnitId, Guid DiscountId);
+
+    /// <summary>Seeds over loopback and prints what the wrk scripts need as shell variables.</summary>
     public static async Task<int> RunAsync(Uri api, string adminId, string adminSecret)
     {
+        var seeded = await SeedAsync(api, () => new SocketsHttpHandler(), adminId, adminSecret);
+        Console.WriteLine($"TENANT={seeded.Tenant}");
+        Console.WriteLine($"CLIENT_ID={seeded.ClientId}");
+        Console.WriteLine($"CLIENT_SECRET={seeded.ClientSecret}");
+        Console.WriteLine($"TOKEN={seeded.Token}");
+        Console.WriteLine($"PLINTH_ID={seeded.PlinthId}");
+        Console.WriteLine($"UNIT_ID={seeded.UnitId}");
+        Console.WriteLine($"DISCOUNT_ID={seeded.DiscountId}");
+        return 0;
+    }
+
+    public static async Task<Seeded> SeedAsync(Uri api, Func<HttpMessageHandler> transport, string adminId, string adminSecret)
+    {
         var ct = CancellationToken.None;
-        using var admin = SignIn(api, adminId, adminSecret, out _);
+        using var admin = SignIn(api, transport, adminId, adminSecret, out _);
         var slug = $"load-{Guid.NewGuid():N}"[..16];
         await new TenantsClient(admin).CreateTenantAsync(new CreateTenantRequest
         {
@@ -29,7 +45,7 @@ public static class LoadSeed
             Scopes = [.. Enum.GetValues<ApiScope>().Where(s => s is not (ApiScope.PlatformAdmin or ApiScope.PlatformOperations))],
         }, ct);
 
-        using var http = SignIn(api, client.ClientId, client.ClientSecret, out var tokens);
+        using var http = SignIn(api, transport, client.ClientId, client.ClientSecret, out var tokens);
         var plinth = await new PlinthsClient(http).CreatePlinthAsync(slug, Herderplein(), cancellationToken: ct);
         var unitsClient = new UnitsClient(http);
         var units = new List<UnitResponse>(Units);
@@ -42,21 +58,14 @@ public static class LoadSeed
             leases.Add(await leasesClient.CreateLeaseAsync(slug, Lease(unit.Id), cancellationToken: ct));
         var discount = await new DiscountsClient(http).CreateDiscountAsync(slug, leases[0].Id, TwentyFivePercent(leases[0].StartDate), cancellationToken: ct);
 
-        Console.WriteLine($"TENANT={slug}");
-        Console.WriteLine($"CLIENT_ID={client.ClientId}");
-        Console.WriteLine($"CLIENT_SECRET={client.ClientSecret}");
-        Console.WriteLine($"TOKEN={await tokens.GetTokenAsync(cancellationToken: ct)}");
-        Console.WriteLine($"PLINTH_ID={plinth.Id}");
-        Console.WriteLine($"UNIT_ID={units[^1].Id}");
-        Console.WriteLine($"DISCOUNT_ID={discount.Id}");
-        return 0;
+        return new Seeded(slug, client.ClientId, client.ClientSecret, await tokens.GetTokenAsync(cancellationToken: ct), plinth.Id, units[^1].Id, discount.Id);
     }
 
-    static HttpClient SignIn(Uri api, string clientId, string secret, out ClientCredentialsTokenSource tokens)
+    static HttpClient SignIn(Uri api, Func<HttpMessageHandler> transport, string clientId, string secret, out ClientCredentialsTokenSource tokens)
     {
-        tokens = new ClientCredentialsTokenSource(new HttpClient { BaseAddress = api },
+        tokens = new ClientCredentialsTokenSource(new HttpClient(transport()) { BaseAddress = api },
             new PlatformClientOptions { BaseAddress = api, ClientId = clientId, ClientSecret = secret });
-        return new HttpClient(new ClientCredentialsHandler(tokens) { InnerHandler = new SocketsHttpHandler() }) { BaseAddress = api };
+        return new HttpClient(new ClientCredentialsHandler(tokens) { InnerHandler = transport() }) { BaseAddress = api };
     }
 
     static PlinthRequest Herderplein() => new()

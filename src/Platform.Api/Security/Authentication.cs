@@ -28,6 +28,8 @@ public static class Authentication
             // Token lifetimes run on the real clock; the domain's TimeProvider may be moved (tests, simulations).
             options.TimeProvider = TimeProvider.System;
             options.MapInboundClaims = false;
+            // Nothing reads the raw token back from the authentication properties; storing it costs every request.
+            options.SaveToken = false;
             options.Events = new JwtBearerEvents { OnTokenValidated = RejectRevokedClients };
         });
         services.AddSingleton<ValidatedTokenCache>();
