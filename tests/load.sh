@@ -96,7 +96,7 @@ measure() { # url, script, token, duration
   local args=(-t1 "-c$connections" "-d$4" --latency --timeout 10s)
   [ "$2" != "-" ] && args+=(-s "tests/load/$2")
   [ "$3" = "yes" ] && args+=(-H "$auth")
-  wrk "${args[@]}" "$1" | awk '
+  wrk "${args[@]}" "$1" | tee "$work/wrk.txt" | awk '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v + 0 }
     /^ +50%/ { p50 = ms($2) }
     /^ +99%/ { p99 = ms($2) }
@@ -104,6 +104,8 @@ measure() { # url, script, token, duration
     /Non-2xx or 3xx responses:/ { failed += $5 }
     /Socket errors:/ { gsub(",", ""); failed += $4 + $6 + $8 + $10 }
     END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, failed }'
+  # No answer within the run (every request still waiting at the end) shows as 0 req/s: say so.
+  grep -q "^ *Latency" "$work/wrk.txt" && ! grep -q " 0 requests in" "$work/wrk.txt" || echo "  (no request to $1 finished in $4)" >&2
 }
 
 selected() { [ -z "$only" ] || [[ "$1" == *"$only"* ]]; }
