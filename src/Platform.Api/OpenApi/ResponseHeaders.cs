@@ -34,6 +34,8 @@ static class ResponseHeaders
 
     public static Dictionary<string, IOpenApiHeader>? For(int status, OpenApiDocument document, bool carriesETag)
     {
+        if (status == StatusCodes.Status503ServiceUnavailable)
+            return new Dictionary<string, IOpenApiHeader> { [RetryAfter] = new OpenApiHeaderReference(RetryAfter, document) };
         if (status >= 500)
             return null;
 
