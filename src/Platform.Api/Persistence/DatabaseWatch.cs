@@ -29,7 +29,8 @@ public sealed class DatabaseWatch(Db db, DatabaseMigrator migrator, ILogger<Data
             var fault = await FindFaultAsync(ct);
             if (fault is not null)
                 db.ClearPool();
-            Report(fault);
+            db.File?.Report(fault);
+            Log(fault);
             return fault;
         }
         finally
@@ -85,7 +86,7 @@ public sealed class DatabaseWatch(Db db, DatabaseMigrator migrator, ILogger<Data
         return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) == 1;
     }
 
-    void Report(string? fault)
+    void Log(string? fault)
     {
         if (fault == _reported)
             return;

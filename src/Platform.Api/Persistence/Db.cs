@@ -17,8 +17,8 @@ public sealed class Db
     public static readonly TimeSpan WriterWait = TimeSpan.FromSeconds(10);
 
     // WAL with synchronous=NORMAL: a commit does not wait for fsync, so a power cut may lose the last commits but never
-    // corrupts the file. busy_timeout covers another process holding the lock. No mmap of the main file: a fault on a
-    // mapped page is SIGBUS, which ends the process; a read() fault is an error code.
+    // corrupts the file. busy_timeout covers a lock held elsewhere. No mmap of the main file either: a fault on a
+    // mapped page is SIGBUS, a fault on read() is an error code.
     const string SqliteSessionPragmas = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 0;";
 
     readonly Func<DbConnection> _create;
@@ -37,10 +37,17 @@ public sealed class Db
                     Pooling = true,
                     // Only start-up creates the file (DatabaseMigrator); a file deleted later stays missing.
                     Mode = SqliteOpenMode.ReadWrite,
+                    // Seconds the driver retries a busy database (another process holding the lock) before it fails.
+                    DefaultTimeout = 5,
                 };
+                File = new SqliteFile(sqlite.DataSource);
+                // One process owns the file: SQLite's unix-excl VFS locks other processes out and keeps the WAL index in
+                // this process's memory instead of a memory-mapped -shm file, where a write to a page the file system
+                // refuses (the file made immutable, truncated, or its disk full) is SIGBUS, which ends the process.
+                if (!OperatingSystem.IsWindows())
+                    sqlite.DataSource = new Uri(File.Path).AbsoluteUri + "?vfs=unix-excl";
                 ConnectionString = sqlite.ToString();
                 Dialect = new SqliteDialect();
-                File = new SqliteFile(sqlite.DataSource);
                 _writer = new SemaphoreSlim(1, 1);
                 _create = () => new SqliteConnection(ConnectionString);
                 break;
@@ -77,7 +84,7 @@ public sealed class Db
         try
         {
             if (writing)
-                File!.EnsureAdopted();
+                File!.EnsureWritable();
             var result = await RunOnConnectionAsync(work, tenantId, transactional, ct);
             // The commit went to the file the path names, or it is not durable.
             if (writing)

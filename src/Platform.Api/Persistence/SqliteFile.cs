@@ -30,6 +30,7 @@ public sealed record SqliteFileState(FileIdentity? Identity, string? Fault)
 public sealed class SqliteFile(string path)
 {
     FileIdentity? _adopted;
+    string? _fault;
 
     public string Path { get; } = System.IO.Path.GetFullPath(path);
 
@@ -37,6 +38,17 @@ public sealed class SqliteFile(string path)
     public void Adopt(FileIdentity identity) => Volatile.Write(ref _adopted, identity);
 
     public FileIdentity? Adopted => Volatile.Read(ref _adopted);
+
+    /// <summary>What the last check found wrong (null: nothing); writes are refused until a check finds nothing.</summary>
+    public void Report(string? fault) => Volatile.Write(ref _fault, fault);
+
+    /// <summary>Throws <see cref="DatabaseUnavailableException"/> unless the last check found nothing wrong and the path still names the adopted file.</summary>
+    public void EnsureWritable()
+    {
+        if (Volatile.Read(ref _fault) is { } fault)
+            throw new DatabaseUnavailableException(fault);
+        EnsureAdopted();
+    }
 
     /// <summary>Throws <see cref="DatabaseUnavailableException"/> unless the path still names the adopted file.</summary>
     public void EnsureAdopted()
