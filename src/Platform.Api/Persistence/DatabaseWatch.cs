@@ -15,7 +15,8 @@ public sealed class DatabaseWatch(Db db, DatabaseMigrator migrator, ILogger<Data
 
     const string ProbeSql = "SELECT COUNT(*) FROM SchemaVersions";
 
-    const string JournalTableSql = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'SchemaVersions' COLLATE NOCASE";
+    // SQLite only (not a "…Sql" statement both engines run): does the file hold DbUp's journal of applied migrations?
+    const string SqliteJournalTableQuery = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'SchemaVersions' COLLATE NOCASE";
 
     readonly SemaphoreSlim _checking = new(1, 1);
     string? _reported;
@@ -62,7 +63,8 @@ public sealed class DatabaseWatch(Db db, DatabaseMigrator migrator, ILogger<Data
                     db.ClearPool();
                     if (!await IsPlatformDatabaseAsync(file.Path, ct))
                         return $"The database file {file.Path} was replaced by a file that is not a platform database.";
-                    migrator.Migrate();
+                    // Between writes: none may commit to the old file after the new one is adopted.
+                    await db.BetweenWritesAsync(migrator.Migrate, ct);
                     logger.LogWarning("The database file {Path} was replaced; the API now writes to the new file", file.Path);
                 }
             }
@@ -82,7 +84,7 @@ public sealed class DatabaseWatch(Db db, DatabaseMigrator migrator, ILogger<Data
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(ct);
         await using var command = connection.CreateCommand();
-        command.CommandText = JournalTableSql;
+        command.CommandText = SqliteJournalTableQuery;
         return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) == 1;
     }
 

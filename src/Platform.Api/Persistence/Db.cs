@@ -14,7 +14,7 @@ namespace Platform.Api.Persistence;
 public sealed class Db
 {
     /// <summary>How long a write waits for its turn before it answers 503.</summary>
-    public static readonly TimeSpan WriterWait = TimeSpan.FromSeconds(10);
+    static readonly TimeSpan WriterWait = TimeSpan.FromSeconds(10);
 
     // WAL with synchronous=NORMAL: a commit does not wait for fsync, so a power cut may lose the last commits but never
     // corrupts the file. busy_timeout covers a lock held elsewhere. No mmap of the main file either: a fault on a
@@ -148,6 +148,26 @@ public sealed class Db
         {
             await connection.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> while no write transaction runs (SQLite; on SQL Server at once).</summary>
+    public async Task BetweenWritesAsync(Action work, CancellationToken ct)
+    {
+        if (_writer is null)
+        {
+            work();
+            return;
+        }
+
+        await _writer.WaitAsync(ct);
+        try
+        {
+            work();
+        }
+        finally
+        {
+            _writer.Release();
         }
     }
 

@@ -119,18 +119,23 @@ public sealed class DatabaseFaultTests : IAsyncLifetime
         var empty = Path.Combine(_directory, "empty.db");
         await File.WriteAllBytesAsync(empty, [], Ct);
 
+        var key = $"herderplein-{Guid.NewGuid():N}";
+
         SqliteFiles.Replace(DatabaseFile, empty);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, await ReadinessAsync());
         using (var refused = await CreateHerderpleinAsync(api, slug))
             await AssertUnavailableAsync(refused);
+        var problem = await ThrowsProblemAsync(503, () => api.Plinths.CreatePlinthAsync(slug, Estate.Herderplein(), key, Ct));
+        Assert.Equal(Platform.Api.Errors.Problems.UnavailableType, problem.Type);
         Assert.Equal(0, new FileInfo(DatabaseFile).Length);
 
         SqliteFiles.Replace(DatabaseFile, BackupFile);
         await AssertHealsAsync();
         Assert.Equal(before.Id, (await api.Plinths.GetPlinthAsync(slug, before.Id, Ct)).Id);
-        using var created = await CreateHerderpleinAsync(api, slug);
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        // The retry with the same key runs: the refused request reserved nothing.
+        var created = await api.Plinths.CreatePlinthAsync(slug, Estate.Herderplein(), key, Ct);
+        Assert.Equal([before.Id, created.Id], (await api.Plinths.ListPlinthsAsync(slug, cancellationToken: Ct)).Items.Select(p => p.Id));
     }
 
     [Theory]
