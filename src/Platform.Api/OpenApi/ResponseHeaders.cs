@@ -34,8 +34,9 @@ static class ResponseHeaders
 
     public static Dictionary<string, IOpenApiHeader>? For(int status, OpenApiDocument document, bool carriesETag)
     {
+        // An exception's answer: the error handler clears the headers written so far; CORS adds its own as the response starts.
         if (status == StatusCodes.Status503ServiceUnavailable)
-            return new Dictionary<string, IOpenApiHeader> { [RetryAfter] = new OpenApiHeaderReference(RetryAfter, document) };
+            return new[] { RetryAfter, AllowOrigin }.ToDictionary(n => n, IOpenApiHeader (n) => new OpenApiHeaderReference(n, document));
         if (status >= 500)
             return null;
 
