@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 using Plinth.Platform.Client;
 using Platform.Api.Persistence;
@@ -10,7 +11,16 @@ using Estate = Platform.Api.Tests.Infrastructure.RealEstate;
 namespace Platform.Api.Tests.Persistence;
 
 /// <summary>The API on a SQLite file the test owns, so that it can delete, replace, lock and restore that file.</summary>
-public sealed class OwnFileApp(string file) : PlatformApp(file);
+public sealed class OwnFileApp(string file) : PlatformApp(file)
+{
+    public const string FrontEnd = "https://huurders.woonin.example";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Cors:AllowedOrigins:0", FrontEnd);
+    }
+}
 
 /// <summary>
 /// What clients and operators see while the database file is missing, replaced, read-only or locked, and that the
@@ -74,14 +84,21 @@ public sealed class DatabaseFaultTests : IAsyncLifetime
         }
     }
 
+    /// <summary>The answer the contract declares: problem+json, Retry-After, and CORS for the front end that asked.</summary>
     static async Task AssertUnavailableAsync(HttpResponseMessage response)
     {
         await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable, Platform.Api.Errors.Problems.UnavailableType);
         Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero, "a 503 carries Retry-After in seconds");
+        Assert.Equal(OwnFileApp.FrontEnd, response.Headers.GetValues("Access-Control-Allow-Origin").Single());
     }
 
-    static Task<HttpResponseMessage> CreateHerderpleinAsync(PlatformApi api, string slug) =>
-        api.Http.PostAsJsonAsync($"/v1/tenants/{slug}/plinths", Estate.Herderplein(), Ct);
+    /// <summary>A create of the Herderplein plinth, as the tenant's front end sends it.</summary>
+    static Task<HttpResponseMessage> CreateHerderpleinAsync(PlatformApi api, string slug)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/tenants/{slug}/plinths") { Content = JsonContent.Create(Estate.Herderplein()) };
+        request.Headers.Add("Origin", OwnFileApp.FrontEnd);
+        return api.Http.SendAsync(request, Ct);
+    }
 
     [Fact]
     public async Task A_deleted_database_answers_503_until_a_backup_is_restored_and_then_heals_by_itself()
