@@ -156,7 +156,10 @@ sealed class OperationTransformer : IOpenApiOperationTransformer
         if (hasPathParameters)
             yield return StatusCodes.Status404NotFound;
         if (hasBody)
+        {
+            yield return StatusCodes.Status413PayloadTooLarge;
             yield return StatusCodes.Status415UnsupportedMediaType;
+        }
         yield return StatusCodes.Status429TooManyRequests;
         if (metadata.OfType<RequiresIfMatch>().Any())
         {
@@ -177,5 +180,7 @@ sealed class OperationTransformer : IOpenApiOperationTransformer
         }
 
         yield return StatusCodes.Status500InternalServerError;
+        // Every operation reads or writes the database, which may be missing, read-only or replaced for a while.
+        yield return StatusCodes.Status503ServiceUnavailable;
     }
 }
