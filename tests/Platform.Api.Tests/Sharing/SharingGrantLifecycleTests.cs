@@ -52,7 +52,7 @@ public sealed class SharingGrantLifecycleTests(SharingApp app) : IClassFixture<S
         var (staedion, admin, utrecht, utrechtAdmin) = await SharingGrantTests.CorporationAndMunicipalityAsync(app);
         var webhook = await utrechtAdmin.Webhooks.CreateWebhookAsync(utrecht.Slug, new CreateWebhookRequest
         {
-            Url = "http://127.0.0.1:9/plinth", Events = [NotificationType.SharingGrantCreated, NotificationType.SharingGrantRevoked],
+            Url = new Uri("http://127.0.0.1:9/plinth"), Events = [NotificationType.SharingGrantCreated, NotificationType.SharingGrantRevoked],
         }, Ct);
 
         var grant = await admin.Sharing.CreateSharingGrantAsync(staedion.Slug, SharingGrantTests.PerformanceAgreements(utrecht.Slug), cancellationToken: Ct);
