@@ -11,7 +11,6 @@ public sealed class SharingGrantRow
     public Guid Id { get; init; }
     public required string OwnerSlug { get; init; }
     public required string OwnerName { get; init; }
-    public Guid GranteeTenantId { get; init; }
     public required string GranteeSlug { get; init; }
     public required string GranteeName { get; init; }
     public required string Resources { get; init; }
@@ -28,18 +27,6 @@ public sealed class SharingGrantRow
     public IReadOnlyList<SharedResource> ResourceList => SpaceList.Split(Resources).Select(EnumText<SharedResource>.Parse).ToList();
 }
 
-/// <summary>Lists stored as one column: space-separated, with a space at each end, so <c>LIKE '% item %'</c> finds an item.</summary>
-public static class SpaceList
-{
-    public static string? Join(IEnumerable<string> items)
-    {
-        var distinct = items.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        return distinct.Count == 0 ? null : $" {string.Join(' ', distinct)} ";
-    }
-
-    public static IReadOnlyList<string> Split(string? list) => list?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
-}
-
 /// <summary>
 /// A tenant's sharing grants, on the owner path: the owner creates, lists and revokes them; the grantee lists the ones it
 /// received (on SQL Server the security policy shows a grant to its owner and to its grantee, and lets only the owner write).
@@ -48,7 +35,7 @@ public sealed class SharingGrantStore(TenantDb db, AuditLog audit, TimeProvider 
 {
     const string Columns = $"""
         g.id AS {nameof(SharingGrantRow.Id)}, o.slug AS {nameof(SharingGrantRow.OwnerSlug)}, o.name AS {nameof(SharingGrantRow.OwnerName)},
-        g.grantee_tenant_id AS {nameof(SharingGrantRow.GranteeTenantId)}, r.slug AS {nameof(SharingGrantRow.GranteeSlug)},
+        r.slug AS {nameof(SharingGrantRow.GranteeSlug)},
         r.name AS {nameof(SharingGrantRow.GranteeName)}, g.resources AS {nameof(SharingGrantRow.Resources)},
         g.municipality_codes AS {nameof(SharingGrantRow.MunicipalityCodes)}, g.plinth_ids AS {nameof(SharingGrantRow.PlinthIds)},
         g.purpose AS {nameof(SharingGrantRow.Purpose)}, g.valid_from AS {nameof(SharingGrantRow.ValidFrom)},
