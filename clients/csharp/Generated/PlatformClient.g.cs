@@ -10466,11 +10466,11 @@ namespace Plinth.Platform.Client
         public int? EvaluationCadenceMonths { get; set; } = 12;
 
         /// <summary>
-        /// Days before a period's end that its evaluation is due, 1–366 (default 92: three months).
+        /// Calendar months before a period's end that its evaluation is due, 1–12 (default 3: "drie maanden voor afloop").
         /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("reminderLeadDays")]
-        [System.ComponentModel.DataAnnotations.Range(1, 366)]
-        public int? ReminderLeadDays { get; set; } = 92;
+        [System.Text.Json.Serialization.JsonPropertyName("reminderLeadMonths")]
+        [System.ComponentModel.DataAnnotations.Range(1, 12)]
+        public int? ReminderLeadMonths { get; set; } = 3;
 
         [System.Text.Json.Serialization.JsonPropertyName("kind")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -11088,9 +11088,9 @@ namespace Plinth.Platform.Client
         [System.ComponentModel.DataAnnotations.Range(1, 60)]
         public int EvaluationCadenceMonths { get; set; } = default!;
 
-        [System.Text.Json.Serialization.JsonPropertyName("reminderLeadDays")]
-        [System.ComponentModel.DataAnnotations.Range(1, 366)]
-        public int ReminderLeadDays { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("reminderLeadMonths")]
+        [System.ComponentModel.DataAnnotations.Range(1, 12)]
+        public int ReminderLeadMonths { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]

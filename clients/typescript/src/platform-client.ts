@@ -4698,8 +4698,8 @@ export interface CreateDiscountRequest {
     counterPerformances?: CounterPerformanceRequest[] | null;
     /** Months between evaluations, 1–60 (default 12; 24 is common too). */
     evaluationCadenceMonths?: number;
-    /** Days before a period's end that its evaluation is due, 1–366 (default 92: three months). */
-    reminderLeadDays?: number;
+    /** Calendar months before a period's end that its evaluation is due, 1–12 (default 3: "drie maanden voor afloop"). */
+    reminderLeadMonths?: number;
     kind: DiscountKind;
     /** For percentage: percent off the base rent, 1–100 (practice: 10–40). A percentage discount needs 'percentage'. 'percentage' applies only to a percentage discount. */
     percentage?: number | null;
@@ -4855,7 +4855,7 @@ export interface DiscountResponse {
     endReason?: string | null;
     justification: string;
     evaluationCadenceMonths: number;
-    reminderLeadDays: number;
+    reminderLeadMonths: number;
     status: DiscountStatus;
     counterPerformances: CounterPerformanceResponse[];
     /** The evaluation periods so far, oldest first; the last one holds the terms in force now. */

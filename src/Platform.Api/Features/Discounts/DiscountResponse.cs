@@ -97,8 +97,8 @@ public sealed class DiscountResponse
     [Range(1, 60)]
     public required int EvaluationCadenceMonths { get; init; }
 
-    [Range(1, 366)]
-    public required int ReminderLeadDays { get; init; }
+    [Range(1, 12)]
+    public required int ReminderLeadMonths { get; init; }
 
     public required DiscountStatus Status { get; init; }
 
@@ -129,7 +129,7 @@ public sealed class DiscountResponse
         EndReason = details.Discount.EndReason,
         Justification = details.Discount.Justification,
         EvaluationCadenceMonths = details.Discount.EvaluationCadenceMonths,
-        ReminderLeadDays = details.Discount.ReminderLeadDays,
+        ReminderLeadMonths = details.Discount.ReminderLeadMonths,
         Status = status,
         CounterPerformances = details.CounterPerformances.Select(c => new CounterPerformanceResponse
         {

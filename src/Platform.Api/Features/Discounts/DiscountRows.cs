@@ -11,7 +11,7 @@ public sealed record DiscountRow
     public DateOnly EndDate { get; init; }
     public required string Justification { get; init; }
     public int EvaluationCadenceMonths { get; init; }
-    public int ReminderLeadDays { get; init; }
+    public int ReminderLeadMonths { get; init; }
     public DateOnly? EndedEarlyOn { get; init; }
     public string? EndReason { get; init; }
     public DateTimeOffset CreatedAt { get; init; }

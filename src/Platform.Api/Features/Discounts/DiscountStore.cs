@@ -14,13 +14,13 @@ public sealed class DiscountFilter
     public DateOnly? EvaluationDueBefore { get; init; }
 }
 
-public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider clock)
+public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider clock, PlatformCalendar calendar)
 {
     const string Columns = $"""
         id AS {nameof(DiscountRow.Id)}, lease_id AS {nameof(DiscountRow.LeaseId)}, budget_id AS {nameof(DiscountRow.BudgetId)},
         start_date AS {nameof(DiscountRow.StartDate)}, end_date AS {nameof(DiscountRow.EndDate)},
         justification AS {nameof(DiscountRow.Justification)}, evaluation_cadence_months AS {nameof(DiscountRow.EvaluationCadenceMonths)},
-        reminder_lead_days AS {nameof(DiscountRow.ReminderLeadDays)}, ended_early_on AS {nameof(DiscountRow.EndedEarlyOn)},
+        reminder_lead_months AS {nameof(DiscountRow.ReminderLeadMonths)}, ended_early_on AS {nameof(DiscountRow.EndedEarlyOn)},
         end_reason AS {nameof(DiscountRow.EndReason)}, created_at AS {nameof(DiscountRow.CreatedAt)},
         updated_at AS {nameof(DiscountRow.UpdatedAt)}, version AS {nameof(DiscountRow.Version)}
         """;
@@ -80,9 +80,9 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
 
     const string InsertSql = """
         INSERT INTO discounts (id, tenant_id, lease_id, budget_id, start_date, end_date, justification, evaluation_cadence_months,
-                               reminder_lead_days, ended_early_on, end_reason, ending_on, ending_notified, created_at, updated_at, version)
+                               reminder_lead_months, ended_early_on, end_reason, ending_on, ending_notified, created_at, updated_at, version)
         VALUES (@Id, @TenantId, @LeaseId, @BudgetId, @StartDate, @EndDate, @Justification, @EvaluationCadenceMonths,
-                @ReminderLeadDays, NULL, NULL, @EndingOn, 0, @CreatedAt, @UpdatedAt, @Version)
+                @ReminderLeadMonths, NULL, NULL, @EndingOn, 0, @CreatedAt, @UpdatedAt, @Version)
         """;
 
     const string InsertCounterPerformanceSql = """
@@ -142,7 +142,7 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
 
     const string FindEvaluationSql = $"SELECT {EvaluationColumns} FROM evaluations WHERE tenant_id = @TenantId AND discount_id = @DiscountId AND id = @Id";
 
-    DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    DateOnly Today => calendar.Today;
 
     public Task<IReadOnlyList<EvaluationRow>> ListEvaluationsAsync(Guid discountId, Guid after, int limit, CancellationToken ct) =>
         db.RunAsync(session => session.ListAsync<EvaluationRow>(ListEvaluationsSql, new { DiscountId = discountId, After = after, Limit = limit }, ct), ct);
@@ -186,12 +186,12 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
             EndDate = request.EndDate,
             Justification = request.Justification.Trim(),
             EvaluationCadenceMonths = request.EvaluationCadenceMonths,
-            ReminderLeadDays = request.ReminderLeadDays,
+            ReminderLeadMonths = request.ReminderLeadMonths,
             CreatedAt = now,
             UpdatedAt = now,
             Version = 1,
         };
-        var period = NewPeriod(discount, number: 1, request.StartDate, EvaluationPeriods.EndOf(request.StartDate, request.EvaluationCadenceMonths, request.EndDate), terms);
+        var period = NewPeriod(now, discount, number: 1, request.StartDate, EvaluationPeriods.EndOf(request.StartDate, request.EvaluationCadenceMonths, request.EndDate), terms);
         var counterPerformances = (request.CounterPerformances ?? []).Select((c, i) => new CounterPerformanceRow
         {
             Id = Ids.New(now),
@@ -214,7 +214,7 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
             await session.ExecuteAsync(InsertSql, new
             {
                 discount.Id, discount.LeaseId, discount.BudgetId, discount.StartDate, discount.EndDate, discount.Justification,
-                discount.EvaluationCadenceMonths, discount.ReminderLeadDays, discount.EndingOn, discount.CreatedAt, discount.UpdatedAt, discount.Version,
+                discount.EvaluationCadenceMonths, discount.ReminderLeadMonths, discount.EndingOn, discount.CreatedAt, discount.UpdatedAt, discount.Version,
             }, ct);
             await session.ExecuteAsync(InsertCounterPerformanceSql, counterPerformances, ct);
             await session.ExecuteAsync(InsertPeriodSql, period, ct);
@@ -265,7 +265,7 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
                 if (decision == EvaluationDecision.StepUp && !IsSmaller(lease.BaseRentCentsPerMonth, nextTerms, current, nextStart, nextEnd))
                     return WriteOutcome<(DiscountDetails, EvaluationRow)>.Invalid("newTerms", "A step-up needs a smaller discount than the current one in every month of the next period.");
 
-                var next = NewPeriod(discount, period.Number + 1, nextStart, nextEnd, nextTerms);
+                var next = NewPeriod(now, discount, period.Number + 1, nextStart, nextEnd, nextTerms);
                 newPeriods.Add(next);
                 updated = updated with { EndDate = next.EndDate > discount.EndDate ? next.EndDate : discount.EndDate };
                 if (await OverlapAsync(session, updated, ct) is { } overlap)
@@ -345,15 +345,15 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
         return pairs.All(p => p.Next <= p.Current) && pairs.Any(p => p.Next < p.Current);
     }
 
-    static PeriodRow NewPeriod(DiscountRow discount, int number, DateOnly start, DateOnly end, DiscountTerms terms) => new()
+    static PeriodRow NewPeriod(DateTimeOffset now, DiscountRow discount, int number, DateOnly start, DateOnly end, DiscountTerms terms) => new()
     {
-        Id = Ids.New(DateTimeOffset.UtcNow),
+        Id = Ids.New(now),
         DiscountId = discount.Id,
         Number = number,
         StartDate = start,
         EndDate = end,
         Terms = PeriodRow.Serialize(terms),
-        EvaluationDueOn = EvaluationPeriods.DueOn(end, discount.ReminderLeadDays),
+        EvaluationDueOn = EvaluationPeriods.DueOn(end, discount.ReminderLeadMonths),
     };
 
     static async Task<WriteOutcome<DiscountDetails>?> OverlapAsync(DbSession session, DiscountRow discount, CancellationToken ct)
