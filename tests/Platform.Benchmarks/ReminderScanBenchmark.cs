@@ -80,7 +80,7 @@ public static class ReminderScanBenchmark
             "INSERT INTO units (id, tenant_id, plinth_id, name, category, detail_code, area_m2, status, created_at, updated_at, version) VALUES ($unit, $tenant, $plinth, 'Unit', 'BED', 'ATE', 50, 'vacant', $now, $now, 1)",
             "INSERT INTO leases (id, tenant_id, unit_id, lessee_name, lessee_kvk_number, lessee_contact_email, regime, start_date, base_rent_cents_per_month, created_at, updated_at, version) VALUES ($lease, $tenant, $unit, 'Maker', '12345678', 'maker@example.org', '7:230a', '2026-01-01', 100000, $now, $now, 1)",
             "INSERT INTO discounts (id, tenant_id, lease_id, start_date, end_date, justification, evaluation_cadence_months, reminder_lead_months, ending_on, created_at, updated_at, version) VALUES ($discount, $tenant, $lease, $start, $end, 'Bench', 12, 3, $endingOn, $now, $now, 1)",
-            "INSERT INTO discount_periods (id, tenant_id, discount_id, number, start_date, end_date, terms, evaluation_due_on) VALUES ($period, $tenant, $discount, 1, $start, $end, '{\"kind\":\"percentage\",\"percentage\":25}', $dueOn)",
+            "INSERT INTO discount_periods (id, tenant_id, discount_id, number, start_date, end_date, terms_from, terms, evaluation_due_on) VALUES ($period, $tenant, $discount, 1, $start, $end, $start, '{\"kind\":\"percentage\",\"percentage\":25}', $dueOn)",
         }.Select(text =>
         {
             var command = connection.CreateCommand();

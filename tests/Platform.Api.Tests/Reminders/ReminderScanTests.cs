@@ -62,10 +62,8 @@ public sealed class ReminderScanTests
             Assert.Single(await FeedAsync(api, tenant, NotificationType.DiscountEvaluationDue));
 
             // Continuing in October opens 2027; its evaluation is due a year after the first one.
-            await api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, new CreateEvaluationRequest
-            {
-                EvaluatedOn = new DateOnly(2026, 10, 15), Decision = EvaluationDecision.Continue, Notes = "Doorgaan.",
-            }, cancellationToken: Ct);
+            await api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id,
+                EvaluationTests.Evaluation(discount, EvaluationDecision.Continue, on: new DateOnly(2026, 10, 2)), cancellationToken: Ct);
             restarted.MoveTo(new DateOnly(2027, 9, 30));
             await restarted.Admin.Reminders.TriggerReminderScanAsync(cancellationToken: Ct);
             Assert.Single(await FeedAsync(api, tenant, NotificationType.DiscountEvaluationDue));
