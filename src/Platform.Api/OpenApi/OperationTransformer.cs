@@ -156,7 +156,10 @@ sealed class OperationTransformer : IOpenApiOperationTransformer
         if (hasPathParameters)
             yield return StatusCodes.Status404NotFound;
         if (hasBody)
+        {
+            yield return StatusCodes.Status413PayloadTooLarge;
             yield return StatusCodes.Status415UnsupportedMediaType;
+        }
         yield return StatusCodes.Status429TooManyRequests;
         if (metadata.OfType<RequiresIfMatch>().Any())
         {

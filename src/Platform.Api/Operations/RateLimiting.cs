@@ -44,7 +44,7 @@ public sealed class RateLimiting(RequestDelegate next, IOptions<RateLimitingOpti
         var key = context.User.ClientIdOf() is { } clientId ? "client:" + clientId : "ip:" + context.Connection.RemoteIpAddress;
         var window = _windows.AddOrUpdate(key,
             _ => new Window(now, 1),
-            (_, current) => now - current.Start >= settings.Window ? new Window(now, 1) : current with { Count = current.Count + 1 });
+            (_, current) => Expired(current, now, settings.Window) ? new Window(now, 1) : current with { Count = current.Count + 1 });
 
         var reset = Math.Max(0, (int)Math.Ceiling((window.Start + settings.Window - now).TotalSeconds));
         var headers = context.Response.Headers;
@@ -70,10 +70,13 @@ public sealed class RateLimiting(RequestDelegate next, IOptions<RateLimitingOpti
             return;
         foreach (var (key, window) in _windows)
         {
-            if (now - window.Start >= options.Value.Window)
+            if (Expired(window, now, options.Value.Window))
                 _windows.TryRemove(new KeyValuePair<string, Window>(key, window));
         }
     }
+
+    /// <summary>A window that starts after now (the clock was set back) is over too; otherwise it would hold for as long as the clock jumped.</summary>
+    static bool Expired(Window window, DateTimeOffset now, TimeSpan length) => now - window.Start >= length || now < window.Start;
 
     sealed record Window(DateTimeOffset Start, int Count);
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Platform.Api.Persistence;
 
 /// <summary>
@@ -16,7 +18,11 @@ public abstract class SqlDialect
 
     protected abstract string UpdateLockHint { get; }
 
-    public string Render(string sql) => sql.Replace(Limit, LimitClause, StringComparison.Ordinal).Replace(UpdateLock, UpdateLockHint, StringComparison.Ordinal);
+    // Statements are constants, so each is rendered once; keyed by reference, a lookup does not hash the text.
+    readonly ConditionalWeakTable<string, string> _rendered = new();
+
+    public string Render(string sql) =>
+        _rendered.GetValue(sql, text => text.Replace(Limit, LimitClause, StringComparison.Ordinal).Replace(UpdateLock, UpdateLockHint, StringComparison.Ordinal));
 }
 
 public sealed class SqliteDialect : SqlDialect

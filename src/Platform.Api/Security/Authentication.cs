@@ -28,12 +28,21 @@ public static class Authentication
             // Token lifetimes run on the real clock; the domain's TimeProvider may be moved (tests, simulations).
             options.TimeProvider = TimeProvider.System;
             options.MapInboundClaims = false;
+            // Nothing reads the raw token back from the authentication properties; storing it costs every request.
+            options.SaveToken = false;
             options.Events = new JwtBearerEvents { OnTokenValidated = RejectRevokedClients };
         });
+        services.AddSingleton<ValidatedTokenCache>();
         services.AddOptions<JwtBearerOptions>(EmbeddedScheme)
-            .Configure<IOptions<OpenIddictServerOptions>, IOptions<TokenServerOptions>>((options, server, settings) =>
+            .Configure<IOptions<OpenIddictServerOptions>, IOptions<TokenServerOptions>, ValidatedTokenCache>((options, server, settings, cache) =>
+            {
+                // The lifetime check and the cache read the scheme's TimeProvider when they run, so both see one clock.
+                DateTimeOffset Now() => (options.TimeProvider ?? TimeProvider.System).GetUtcNow();
+                options.TokenHandlers.Clear();
+                options.TokenHandlers.Add(new CachingTokenHandler(new JsonWebTokenHandler { MapInboundClaims = false }, cache, Now));
                 options.TokenValidationParameters = new TokenValidationParameters
                 {
+                    LifetimeValidator = (notBefore, expires, _, parameters) => LifetimeCovers(notBefore, expires, Now(), parameters.ClockSkew),
                     ValidIssuer = settings.Value.Issuer.AbsoluteUri,
                     ValidAudience = settings.Value.Audience,
                     IssuerSigningKeys = server.Value.SigningCredentials.Select(c => c.Key).ToList(),
@@ -41,7 +50,8 @@ public static class Authentication
                     ClockSkew = TimeSpan.FromSeconds(30),
                     ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
                     ValidTypes = ["at+jwt"],
-                });
+                };
+            });
 
         if (useExternal)
         {
@@ -61,6 +71,9 @@ public static class Authentication
 
         return services;
     }
+
+    static bool LifetimeCovers(DateTime? notBefore, DateTime? expires, DateTimeOffset now, TimeSpan clockSkew) =>
+        expires is { } end && now.UtcDateTime < end + clockSkew && (notBefore is not { } start || start - clockSkew <= now.UtcDateTime);
 
     static bool IsFromExternalAuthority(HttpContext context, string authority)
     {

@@ -7,7 +7,7 @@ namespace Platform.Api.Security;
 /// Answers whether a token's client is still active. Revocation on this instance takes effect at once;
 /// other instances notice within <see cref="CacheFor"/>.
 /// </summary>
-public sealed class ClientRevocations(ApiClientStore clients, IMemoryCache cache)
+public sealed class ClientRevocations(ApiClientStore clients, IMemoryCache cache, ValidatedTokenCache validatedTokens)
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
@@ -23,7 +23,11 @@ public sealed class ClientRevocations(ApiClientStore clients, IMemoryCache cache
         return active;
     }
 
-    public void Revoked(string clientId) => cache.Set(CacheKey(clientId), false, CacheFor);
+    public void Revoked(string clientId)
+    {
+        cache.Set(CacheKey(clientId), false, CacheFor);
+        validatedTokens.Evict(clientId);
+    }
 
     static string CacheKey(string clientId) => $"client-active:{clientId}";
 }

@@ -10,9 +10,24 @@ public static class PlatformClaims
     public const string ClientId = "client_id";
     public const string Scope = "scope";
 
-    public static string? TenantSlug(this ClaimsPrincipal user) => user.FindFirst(Tenant)?.Value;
+    public static string? TenantSlug(this ClaimsPrincipal user) => ValueOf(user, Tenant);
 
-    public static string? ClientIdOf(this ClaimsPrincipal user) => user.FindFirst(ClientId)?.Value ?? user.FindFirst("sub")?.Value;
+    public static string? ClientIdOf(this ClaimsPrincipal user) => ValueOf(user, ClientId) ?? ValueOf(user, "sub");
+
+    // Several middlewares ask on every request; FindFirst(string) allocates a predicate per call.
+    static string? ValueOf(ClaimsPrincipal user, string type)
+    {
+        foreach (var identity in user.Identities)
+        {
+            foreach (var claim in identity.Claims)
+            {
+                if (string.Equals(claim.Type, type, StringComparison.OrdinalIgnoreCase))
+                    return claim.Value;
+            }
+        }
+
+        return null;
+    }
 
     public static bool HasScope(this ClaimsPrincipal user, string scope) =>
         user.FindAll(Scope).Any(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(scope, StringComparer.Ordinal));

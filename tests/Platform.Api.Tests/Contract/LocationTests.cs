@@ -54,7 +54,7 @@ public sealed class LocationTests(PlatformApp app)
         var discount = await api.Discounts.CreateDiscountAsync(tenant.Slug, lease.Id, DiscountTests.TwentyFivePercent(budgetId: budget.Id), cancellationToken: Ct);
         await api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, EvaluationTests.Evaluation(discount, EvaluationDecision.Continue), cancellationToken: Ct);
         await api.Webhooks.CreateWebhookAsync(tenant.Slug,
-            new CreateWebhookRequest { Url = "https://93.184.216.34/plinth", Events = [NotificationType.DiscountEvaluationDue] }, Ct);
+            new CreateWebhookRequest { Url = new Uri("https://93.184.216.34/plinth"), Events = [NotificationType.DiscountEvaluationDue] }, Ct);
         await api.ApiClients.CreateApiClientAsync(tenant.Slug, new CreateApiClientRequest { DisplayName = "Lezer", Scopes = [ApiScope.PlinthsRead] }, Ct);
 
         Assert.Equal(9, adminLocations.Seen.Count + locations.Seen.Count);

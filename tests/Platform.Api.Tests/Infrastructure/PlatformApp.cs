@@ -6,8 +6,10 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.SqlClient;
 using Plinth.Platform.Client;
 using Platform.Api.Persistence;
+using Platform.Api.Tests.Contract;
 
 [assembly: AssemblyFixture(typeof(Platform.Api.Tests.Infrastructure.PlatformApp))]
+[assembly: ContractConformance]
 
 namespace Platform.Api.Tests.Infrastructure;
 
@@ -83,17 +85,20 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Typed API clients that get their tokens from the token server with these credentials.</summary>
+    /// <summary>
+    /// Typed API clients that get their tokens from the token server with these credentials.
+    /// Like every client handed out here, it checks each response against the contract (ContractConformanceHandler).
+    /// </summary>
     public PlatformApi SignIn(string clientId, string secret, params string[] scopes)
     {
         var options = new PlatformClientOptions { BaseAddress = BaseAddress, ClientId = clientId, ClientSecret = secret, Scopes = scopes };
         var tokens = new ClientCredentialsTokenSource(new HttpClient { BaseAddress = BaseAddress }, options);
-        var http = new HttpClient(new ClientCredentialsHandler(tokens) { InnerHandler = new SocketsHttpHandler() }) { BaseAddress = BaseAddress };
+        var http = new HttpClient(new ClientCredentialsHandler(tokens) { InnerHandler = new ContractConformanceHandler() }) { BaseAddress = BaseAddress };
         return new PlatformApi(http);
     }
 
     /// <summary>A plain HTTP client with no token, for hand-shaped requests.</summary>
-    public HttpClient Anonymous() => new() { BaseAddress = BaseAddress };
+    public HttpClient Anonymous() => new(new ContractConformanceHandler()) { BaseAddress = BaseAddress };
 
     /// <summary>A plain HTTP client carrying this bearer token.</summary>
     public HttpClient WithToken(string accessToken)

@@ -43,4 +43,21 @@ public sealed class RateLimitingTests(RateLimitedApp app) : IClassFixture<RateLi
         using var health = await app.Anonymous().GetAsync("/health/live", Ct);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
+
+    [Fact]
+    public async Task A_clock_set_back_starts_a_new_window_instead_of_announcing_one_months_away()
+    {
+        await using var clocked = new ClockedApp();
+        await clocked.InitializeAsync();
+        using var http = clocked.Anonymous();
+        clocked.MoveTo(new DateOnly(2026, 10, 1));
+        (await http.GetAsync("/v1/tenants", Ct)).Dispose();
+
+        clocked.MoveTo(new DateOnly(2026, 1, 1));
+        using var afterwards = await http.GetAsync("/v1/tenants", Ct);
+
+        var limit = int.Parse(afterwards.Headers.GetValues("RateLimit-Limit").Single(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal((limit - 1).ToString(System.Globalization.CultureInfo.InvariantCulture), afterwards.Headers.GetValues("RateLimit-Remaining").Single());
+        Assert.InRange(int.Parse(afterwards.Headers.GetValues("RateLimit-Reset").Single(), System.Globalization.CultureInfo.InvariantCulture), 0, 60);
+    }
 }

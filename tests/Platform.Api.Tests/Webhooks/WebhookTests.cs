@@ -52,7 +52,7 @@ public sealed class WebhookTests(WebhookApp app) : IClassFixture<WebhookApp>, IA
         await app.Admin.Reminders.TriggerReminderScanAsync(cancellationToken: Ct);
     }
 
-    static CreateWebhookRequest Subscription(string url) => new() { Url = url, Events = [NotificationType.DiscountEvaluationDue] };
+    static CreateWebhookRequest Subscription(string url) => new() { Url = new Uri(url, UriKind.RelativeOrAbsolute), Events = [NotificationType.DiscountEvaluationDue] };
 
     [Fact]
     public async Task A_receiver_on_loopback_gets_a_correctly_signed_payload()

@@ -16,6 +16,7 @@ public sealed class CreateWebhookRequest
 {
     /// <summary>A public https URL that receives a signed JSON POST per notification.</summary>
     [Required]
+    [Url]
     public string Url { get; init; } = "";
 
     /// <summary>The notification types to receive.</summary>

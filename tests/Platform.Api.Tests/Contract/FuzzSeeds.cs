@@ -1,0 +1,83 @@
+using System.Text.Json.Nodes;
+
+namespace Platform.Api.Tests.Contract;
+
+/// <summary>
+/// Known-good values where a schema cannot say enough: strings with a pattern, the ids of the fuzz world,
+/// and dates that fit its lease (from 2026-01-01) and discount (2026). Everything else comes from the schemas.
+/// A new patterned property without a seed fails its fuzz case with a message naming it.
+/// </summary>
+public sealed class FuzzSeeds(IReadOnlyDictionary<string, string> ids)
+{
+    /// <summary>Begins every tenant slug the fuzz makes, so it can find what it stored among other tests' tenants.</summary>
+    public const string SlugPrefix = "fz-";
+
+    static readonly Dictionary<string, Func<JsonNode?>> Body = new()
+    {
+        ["slug"] = () => $"{SlugPrefix}{Guid.NewGuid():N}"[..16],
+        ["municipalityCode"] = () => "GM0344",
+        ["neighbourhoodCode"] = () => "BU03440101",
+        ["postcode"] = () => "3555 AB",
+        ["kvkNumber"] = () => "12345678",
+        ["sbiCode"] = () => "9003",
+        ["detailCode"] = () => "ATE",
+        ["category"] = () => "BED",
+        ["contactEmail"] = () => "info@deplint.example",
+        ["CreateWebhookRequest.url"] = () => "https://93.184.215.14/hooks",
+        ["CreateApiClientRequest.scopes"] = () => new JsonArray("plinths:read"),
+        ["CreateBudgetRequest.year"] = () => 2026,
+        ["CreateDiscountRequest.percentage"] = () => 25,
+        ["startDate"] = () => "2026-01-01",
+        ["fromDate"] = () => "2026-01-01",
+        ["valuationDate"] = () => "2026-03-01",
+        ["evaluatedOn"] = () => "2026-10-15",
+        ["CreateDiscountRequest.endDate"] = () => "2026-12-31",
+        ["TerminateLeaseRequest.endDate"] = () => "2026-06-30",
+        ["EndDiscountRequest.endDate"] = () => "2026-06-30",
+    };
+
+    /// <summary>Left out of valid bodies: a discount's other kinds of terms, and what the fuzz world does not need.</summary>
+    static readonly HashSet<string> Omitted =
+    [
+        "CreateDiscountRequest.fixedCentsPerMonth", "CreateDiscountRequest.steps", "CreateDiscountRequest.budgetId",
+        "DiscountTermsRequest.fixedCentsPerMonth", "DiscountTermsRequest.steps", "CreateEvaluationRequest.newTerms",
+        "CreateLeaseRequest.endDate", "UpdateLeaseRequest.endDate",
+    ];
+
+    static readonly Dictionary<string, string> Parameters = new()
+    {
+        ["on"] = "2026-06-01",
+        ["from"] = "2026-01-01",
+        ["to"] = "2026-12-31",
+        ["evaluationDueBefore"] = "2026-12-31",
+        ["year"] = "2026",
+        ["cursor"] = "abc",
+        ["lesseeKvk"] = "12345678",
+        ["detailCode"] = "ATE",
+        ["If-Match"] = "*",
+        ["Idempotency-Key"] = "fuzz-key",
+    };
+
+    public bool BodyValue(string? owner, string property, out JsonNode? value)
+    {
+        if (Body.TryGetValue($"{owner}.{property}", out var seed) || Body.TryGetValue(property, out seed))
+        {
+            value = seed();
+            return true;
+        }
+
+        value = ids.TryGetValue(property, out var id) ? JsonValue.Create(id) : null;
+        return value is not null;
+    }
+
+    public bool Omits(string? owner, string property) => Omitted.Contains($"{owner}.{property}");
+
+    public string PathValue(string name) =>
+        ids.TryGetValue(name, out var id) ? id : throw new InvalidOperationException($"No seed for the path parameter {{{name}}}: add it to FuzzWorld.");
+
+    public string ParameterValue(string name) =>
+        ParameterValueOrNull(name) ?? throw new InvalidOperationException($"No seed for the required parameter {name}: add it to FuzzSeeds.");
+
+    public string? ParameterValueOrNull(string name) =>
+        Parameters.TryGetValue(name, out var value) ? value : ids.GetValueOrDefault(name);
+}

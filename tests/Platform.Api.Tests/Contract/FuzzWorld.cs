@@ -1,0 +1,69 @@
+using Plinth.Platform.Client;
+using Platform.Api.Tests.Discounts;
+using Platform.Api.Tests.Infrastructure;
+using Estate = Platform.Api.Tests.Infrastructure.RealEstate;
+
+namespace Platform.Api.Tests.Contract;
+
+/// <summary>
+/// A tenant with one of everything, made through the generated client, so that the fuzz's path and body ids
+/// resolve: Herderplein with a let atelier, a 25 % discount with an evaluation, a budget, a webhook, an API client.
+/// </summary>
+public sealed class FuzzWorld
+{
+    /// <summary>The ids a world has, by the name the contract gives them in paths, queries and bodies.</summary>
+    public static readonly string[] IdNames =
+    [
+        "tenant", "plinthId", "unitId", "leaseId", "discountId", "counterPerformanceId", "evaluationId", "budgetId",
+        "webhookId", "deliveryId", "clientId", "notificationId", "entityId",
+    ];
+
+    FuzzWorld(PlatformApi owner, Dictionary<string, string> ids)
+    {
+        Owner = owner;
+        Ids = ids;
+    }
+
+    /// <summary>Signed in as the tenant's client holding every tenant scope.</summary>
+    public PlatformApi Owner { get; }
+
+    public IReadOnlyDictionary<string, string> Ids { get; }
+
+    public static async Task<FuzzWorld> CreateAsync(PlatformApp app, CancellationToken ct)
+    {
+        var tenant = await app.CreateTenantAsync();
+        var (api, client) = await tenant.ClientAsync(Scope.AllTenantScopes());
+        var slug = tenant.Slug;
+        var plinth = await api.Plinths.CreatePlinthAsync(slug, Estate.Herderplein(), cancellationToken: ct);
+        var unit = await api.Units.CreateUnitAsync(slug, Estate.Atelier(plinth.Id), cancellationToken: ct);
+        var lease = await api.Leases.CreateLeaseAsync(slug, Estate.Lease(unit.Id, new DateOnly(2026, 1, 1)), cancellationToken: ct);
+        var budget = await api.Budgets.CreateBudgetAsync(slug, new CreateBudgetRequest { Year = 2026, Name = "Leefbaarheid 2026", AmountCents = 100_000_000 }, cancellationToken: ct);
+        var discount = await api.Discounts.CreateDiscountAsync(slug, lease.Id, DiscountTests.TwentyFivePercent(), cancellationToken: ct);
+        var counterPerformance = discount.CounterPerformances.Single();
+        var evaluation = await api.Discounts.CreateEvaluationAsync(slug, discount.Id, new CreateEvaluationRequest
+        {
+            EvaluatedOn = new DateOnly(2026, 10, 15),
+            Decision = EvaluationDecision.Continue,
+            Results = [new CounterPerformanceResult { CounterPerformanceId = counterPerformance.Id, Actual = 26 }],
+        }, cancellationToken: ct);
+        var webhook = await api.Webhooks.CreateWebhookAsync(slug, new CreateWebhookRequest { Url = new Uri("https://93.184.215.14/hooks"), Events = [NotificationType.LeaseEnding] }, cancellationToken: ct);
+
+        return new FuzzWorld(api, new Dictionary<string, string>
+        {
+            ["tenant"] = slug,
+            ["plinthId"] = plinth.Id.ToString(),
+            ["unitId"] = unit.Id.ToString(),
+            ["leaseId"] = lease.Id.ToString(),
+            ["discountId"] = discount.Id.ToString(),
+            ["counterPerformanceId"] = counterPerformance.Id.ToString(),
+            ["evaluationId"] = evaluation.Id.ToString(),
+            ["budgetId"] = budget.Id.ToString(),
+            ["webhookId"] = webhook.Id.ToString(),
+            ["clientId"] = client.ClientId,
+            ["entityId"] = unit.Id.ToString(),
+            // No delivery or notification exists until a reminder comes due: their requests answer 404, which is fine here.
+            ["deliveryId"] = Guid.NewGuid().ToString(),
+            ["notificationId"] = Guid.NewGuid().ToString(),
+        });
+    }
+}
