@@ -260,6 +260,7 @@ public sealed class EvaluationEdgeTests(PlatformApp app)
 
         var period = Assert.Single(ended.Periods);
         Assert.Equal(new DateOnly(2026, 11, 30), period.EndDate);
+        Assert.Equal((discount.Justification, 24), (ended.Justification, Assert.Single(ended.CounterPerformances).Target));
         Assert.Equal(new DateOnly(2026, 11, 30), ended.EndDate);
     }
 

@@ -113,6 +113,13 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
         """;
 
     /// <summary>When a discount ends early, periods that had not begun go, the others end with it, and none needs a reminder.</summary>
+    const string DropLaterCounterPerformancesSql = """
+        DELETE FROM counter_performances
+        WHERE tenant_id = @TenantId AND discount_id = @DiscountId AND period_number IN (
+              SELECT number FROM discount_periods
+              WHERE tenant_id = @TenantId AND discount_id = @DiscountId AND start_date > @EndDate AND evaluated = 0)
+        """;
+
     const string DropLaterPeriodsSql = """
         DELETE FROM discount_periods WHERE tenant_id = @TenantId AND discount_id = @DiscountId AND start_date > @EndDate AND evaluated = 0
         """;
@@ -298,6 +305,7 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
                 Version = discount.Version + 1,
             };
             await UpdateTermAsync(session, updated, endingNotified: true, ct);
+            await session.ExecuteAsync(DropLaterCounterPerformancesSql, new { DiscountId = id, request.EndDate }, ct);
             await session.ExecuteAsync(DropLaterPeriodsSql, new { DiscountId = id, request.EndDate }, ct);
             await session.ExecuteAsync(CutPeriodsSql, new { DiscountId = id, request.EndDate }, ct);
             var after = (await DetailsAsync(session, id, ct))!;
