@@ -4,8 +4,10 @@
 # up, and runs wrk per operation. Prints one table per round: req/s, p50, p99, non-2xx answers, and the ratio
 # to the bare endpoint measured in the same round. Request logging stays on (to a file), as in production.
 #
-#   bash tests/load.sh [--rounds N] [--duration 8s] [--connections 64] [--only PATTERN]
+#   bash tests/load.sh [--rounds N] [--duration 8s] [--connections 64] [--only PATTERN] [--api DIR]
 #
+# --api DIR measures an API already published to DIR (another commit's, for a before/after table) instead of
+# publishing this tree's.
 # --only runs the operations whose name contains PATTERN (and always the bare endpoint, for the ratio).
 # Needs wrk (Debian: apt-get install -y wrk). The API's rate limit is raised for the run, so that the limiter
 # is measured, not hit.
@@ -17,13 +19,15 @@ rounds=3
 duration=8s
 connections=64
 only=""
+api_dir=""
 while [ $# -gt 0 ]; do
   case $1 in
     --rounds) rounds=$2; shift 2 ;;
     --duration) duration=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --only) only=$2; shift 2 ;;
-    *) echo "usage: bash tests/load.sh [--rounds N] [--duration 8s] [--connections 64] [--only PATTERN]" >&2; exit 2 ;;
+    --api) api_dir=$(cd "$2" && pwd); shift 2 ;;
+    *) echo "usage: bash tests/load.sh [--rounds N] [--duration 8s] [--connections 64] [--only PATTERN] [--api DIR]" >&2; exit 2 ;;
   esac
 done
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
@@ -50,7 +54,7 @@ wait_until_up() { # url, pid, log
 }
 
 echo "publishing (Release)..."
-dotnet publish src/Platform.Api -c Release --nologo -v q -o "$work/api" >/dev/null
+if [ -n "$api_dir" ]; then cp -r "$api_dir" "$work/api"; else dotnet publish src/Platform.Api -c Release --nologo -v q -o "$work/api" >/dev/null; fi
 dotnet publish tests/Platform.Load -c Release --nologo -v q -o "$work/load" >/dev/null
 
 bare_port=$(free_port)

@@ -60,6 +60,8 @@ public static class Extensions
         services.AddSingleton<PlatformCalendar>();
         services.AddSingleton<Db>();
         services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<DatabaseWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<DatabaseWatch>());
         services.AddSingleton<TenantStore>();
         services.AddSingleton<ApiClientStore>();
         services.AddSingleton<ClientRevocations>();

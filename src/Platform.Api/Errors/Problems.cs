@@ -12,6 +12,8 @@ public static class Problems
 
     public const string ValidationType = TypePrefix + "validation";
 
+    public const string UnavailableType = TypePrefix + "unavailable";
+
     /// <summary>The stable type of a problem that has no more specific kind than its HTTP status.</summary>
     public static string TypeFor(int status) => status switch
     {
@@ -27,6 +29,7 @@ public static class Problems
         StatusCodes.Status422UnprocessableEntity => TypePrefix + "unprocessable",
         StatusCodes.Status428PreconditionRequired => TypePrefix + "precondition-required",
         StatusCodes.Status429TooManyRequests => TypePrefix + "too-many-requests",
+        StatusCodes.Status503ServiceUnavailable => UnavailableType,
         >= 500 => TypePrefix + "internal",
         _ => TypePrefix + "http-" + status,
     };

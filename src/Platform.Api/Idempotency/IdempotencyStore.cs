@@ -12,14 +12,20 @@ public sealed class IdempotencyRow
     public string? Body { get; init; }
 }
 
-/// <summary>Keys are per API client, and forgotten after <see cref="KeepFor"/>.</summary>
+/// <summary>
+/// Keys are per API client, and forgotten after <see cref="KeepFor"/>. A key reserved by a request that never
+/// finished (its process died) is released after <see cref="ReservationLease"/>.
+/// </summary>
 public sealed class IdempotencyStore(Db db)
 {
     public static readonly TimeSpan KeepFor = TimeSpan.FromHours(24);
 
+    public static readonly TimeSpan ReservationLease = TimeSpan.FromSeconds(60);
+
     const string ForgetExpiredSql = """
         DELETE FROM idempotency_keys
-        WHERE client_id = @ClientId AND idempotency_key = @Key AND created_at < @Cutoff
+        WHERE client_id = @ClientId AND idempotency_key = @Key
+          AND (created_at < @Cutoff OR (status_code IS NULL AND created_at < @LeaseCutoff))
         """;
 
     const string ReserveSql = """
@@ -50,7 +56,7 @@ public sealed class IdempotencyStore(Db db)
         {
             return await db.TransactAsync(async session =>
             {
-                await session.ExecuteAsync(ForgetExpiredSql, new { ClientId = clientId, Key = key, Cutoff = now - KeepFor }, ct);
+                await session.ExecuteAsync(ForgetExpiredSql, new { ClientId = clientId, Key = key, Cutoff = now - KeepFor, LeaseCutoff = now - ReservationLease }, ct);
                 var existing = await session.QuerySingleOrDefaultAsync<IdempotencyRow>(FindSql, new { ClientId = clientId, Key = key }, ct);
                 if (existing is null)
                     await session.ExecuteAsync(ReserveSql, new { ClientId = clientId, Key = key, RequestHash = requestHash, Now = now }, ct);
@@ -65,9 +71,18 @@ public sealed class IdempotencyStore(Db db)
     }
 
     public Task CompleteAsync(string clientId, string key, int statusCode, string? contentType, string? location, string? etag, string body, CancellationToken ct) =>
-        db.RunAsync(session => session.ExecuteAsync(CompleteSql,
+        db.TransactAsync(session => session.ExecuteAsync(CompleteSql,
             new { ClientId = clientId, Key = key, StatusCode = statusCode, ContentType = contentType, Location = location, ETag = etag, Body = body }, ct), ct);
 
-    public Task ReleaseAsync(string clientId, string key, CancellationToken ct) =>
-        db.RunAsync(session => session.ExecuteAsync(ReleaseSql, new { ClientId = clientId, Key = key }, ct), ct);
+    public async Task ReleaseAsync(string clientId, string key, CancellationToken ct)
+    {
+        try
+        {
+            await db.TransactAsync(session => session.ExecuteAsync(ReleaseSql, new { ClientId = clientId, Key = key }, ct), ct);
+        }
+        catch (Exception e) when (DbErrors.IsUnavailable(e))
+        {
+            // The request failed because the database did; its reservation runs out with the lease.
+        }
+    }
 }

@@ -180,5 +180,7 @@ sealed class OperationTransformer : IOpenApiOperationTransformer
         }
 
         yield return StatusCodes.Status500InternalServerError;
+        // Every operation reads or writes the database, which may be missing, read-only or replaced for a while.
+        yield return StatusCodes.Status503ServiceUnavailable;
     }
 }

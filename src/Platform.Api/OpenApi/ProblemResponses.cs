@@ -1,7 +1,7 @@
 namespace Platform.Api.OpenApi;
 
 /// <summary>
-/// Error statuses an endpoint answers beyond those every endpoint of its shape gets (400, 401, 403, 404, 413, 415, 429, 500),
+/// Error statuses an endpoint answers beyond those every endpoint of its shape gets (400, 401, 403, 404, 413, 415, 429, 500, 503),
 /// documented as problem+json.
 /// </summary>
 public sealed record ProblemResponses(IReadOnlyList<int> Statuses);

@@ -42,6 +42,9 @@ static class ResponseHeaders
     /// <summary>The headers of one response; with <paramref name="idempotent"/>, what the handler answered may be a replay.</summary>
     public static Dictionary<string, IOpenApiHeader>? For(int status, OpenApiDocument document, bool carriesETag, bool idempotent)
     {
+        // An exception's answer: the error handler clears the headers written so far; CORS adds its own as the response starts.
+        if (status == StatusCodes.Status503ServiceUnavailable)
+            return new[] { RetryAfter, AllowOrigin }.ToDictionary(n => n, IOpenApiHeader (n) => new OpenApiHeaderReference(n, document));
         if (status >= 500)
             return null;
 

@@ -3,18 +3,9 @@ using Platform.Api.Persistence;
 
 namespace Platform.Api.Operations;
 
-public sealed class DatabaseHealthCheck(Db db) : IHealthCheck
+/// <summary>Ready when the database takes writes: on SQLite, the file the API writes to is the one at its path, and writable.</summary>
+public sealed class DatabaseHealthCheck(DatabaseWatch watch) : IHealthCheck
 {
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            await db.RunAsync(session => session.ExecuteScalarAsync<int>("SELECT 1", null, cancellationToken), cancellationToken);
-            return HealthCheckResult.Healthy();
-        }
-        catch (Exception e)
-        {
-            return HealthCheckResult.Unhealthy("The database cannot be reached.", e);
-        }
-    }
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        await watch.CheckAsync(cancellationToken) is { } fault ? HealthCheckResult.Unhealthy(fault) : HealthCheckResult.Healthy();
 }

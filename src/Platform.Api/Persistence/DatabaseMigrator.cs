@@ -5,20 +5,26 @@ using Microsoft.Data.Sqlite;
 
 namespace Platform.Api.Persistence;
 
-/// <summary>Applies the numbered scripts of migrations/&lt;provider&gt;/ that have not run yet.</summary>
+/// <summary>
+/// Applies the numbered scripts of migrations/&lt;provider&gt;/ that have not run yet. On SQLite it creates the
+/// file when there is none, and the API then writes to that file (<see cref="SqliteFile.Adopt"/>).
+/// </summary>
 public sealed class DatabaseMigrator(Db db, ILogger<DatabaseMigrator> logger)
 {
     public void Migrate()
     {
         var upgrader = BuildUpgrader();
-        if (!upgrader.IsUpgradeRequired())
-            return;
+        if (upgrader.IsUpgradeRequired())
+        {
+            var result = upgrader.PerformUpgrade();
+            if (!result.Successful)
+                throw new InvalidOperationException($"Database migration failed in script '{result.ErrorScript?.Name}'.", result.Error);
 
-        var result = upgrader.PerformUpgrade();
-        if (!result.Successful)
-            throw new InvalidOperationException($"Database migration failed in script '{result.ErrorScript?.Name}'.", result.Error);
+            logger.LogInformation("Applied {Count} migration script(s) to the {Provider} database", result.Scripts.Count(), db.Provider);
+        }
 
-        logger.LogInformation("Applied {Count} migration script(s) to the {Provider} database", result.Scripts.Count(), db.Provider);
+        if (db.File is { } file)
+            file.Adopt(SqliteFile.IdentityOf(file.Path) ?? throw new DatabaseUnavailableException($"The database file {file.Path} vanished while it was migrated."));
     }
 
     UpgradeEngine BuildUpgrader()
@@ -42,12 +48,13 @@ public sealed class DatabaseMigrator(Db db, ILogger<DatabaseMigrator> logger)
 
     DbUp.Builder.UpgradeEngineBuilder PrepareSqlite()
     {
-        var dataSource = new SqliteConnectionStringBuilder(db.ConnectionString).DataSource;
-        var directory = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        // Unpooled: a pooled connection could still hold a file that a restore has since replaced.
+        var creating = new SqliteConnectionStringBuilder(db.ConnectionString) { Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString();
+        var directory = Path.GetDirectoryName(db.File!.Path);
         if (!string.IsNullOrEmpty(directory))
             Directory.CreateDirectory(directory);
 
-        using (var connection = new SqliteConnection(db.ConnectionString))
+        using (var connection = new SqliteConnection(creating))
         {
             connection.Open();
             using var command = connection.CreateCommand();
@@ -56,7 +63,7 @@ public sealed class DatabaseMigrator(Db db, ILogger<DatabaseMigrator> logger)
             command.ExecuteNonQuery();
         }
 
-        return DeployChanges.To.SqliteDatabase(db.ConnectionString);
+        return DeployChanges.To.SqliteDatabase(creating);
     }
 
     sealed class DbUpLogger(ILogger logger) : DbUp.Engine.Output.IUpgradeLog

@@ -7,10 +7,22 @@ namespace Platform.Api.Persistence;
 
 /// <summary>
 /// Opens one pooled connection per call. Nothing holds a connection between calls.
+/// On SQLite, write transactions take turns inside the process (SQLite has one writer; a queue here is cheaper
+/// and fairer than connections spinning on its lock), and each one first checks that the path still names the
+/// database file the API adopted.
 /// </summary>
 public sealed class Db
 {
+    /// <summary>How long a write waits for its turn before it answers 503.</summary>
+    static readonly TimeSpan WriterWait = TimeSpan.FromSeconds(10);
+
+    // WAL with synchronous=NORMAL: a commit does not wait for fsync, so a power cut may lose the last commits but never
+    // corrupts the file. busy_timeout covers a lock held elsewhere. No mmap of the main file either: a fault on a
+    // mapped page is SIGBUS, a fault on read() is an error code.
+    const string SqliteSessionPragmas = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 0;";
+
     readonly Func<DbConnection> _create;
+    readonly SemaphoreSlim? _writer;
 
     public Db(IOptions<DatabaseOptions> options)
     {
@@ -23,9 +35,20 @@ public sealed class Db
                 {
                     ForeignKeys = true,
                     Pooling = true,
+                    // Only start-up creates the file (DatabaseMigrator); a file deleted later stays missing.
+                    Mode = SqliteOpenMode.ReadWrite,
+                    // Seconds the driver retries a busy database (another process holding the lock) before it fails.
+                    DefaultTimeout = 5,
                 };
+                File = new SqliteFile(sqlite.DataSource);
+                // One process owns the file: SQLite's unix-excl VFS locks other processes out and keeps the WAL index in
+                // this process's memory instead of a memory-mapped -shm file, where a write to a page the file system
+                // refuses (the file made immutable, truncated, or its disk full) is SIGBUS, which ends the process.
+                if (!OperatingSystem.IsWindows())
+                    sqlite.DataSource = new Uri(File.Path).AbsoluteUri + "?vfs=unix-excl";
                 ConnectionString = sqlite.ToString();
                 Dialect = new SqliteDialect();
+                _writer = new SemaphoreSlim(1, 1);
                 _create = () => new SqliteConnection(ConnectionString);
                 break;
             case DatabaseProvider.SqlServer:
@@ -44,6 +67,9 @@ public sealed class Db
 
     public SqlDialect Dialect { get; }
 
+    /// <summary>The SQLite file; null on SQL Server.</summary>
+    public SqliteFile? File { get; }
+
     /// <summary>Runs <paramref name="work"/> on one connection, without a transaction.</summary>
     public Task<T> RunAsync<T>(Func<DbSession, Task<T>> work, CancellationToken ct) => RunAsync(work, tenantId: null, transactional: false, ct);
 
@@ -51,6 +77,34 @@ public sealed class Db
     public Task<T> TransactAsync<T>(Func<DbSession, Task<T>> work, CancellationToken ct) => RunAsync(work, tenantId: null, transactional: true, ct);
 
     internal async Task<T> RunAsync<T>(Func<DbSession, Task<T>> work, Guid? tenantId, bool transactional, CancellationToken ct)
+    {
+        var writing = transactional && _writer is not null;
+        if (writing && !await _writer!.WaitAsync(WriterWait, ct))
+            throw new DatabaseUnavailableException($"No write could start within {WriterWait.TotalSeconds:0} s.");
+        try
+        {
+            if (writing)
+                File!.EnsureWritable();
+            var result = await RunOnConnectionAsync(work, tenantId, transactional, ct);
+            // The commit went to the file the path names, or it is not durable.
+            if (writing)
+                File!.EnsureAdopted();
+            return result;
+        }
+        catch (Exception e) when (DbErrors.IsUnavailable(e))
+        {
+            // Pooled connections may hold a deleted file or a read-only handle: the next call opens afresh.
+            ClearPool();
+            throw;
+        }
+        finally
+        {
+            if (writing)
+                _writer!.Release();
+        }
+    }
+
+    async Task<T> RunOnConnectionAsync<T>(Func<DbSession, Task<T>> work, Guid? tenantId, bool transactional, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct);
         if (tenantId is { } tenant && Provider == DatabaseProvider.SqlServer)
@@ -81,12 +135,49 @@ public sealed class Db
         try
         {
             await connection.OpenAsync(ct);
+            if (Provider == DatabaseProvider.Sqlite)
+            {
+                await using var pragmas = connection.CreateCommand();
+                pragmas.CommandText = SqliteSessionPragmas;
+                await pragmas.ExecuteNonQueryAsync(ct);
+            }
+
             return connection;
         }
         catch
         {
             await connection.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> while no write transaction runs (SQLite; on SQL Server at once).</summary>
+    public async Task BetweenWritesAsync(Action work, CancellationToken ct)
+    {
+        if (_writer is null)
+        {
+            work();
+            return;
+        }
+
+        await _writer.WaitAsync(ct);
+        try
+        {
+            work();
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    /// <summary>Closes the idle pooled SQLite connections, and the busy ones when they are returned.</summary>
+    public void ClearPool()
+    {
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            using var connection = new SqliteConnection(ConnectionString);
+            SqliteConnection.ClearPool(connection);
         }
     }
 }

@@ -1,10 +1,20 @@
 using Plinth.Platform.Client;
+using Platform.Api.Tests.Contract;
 
 namespace Platform.Api.Tests.Infrastructure;
 
 /// <summary>The generated clients over one signed-in HTTP client.</summary>
 public sealed class PlatformApi(HttpClient http)
 {
+    /// <summary>Typed API clients that get their tokens from the token server at <paramref name="baseAddress"/> with these credentials.</summary>
+    public static PlatformApi SignIn(Uri baseAddress, string clientId, string secret, params string[] scopes)
+    {
+        var options = new PlatformClientOptions { BaseAddress = baseAddress, ClientId = clientId, ClientSecret = secret, Scopes = scopes };
+        var tokens = new ClientCredentialsTokenSource(new HttpClient { BaseAddress = baseAddress }, options);
+        var http = new HttpClient(new ClientCredentialsHandler(tokens) { InnerHandler = new ContractConformanceHandler() }) { BaseAddress = baseAddress };
+        return new PlatformApi(http);
+    }
+
     public HttpClient Http { get; } = http;
 
     public ITenantsClient Tenants { get; } = new TenantsClient(http);

@@ -89,13 +89,7 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// Typed API clients that get their tokens from the token server with these credentials.
     /// Like every client handed out here, it checks each response against the contract (ContractConformanceHandler).
     /// </summary>
-    public PlatformApi SignIn(string clientId, string secret, params string[] scopes)
-    {
-        var options = new PlatformClientOptions { BaseAddress = BaseAddress, ClientId = clientId, ClientSecret = secret, Scopes = scopes };
-        var tokens = new ClientCredentialsTokenSource(new HttpClient { BaseAddress = BaseAddress }, options);
-        var http = new HttpClient(new ClientCredentialsHandler(tokens) { InnerHandler = new ContractConformanceHandler() }) { BaseAddress = BaseAddress };
-        return new PlatformApi(http);
-    }
+    public PlatformApi SignIn(string clientId, string secret, params string[] scopes) => PlatformApi.SignIn(BaseAddress, clientId, secret, scopes);
 
     /// <summary>A plain HTTP client with no token, for hand-shaped requests.</summary>
     public HttpClient Anonymous() => new(new ContractConformanceHandler()) { BaseAddress = BaseAddress };

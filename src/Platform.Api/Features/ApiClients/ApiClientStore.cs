@@ -80,12 +80,12 @@ public sealed class ApiClientStore(Db db, TimeProvider clock)
             Scopes = string.Join(' ', scopes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
             CreatedAt = clock.GetUtcNow(),
         };
-        await db.RunAsync(session => session.ExecuteAsync(InsertSql, row, ct), ct);
+        await db.TransactAsync(session => session.ExecuteAsync(InsertSql, row, ct), ct);
         return (row, secret);
     }
 
     public async Task<bool> RevokeAsync(Guid tenantId, string clientId, CancellationToken ct) =>
-        await db.RunAsync(session => session.ExecuteAsync(RevokeSql, new { ClientId = clientId, TenantId = tenantId, Now = clock.GetUtcNow() }, ct), ct) == 1;
+        await db.TransactAsync(session => session.ExecuteAsync(RevokeSql, new { ClientId = clientId, TenantId = tenantId, Now = clock.GetUtcNow() }, ct), ct) == 1;
 
     public Task<int> CountPlatformClientsAsync(CancellationToken ct) =>
         db.RunAsync(session => session.ExecuteScalarAsync<int>(CountPlatformClientsSql, null, ct), ct);

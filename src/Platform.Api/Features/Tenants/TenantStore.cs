@@ -52,7 +52,7 @@ public sealed class TenantStore(Db db)
     {
         try
         {
-            await db.RunAsync(session => session.ExecuteAsync(InsertSql, tenant, ct), ct);
+            await db.TransactAsync(session => session.ExecuteAsync(InsertSql, tenant, ct), ct);
             return true;
         }
         catch (Exception e) when (DbErrors.IsUniqueViolation(e))

@@ -103,7 +103,7 @@ public sealed class WebhookStore(TenantDb db, TimeProvider clock)
             Secret = "whsec_" + Security.ClientSecrets.Generate(),
             CreatedAt = clock.GetUtcNow(),
         };
-        return db.RunAsync(async session =>
+        return db.TransactAsync(async session =>
         {
             await session.ExecuteAsync(InsertSql, row, ct);
             return row;
@@ -111,7 +111,7 @@ public sealed class WebhookStore(TenantDb db, TimeProvider clock)
     }
 
     public Task<bool> DeleteAsync(Guid id, CancellationToken ct) =>
-        db.RunAsync(async session => await session.ExecuteAsync(DeleteSql, new { Id = id, Now = clock.GetUtcNow() }, ct) == 1, ct);
+        db.TransactAsync(async session => await session.ExecuteAsync(DeleteSql, new { Id = id, Now = clock.GetUtcNow() }, ct) == 1, ct);
 
     public Task<IReadOnlyList<(DeliveryRow Delivery, IReadOnlyList<AttemptRow> Attempts)>> ListDeliveriesAsync(Guid webhookId, Guid after, int limit, CancellationToken ct) =>
         db.RunAsync<IReadOnlyList<(DeliveryRow, IReadOnlyList<AttemptRow>)>>(async session =>
