@@ -55,8 +55,8 @@ public static class Extensions
         services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
         services.Configure<ReminderOptions>(configuration.GetSection(ReminderOptions.Section));
         services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.Section));
-
         services.Configure<PlatformOptions>(configuration.GetSection(PlatformOptions.Section));
+
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<PlatformCalendar>();
         services.AddSingleton<Db>();

@@ -6,14 +6,20 @@ public sealed class PlatformOptions
 {
     public const string Section = "Platform";
 
-    /// <summary>The IANA time zone whose calendar date is "today" for every business rule.</summary>
+    /// <summary>The IANA time zone whose calendar date is "today" for statuses, due dates and reminder scans.</summary>
     public string TimeZone { get; set; } = "Europe/Amsterdam";
 }
 
-/// <summary>"Today" for business rules: the date on the <see cref="TimeProvider"/>'s clock in <c>Platform:TimeZone</c>.</summary>
+/// <summary>
+/// "Today" for the domain: the calendar date in the platform's time zone, not the UTC date. At 23:30 UTC on
+/// 30 September it is already 1 October in Amsterdam, so an evaluation due on 1 October is due then.
+/// </summary>
 public sealed class PlatformCalendar(TimeProvider clock, IOptions<PlatformOptions> options)
 {
-    readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+    readonly TimeZoneInfo zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
 
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), _zone).DateTime);
+    public DateOnly Today => DateOn(clock.GetUtcNow(), zone);
+
+    public static DateOnly DateOn(DateTimeOffset instant, TimeZoneInfo zone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
 }

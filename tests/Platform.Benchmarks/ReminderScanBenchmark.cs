@@ -7,6 +7,7 @@ using Hangfire.States;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Platform.Api;
 using Platform.Api.Features.Reminders;
 using Platform.Api.Features.Webhooks;
 using Platform.Api.Persistence;
@@ -33,7 +34,7 @@ public static class ReminderScanBenchmark
             seedTime.Stop();
 
             var clock = new FixedClock(new DateTimeOffset(Today.ToDateTime(new TimeOnly(8, 0)), TimeSpan.Zero));
-            var scan = new ReminderScan(db, new WebhookDispatch(db, new NoJobs(), clock), clock, NullLogger<ReminderScan>.Instance);
+            var scan = new ReminderScan(db, new WebhookDispatch(db, new NoJobs(), clock), clock, new PlatformCalendar(clock, Options.Create(new PlatformOptions())), NullLogger<ReminderScan>.Instance);
 
             var first = Stopwatch.StartNew();
             var written = await scan.RunAsync(CancellationToken.None);
@@ -78,8 +79,8 @@ public static class ReminderScanBenchmark
         {
             "INSERT INTO units (id, tenant_id, plinth_id, name, category, detail_code, area_m2, status, created_at, updated_at, version) VALUES ($unit, $tenant, $plinth, 'Unit', 'BED', 'ATE', 50, 'vacant', $now, $now, 1)",
             "INSERT INTO leases (id, tenant_id, unit_id, lessee_name, lessee_kvk_number, lessee_contact_email, regime, start_date, base_rent_cents_per_month, created_at, updated_at, version) VALUES ($lease, $tenant, $unit, 'Maker', '12345678', 'maker@example.org', '7:230a', '2026-01-01', 100000, $now, $now, 1)",
-            "INSERT INTO discounts (id, tenant_id, lease_id, start_date, end_date, justification, evaluation_cadence_months, reminder_lead_days, ending_on, created_at, updated_at, version) VALUES ($discount, $tenant, $lease, $start, $end, 'Bench', 12, 92, $endingOn, $now, $now, 1)",
-            "INSERT INTO discount_periods (id, tenant_id, discount_id, number, start_date, end_date, terms, evaluation_due_on) VALUES ($period, $tenant, $discount, 1, $start, $end, '{\"kind\":\"percentage\",\"percentage\":25}', $dueOn)",
+            "INSERT INTO discounts (id, tenant_id, lease_id, start_date, end_date, justification, evaluation_cadence_months, reminder_lead_months, ending_on, created_at, updated_at, version) VALUES ($discount, $tenant, $lease, $start, $end, 'Bench', 12, 3, $endingOn, $now, $now, 1)",
+            "INSERT INTO discount_periods (id, tenant_id, discount_id, number, start_date, end_date, terms_from, terms, evaluation_due_on) VALUES ($period, $tenant, $discount, 1, $start, $end, $start, '{\"kind\":\"percentage\",\"percentage\":25}', $dueOn)",
         }.Select(text =>
         {
             var command = connection.CreateCommand();

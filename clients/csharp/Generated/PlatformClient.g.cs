@@ -8042,7 +8042,7 @@ namespace Plinth.Platform.Client
         /// Evaluate a rent discount
         /// </summary>
         /// <remarks>
-        /// Records the counter-performances achieved and the decision: continue (next period, same terms), step_up (next period, a smaller discount) or end (the discount ends with this period). A period is evaluated once: 409 on a second try, and 409 when continuing would exceed the budget.
+        /// Records, for the period named, the counter-performances achieved and the decision: continue (next period, same terms) or step_up (next period, a smaller discount), each with a new justification and new counter-performance targets, or end (the discount ends with this period). A decision never changes a month already begun: a late step_up applies from the first of the month after evaluatedOn, a late end ends the discount at the end of evaluatedOn's month. A period is evaluated once: 409 on a second try, and 409 when continuing would exceed the budget.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="discountId">The id of the discount.</param>
@@ -8376,7 +8376,7 @@ namespace Plinth.Platform.Client
         /// Evaluate a rent discount
         /// </summary>
         /// <remarks>
-        /// Records the counter-performances achieved and the decision: continue (next period, same terms), step_up (next period, a smaller discount) or end (the discount ends with this period). A period is evaluated once: 409 on a second try, and 409 when continuing would exceed the budget.
+        /// Records, for the period named, the counter-performances achieved and the decision: continue (next period, same terms) or step_up (next period, a smaller discount), each with a new justification and new counter-performance targets, or end (the discount ends with this period). A decision never changes a month already begun: a late step_up applies from the first of the month after evaluatedOn, a late end ends the discount at the end of evaluatedOn's month. A period is evaluated once: 409 on a second try, and 409 when continuing would exceed the budget.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="discountId">The id of the discount.</param>
@@ -12158,11 +12158,11 @@ namespace Plinth.Platform.Client
         public int? EvaluationCadenceMonths { get; set; } = 12;
 
         /// <summary>
-        /// Days before a period's end that its evaluation is due, 1–366 (default 92: three months).
+        /// Calendar months before a period's end that its evaluation is due, 1–12 (default 3: "drie maanden voor afloop").
         /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("reminderLeadDays")]
-        [System.ComponentModel.DataAnnotations.Range(1, 366)]
-        public int? ReminderLeadDays { get; set; } = 92;
+        [System.Text.Json.Serialization.JsonPropertyName("reminderLeadMonths")]
+        [System.ComponentModel.DataAnnotations.Range(1, 12)]
+        public int? ReminderLeadMonths { get; set; } = 3;
 
         [System.Text.Json.Serialization.JsonPropertyName("kind")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -12255,7 +12255,14 @@ namespace Plinth.Platform.Client
     {
 
         /// <summary>
-        /// The day of the evaluation; it evaluates the period it falls in (or the last one opened, when later).
+        /// The period evaluated: the discount's open period (each period is evaluated once).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("periodNumber")]
+        [System.ComponentModel.DataAnnotations.Range(1, 1000)]
+        public int PeriodNumber { get; set; } = default!;
+
+        /// <summary>
+        /// The day of the evaluation: not in the future, not before the period starts.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("evaluatedOn")]
         [System.ComponentModel.DataAnnotations.Required]
@@ -12277,6 +12284,21 @@ namespace Plinth.Platform.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("newTerms")]
         public DiscountTermsRequest? NewTerms { get; set; } = default!;
+
+        /// <summary>
+        /// For continue and step_up: why the next period is justified (the discount is justified again every period). 'justification' applies only to continue and step_up.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("justification")]
+        [System.ComponentModel.DataAnnotations.StringLength(4000, MinimumLength = 1)]
+        public string? Justification { get; set; } = default!;
+
+        /// <summary>
+        /// For continue and step_up: what the tenant does in return in the next period, with its targets. 'counterPerformances' apply only to continue and step_up.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("counterPerformances")]
+        [System.ComponentModel.DataAnnotations.MinLength(1)]
+        [System.ComponentModel.DataAnnotations.MaxLength(20)]
+        public System.Collections.Generic.IList<CounterPerformanceRequest>? CounterPerformances { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("notes")]
         [System.ComponentModel.DataAnnotations.StringLength(4000)]
@@ -12729,7 +12751,7 @@ namespace Plinth.Platform.Client
     }
 
     /// <summary>
-    /// One evaluation period: the terms in force in it, and when its evaluation is due.
+    /// One evaluation period: its terms, justification and counter-performances, and when its evaluation is due.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class DiscountPeriodResponse
@@ -12750,6 +12772,15 @@ namespace Plinth.Platform.Client
         [System.ComponentModel.DataAnnotations.StringLength(10)]
         [System.ComponentModel.DataAnnotations.RegularExpression(@"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
         public System.DateOnly EndDate { get; set; } = default!;
+
+        /// <summary>
+        /// The day the period's terms take effect: its start, or the first of a later month after a late step-up (the months before keep the previous terms).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("termsFrom")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(10)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
+        public System.DateOnly TermsFrom { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("evaluationDueOn")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -12776,6 +12807,22 @@ namespace Plinth.Platform.Client
         [System.Text.Json.Serialization.JsonPropertyName("steps")]
         [System.ComponentModel.DataAnnotations.MaxLength(60)]
         public System.Collections.Generic.IList<RentStep>? Steps { get; set; } = default!;
+
+        /// <summary>
+        /// Why the discount was granted or continued for this period.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("justification")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(4000)]
+        public string Justification { get; set; } = default!;
+
+        /// <summary>
+        /// What the tenant does in return in this period, with its targets.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("counterPerformances")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(20)]
+        public System.Collections.Generic.IList<CounterPerformanceResponse> CounterPerformances { get; set; } = new System.Collections.Generic.List<CounterPerformanceResponse>();
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -12830,6 +12877,9 @@ namespace Plinth.Platform.Client
         [System.ComponentModel.DataAnnotations.StringLength(1000)]
         public string? EndReason { get; set; } = default!;
 
+        /// <summary>
+        /// The justification of the latest period (each period keeps its own).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("justification")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(4000)]
@@ -12839,15 +12889,18 @@ namespace Plinth.Platform.Client
         [System.ComponentModel.DataAnnotations.Range(1, 60)]
         public int EvaluationCadenceMonths { get; set; } = default!;
 
-        [System.Text.Json.Serialization.JsonPropertyName("reminderLeadDays")]
-        [System.ComponentModel.DataAnnotations.Range(1, 366)]
-        public int ReminderLeadDays { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("reminderLeadMonths")]
+        [System.ComponentModel.DataAnnotations.Range(1, 12)]
+        public int ReminderLeadMonths { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DiscountStatus>))]
         public DiscountStatus Status { get; set; } = default!;
 
+        /// <summary>
+        /// The counter-performances of the latest period (each period keeps its own).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("counterPerformances")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.MaxLength(20)]

@@ -5585,8 +5585,8 @@ export interface CreateDiscountRequest {
     counterPerformances?: CounterPerformanceRequest[] | null;
     /** Months between evaluations, 1–60 (default 12; 24 is common too). */
     evaluationCadenceMonths?: number;
-    /** Days before a period's end that its evaluation is due, 1–366 (default 92: three months). */
-    reminderLeadDays?: number;
+    /** Calendar months before a period's end that its evaluation is due, 1–12 (default 3: "drie maanden voor afloop"). */
+    reminderLeadMonths?: number;
     kind: DiscountKind;
     /** For percentage: percent off the base rent, 1–100 (practice: 10–40). A percentage discount needs 'percentage'. 'percentage' applies only to a percentage discount. */
     percentage?: number | null;
@@ -5611,12 +5611,18 @@ export interface CreatedWebhookResponse {
 
 /** A step-up needs 'newTerms'. 'newTerms' apply only to a step-up. */
 export interface CreateEvaluationRequest {
-    /** The day of the evaluation; it evaluates the period it falls in (or the last one opened, when later). */
+    /** The period evaluated: the discount's open period (each period is evaluated once). */
+    periodNumber: number;
+    /** The day of the evaluation: not in the future, not before the period starts. */
     evaluatedOn: string;
     /** A result may not be null. Give each counter-performance one result. */
     results?: CounterPerformanceResult[] | null;
     decision: EvaluationDecision;
     newTerms?: DiscountTermsRequest | null;
+    /** For continue and step_up: why the next period is justified (the discount is justified again every period). 'justification' applies only to continue and step_up. */
+    justification?: string | null;
+    /** For continue and step_up: what the tenant does in return in the next period, with its targets. 'counterPerformances' apply only to continue and step_up. */
+    counterPerformances?: CounterPerformanceRequest[] | null;
     notes?: string | null;
 
     [key: string]: any;
@@ -5731,17 +5737,23 @@ export type DeliveryStatus = "pending" | "succeeded" | "failed";
 
 export type DiscountKind = "percentage" | "fixed" | "stepped";
 
-/** One evaluation period: the terms in force in it, and when its evaluation is due. */
+/** One evaluation period: its terms, justification and counter-performances, and when its evaluation is due. */
 export interface DiscountPeriodResponse {
     number: number;
     startDate: string;
     endDate: string;
+    /** The day the period's terms take effect: its start, or the first of a later month after a late step-up (the months before keep the previous terms). */
+    termsFrom: string;
     evaluationDueOn: string;
     evaluated: boolean;
     kind: DiscountKind;
     percentage?: number | null;
     fixedCentsPerMonth?: number | null;
     steps?: RentStep[] | null;
+    /** Why the discount was granted or continued for this period. */
+    justification: string;
+    /** What the tenant does in return in this period, with its targets. */
+    counterPerformances: CounterPerformanceResponse[];
 
     [key: string]: any;
 }
@@ -5755,10 +5767,12 @@ export interface DiscountResponse {
     endDate: string;
     endedEarlyOn?: string | null;
     endReason?: string | null;
+    /** The justification of the latest period (each period keeps its own). */
     justification: string;
     evaluationCadenceMonths: number;
-    reminderLeadDays: number;
+    reminderLeadMonths: number;
     status: DiscountStatus;
+    /** The counter-performances of the latest period (each period keeps its own). */
     counterPerformances: CounterPerformanceResponse[];
     /** The evaluation periods so far, oldest first; the last one holds the terms in force now. */
     periods: DiscountPeriodResponse[];

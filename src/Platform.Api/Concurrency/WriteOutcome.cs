@@ -30,6 +30,11 @@ public sealed record WriteOutcome<T>(
     /// <summary><paramref name="field"/> is the JSON name of the request field at fault.</summary>
     public static WriteOutcome<T> Invalid(string field, string detail) => new(WriteStatus.Invalid, default, field, detail);
 
+    /// <summary>The same refusal as the outcome of another write.</summary>
+    public WriteOutcome<TOther> Refusal<TOther>() => Status == WriteStatus.Done
+        ? throw new InvalidOperationException("The write was done.")
+        : new(Status, default, ConflictKind, Detail, Extensions);
+
     /// <summary>The problem to answer when the write was not done.</summary>
     public ProblemHttpResult Problem() => Status switch
     {

@@ -41,12 +41,7 @@ public sealed class FuzzWorld
         var budget = await api.Budgets.CreateBudgetAsync(slug, new CreateBudgetRequest { Year = 2026, Name = "Leefbaarheid 2026", AmountCents = 100_000_000 }, cancellationToken: ct);
         var discount = await api.Discounts.CreateDiscountAsync(slug, lease.Id, DiscountTests.TwentyFivePercent(), cancellationToken: ct);
         var counterPerformance = discount.CounterPerformances.Single();
-        var evaluation = await api.Discounts.CreateEvaluationAsync(slug, discount.Id, new CreateEvaluationRequest
-        {
-            EvaluatedOn = new DateOnly(2026, 10, 15),
-            Decision = EvaluationDecision.Continue,
-            Results = [new CounterPerformanceResult { CounterPerformanceId = counterPerformance.Id, Actual = 26 }],
-        }, cancellationToken: ct);
+        var evaluation = await api.Discounts.CreateEvaluationAsync(slug, discount.Id, EvaluationTests.Evaluation(discount, EvaluationDecision.Continue), cancellationToken: ct);
         var municipality = await app.CreateTenantAsync(TenantKind.Municipality);
         var grant = await api.Sharing.CreateSharingGrantAsync(slug, Sharing.SharingGrantTests.PerformanceAgreements(municipality.Slug), cancellationToken: ct);
         var webhook = await api.Webhooks.CreateWebhookAsync(slug, new CreateWebhookRequest { Url = new Uri("https://93.184.215.14/hooks"), Events = [NotificationType.LeaseEnding] }, cancellationToken: ct);

@@ -46,13 +46,29 @@ public sealed class DiscountTests(PlatformApp app)
         var rent = await api.Rent.GetRentAsync(tenant.Slug, lease.Id, new DateOnly(2026, 6, 15), Ct);
         var afterwards = await api.Rent.GetRentAsync(tenant.Slug, lease.Id, new DateOnly(2027, 1, 1), Ct);
 
-        Assert.Equal((12, 92, new DateOnly(2026, 12, 31)), (discount.EvaluationCadenceMonths, discount.ReminderLeadDays, discount.EndDate));
+        Assert.Equal((12, 3, new DateOnly(2026, 12, 31)), (discount.EvaluationCadenceMonths, discount.ReminderLeadMonths, discount.EndDate));
         var period = Assert.Single(discount.Periods);
         Assert.Equal((new DateOnly(2026, 12, 31), new DateOnly(2026, 10, 1), 25), (period.EndDate, period.EvaluationDueOn, period.Percentage));
         Assert.Equal("workshops", Assert.Single(discount.CounterPerformances).Unit);
         Assert.Equal((100_000L, 25_000L, 75_000L, discount.Id), (rent.BaseCentsPerMonth, rent.DiscountCentsPerMonth, rent.EffectiveCentsPerMonth, rent.DiscountId!.Value));
         Assert.Equal((100_000L, 0L), (afterwards.EffectiveCentsPerMonth, afterwards.DiscountCentsPerMonth));
         Assert.Equal(discount.Id, (await api.Discounts.GetDiscountAsync(tenant.Slug, discount.Id, Ct)).Id);
+    }
+
+    [Theory]
+    [InlineData(3, "2026-12-01")]
+    [InlineData(1, "2027-02-01")]
+    public async Task Staedions_term_from_1_March_is_evaluated_whole_calendar_months_before_28_February(int leadMonths, string due)
+    {
+        var (tenant, api, lease) = await StaedionLeaseAsync();
+        var request = TwentyFivePercent(new DateOnly(2026, 3, 1));
+        request.ReminderLeadMonths = leadMonths;
+
+        var discount = await api.Discounts.CreateDiscountAsync(tenant.Slug, lease.Id, request, cancellationToken: Ct);
+
+        var period = Assert.Single(discount.Periods);
+        Assert.Equal((new DateOnly(2027, 2, 28), DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture), leadMonths),
+            (period.EndDate, period.EvaluationDueOn, discount.ReminderLeadMonths));
     }
 
     [Fact]
@@ -86,6 +102,8 @@ public sealed class DiscountTests(PlatformApp app)
     [InlineData("steps", "late-first-step")]
     [InlineData("justification", "")]
     [InlineData("evaluationCadenceMonths", "61")]
+    [InlineData("reminderLeadMonths", "0")]
+    [InlineData("reminderLeadMonths", "13")]
     [InlineData("endDate", "before-start")]
     public async Task A_bad_discount_is_refused_with_the_field_named(string field, string value)
     {
@@ -100,6 +118,7 @@ public sealed class DiscountTests(PlatformApp app)
 
         switch (value)
         {
+            case "0" or "13" when field == "reminderLeadMonths": request.ReminderLeadMonths = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
             case "0" or "150": request.Percentage = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
             case "falling": Steps((0, 90_000), (6, 75_000)); break;
             case "same-date": Steps((0, 75_000), (0, 90_000)); break;

@@ -22,13 +22,22 @@ public sealed class EvaluationTests(PlatformApp app)
         return (tenant, api, lease, discount);
     }
 
-    internal static CreateEvaluationRequest Evaluation(DiscountResponse discount, EvaluationDecision decision, DateOnly? on = null) => new()
+    /// <summary>An evaluation of <paramref name="period"/> with its results; continue and step_up carry the next period's justification and 30 workshops.</summary>
+    internal static CreateEvaluationRequest Evaluation(DiscountResponse discount, EvaluationDecision decision, DateOnly? on = null, int period = 1) => new()
     {
+        PeriodNumber = period,
         EvaluatedOn = on ?? new DateOnly(2026, 10, 15),
-        Results = [.. discount.CounterPerformances.Select(c => new CounterPerformanceResult { CounterPerformanceId = c.Id, Actual = 26 })],
+        Results = [.. discount.Periods.Single(p => p.Number == period).CounterPerformances.Select(c => new CounterPerformanceResult { CounterPerformanceId = c.Id, Actual = 26 })],
         Decision = decision,
+        Justification = decision == EvaluationDecision.End ? null : NextJustification,
+        CounterPerformances = decision == EvaluationDecision.End ? null :
+        [
+            new CounterPerformanceRequest { Description = "Open workshops voor kinderen uit de buurt", Unit = "workshops", Target = 30, Theme = "makers", Radius = ImpactRadius.Neighbourhood },
+        ],
         Notes = "26 workshops, 310 kinderen bereikt.",
     };
+
+    internal const string NextJustification = "Het atelier bereikte 310 buurtkinderen; het tweede jaar mikt op 30 workshops.";
 
     [Fact]
     public async Task Continuing_opens_the_next_year_with_the_same_terms_and_a_period_is_evaluated_once()
@@ -49,6 +58,61 @@ public sealed class EvaluationTests(PlatformApp app)
         Assert.Equal(75_000, (await api.Rent.GetRentAsync(tenant.Slug, lease.Id, new DateOnly(2027, 6, 1), Ct)).EffectiveCentsPerMonth);
         Assert.Equal(evaluation.Id, Assert.Single((await api.Discounts.ListEvaluationsAsync(tenant.Slug, discount.Id, cancellationToken: Ct)).Items).Id);
         Assert.Equal(evaluation.Id, (await api.Discounts.GetEvaluationAsync(tenant.Slug, discount.Id, evaluation.Id, Ct)).Id);
+    }
+
+    [Fact]
+    public async Task Continuing_gives_the_next_period_its_own_justification_and_targets_and_the_first_keeps_its_own()
+    {
+        var (tenant, api, _, discount) = await DiscountAsync();
+
+        await api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, Evaluation(discount, EvaluationDecision.Continue), cancellationToken: Ct);
+        var after = await api.Discounts.GetDiscountAsync(tenant.Slug, discount.Id, Ct);
+
+        Assert.Equal([discount.Justification, NextJustification], after.Periods.Select(p => p.Justification));
+        Assert.Equal([24, 30], after.Periods.Select(p => Assert.Single(p.CounterPerformances).Target));
+        Assert.Equal((NextJustification, 30), (after.Justification, Assert.Single(after.CounterPerformances).Target));
+        Assert.Equal([new DateOnly(2026, 1, 1), new DateOnly(2027, 1, 1)], after.Periods.Select(p => p.TermsFrom));
+    }
+
+    [Theory]
+    [InlineData(EvaluationDecision.Continue, "justification")]
+    [InlineData(EvaluationDecision.Continue, "counterPerformances")]
+    [InlineData(EvaluationDecision.StepUp, "justification")]
+    [InlineData(EvaluationDecision.End, "justification")]
+    [InlineData(EvaluationDecision.End, "counterPerformances")]
+    public async Task Continue_and_step_up_need_a_new_justification_and_targets_and_end_takes_none(EvaluationDecision decision, string field)
+    {
+        var (tenant, api, _, discount) = await DiscountAsync();
+        var request = Evaluation(discount, decision);
+        if (decision == EvaluationDecision.StepUp)
+            request.NewTerms = new DiscountTermsRequest { Kind = DiscountKind.Percentage, Percentage = 10 };
+        var nextPeriod = Evaluation(discount, EvaluationDecision.Continue);
+        if (decision == EvaluationDecision.End && field == "justification")
+            request.Justification = nextPeriod.Justification;
+        else if (decision == EvaluationDecision.End)
+            request.CounterPerformances = nextPeriod.CounterPerformances;
+        else if (field == "justification")
+            request.Justification = "";
+        else
+            request.CounterPerformances = [];
+
+        var problem = await ThrowsProblemAsync(400, () => api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, request, cancellationToken: Ct));
+
+        Assert.Equal([field], problem.FieldNames());
+        Assert.Empty((await api.Discounts.ListEvaluationsAsync(tenant.Slug, discount.Id, cancellationToken: Ct)).Items);
+    }
+
+    [Fact]
+    public async Task An_evaluation_names_an_open_period_and_a_day_that_has_come()
+    {
+        var (tenant, api, _, discount) = await DiscountAsync();
+        var unknownPeriod = Evaluation(discount, EvaluationDecision.End);
+        unknownPeriod.PeriodNumber = 2;
+        var tomorrow = Evaluation(discount, EvaluationDecision.End, on: Estate.Today.AddDays(2));
+
+        Assert.Equal(["periodNumber"], (await ThrowsProblemAsync(400, () => api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, unknownPeriod, cancellationToken: Ct))).FieldNames());
+        Assert.Equal(["evaluatedOn"], (await ThrowsProblemAsync(400, () => api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, tomorrow, cancellationToken: Ct))).FieldNames());
+        Assert.Empty((await api.Discounts.ListEvaluationsAsync(tenant.Slug, discount.Id, cancellationToken: Ct)).Items);
     }
 
     [Fact]
@@ -159,7 +223,7 @@ public sealed class EvaluationEdgeTests(PlatformApp app)
         var next = await api.Discounts.CreateDiscountAsync(tenant.Slug, lease.Id, DiscountTests.TwentyFivePercent(new DateOnly(2027, 1, 1)), cancellationToken: Ct);
 
         var refused = await ThrowsProblemAsync(409, () => api.Discounts.CreateEvaluationAsync(tenant.Slug, first.Id,
-            new CreateEvaluationRequest { EvaluatedOn = new DateOnly(2026, 10, 15), Decision = EvaluationDecision.Continue }, cancellationToken: Ct));
+            EvaluationTests.Evaluation(first, EvaluationDecision.Continue), cancellationToken: Ct));
 
         Assert.Equal("urn:plinth:problem:discount-overlap", refused.Type);
         Assert.Contains(next.Id.ToString(), refused.Detail);
@@ -172,15 +236,11 @@ public sealed class EvaluationEdgeTests(PlatformApp app)
     {
         var (tenant, api, lease) = await LeaseAsync();
         var discount = await api.Discounts.CreateDiscountAsync(tenant.Slug, lease.Id, DiscountTests.TwentyFivePercent(), cancellationToken: Ct);
-        var sneaky = new CreateEvaluationRequest
+        var sneaky = EvaluationTests.Evaluation(discount, EvaluationDecision.StepUp);
+        sneaky.NewTerms = new DiscountTermsRequest
         {
-            EvaluatedOn = new DateOnly(2026, 10, 15),
-            Decision = EvaluationDecision.StepUp,
-            NewTerms = new DiscountTermsRequest
-            {
-                Kind = DiscountKind.Stepped,
-                Steps = [new RentStep { FromDate = new DateOnly(2027, 1, 2), MonthlyRentCents = 0 }],
-            },
+            Kind = DiscountKind.Stepped,
+            Steps = [new RentStep { FromDate = new DateOnly(2027, 1, 2), MonthlyRentCents = 0 }],
         };
 
         var refused = await ThrowsProblemAsync(400, () => api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, sneaky, cancellationToken: Ct));
@@ -194,13 +254,13 @@ public sealed class EvaluationEdgeTests(PlatformApp app)
     {
         var (tenant, api, lease) = await LeaseAsync();
         var discount = await api.Discounts.CreateDiscountAsync(tenant.Slug, lease.Id, DiscountTests.TwentyFivePercent(), cancellationToken: Ct);
-        await api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id,
-            new CreateEvaluationRequest { EvaluatedOn = new DateOnly(2026, 10, 15), Decision = EvaluationDecision.Continue }, cancellationToken: Ct);
+        await api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, EvaluationTests.Evaluation(discount, EvaluationDecision.Continue), cancellationToken: Ct);
 
         var ended = await api.Discounts.EndDiscountAsync(tenant.Slug, discount.Id, new EndDiscountRequest { EndDate = new DateOnly(2026, 11, 30), Reason = "Gestopt." }, cancellationToken: Ct);
 
         var period = Assert.Single(ended.Periods);
         Assert.Equal(new DateOnly(2026, 11, 30), period.EndDate);
+        Assert.Equal((discount.Justification, 24), (ended.Justification, Assert.Single(ended.CounterPerformances).Target));
         Assert.Equal(new DateOnly(2026, 11, 30), ended.EndDate);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Platform.Api.Features.Discounts;
 
 namespace Platform.Api.Tests.Discounts;
@@ -73,7 +74,33 @@ public sealed class RentArithmeticTests
         var end = EvaluationPeriods.EndOf(January2026, 12);
 
         Assert.Equal(new DateOnly(2026, 12, 31), end);
-        Assert.Equal(new DateOnly(2026, 10, 1), EvaluationPeriods.DueOn(end, 92));
+        Assert.Equal(new DateOnly(2026, 10, 1), EvaluationPeriods.DueOn(end, 3));
+    }
+
+    [Theory]
+    [InlineData("2026-12-31", 3, "2026-10-01")]
+    [InlineData("2027-02-28", 3, "2026-12-01")]
+    [InlineData("2027-06-30", 3, "2027-04-01")]
+    [InlineData("2028-02-29", 3, "2027-12-01")]
+    [InlineData("2026-05-30", 3, "2026-02-28")] // 31 May less three months: February has no 31st
+    [InlineData("2026-12-31", 1, "2026-12-01")]
+    [InlineData("2026-12-31", 12, "2026-01-01")]
+    public void An_evaluation_is_due_whole_calendar_months_before_the_period_ends(string periodEnd, int leadMonths, string due)
+    {
+        Assert.Equal(DateOnly.Parse(due, CultureInfo.InvariantCulture), EvaluationPeriods.DueOn(DateOnly.Parse(periodEnd, CultureInfo.InvariantCulture), leadMonths));
+    }
+
+    [Theory]
+    [InlineData("2026-01-31", 1, "2026-02-28")] // 31 January + one month: February has no 31st, so its last day
+    [InlineData("2028-01-31", 1, "2028-02-29")]
+    [InlineData("2026-01-28", 1, "2026-02-27")]
+    [InlineData("2026-03-01", 12, "2027-02-28")]
+    [InlineData("2027-03-01", 12, "2028-02-29")]
+    [InlineData("2028-02-29", 12, "2029-02-28")]
+    [InlineData("2026-02-28", 12, "2027-02-27")]
+    public void A_period_ends_the_day_before_the_same_day_a_cadence_later_or_on_that_months_last_day(string start, int cadenceMonths, string end)
+    {
+        Assert.Equal(DateOnly.Parse(end, CultureInfo.InvariantCulture), EvaluationPeriods.EndOf(DateOnly.Parse(start, CultureInfo.InvariantCulture), cadenceMonths));
     }
 
     [Fact]

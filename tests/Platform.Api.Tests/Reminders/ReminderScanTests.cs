@@ -62,10 +62,8 @@ public sealed class ReminderScanTests
             Assert.Single(await FeedAsync(api, tenant, NotificationType.DiscountEvaluationDue));
 
             // Continuing in October opens 2027; its evaluation is due a year after the first one.
-            await api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, new CreateEvaluationRequest
-            {
-                EvaluatedOn = new DateOnly(2026, 10, 15), Decision = EvaluationDecision.Continue, Notes = "Doorgaan.",
-            }, cancellationToken: Ct);
+            await api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id,
+                EvaluationTests.Evaluation(discount, EvaluationDecision.Continue, on: new DateOnly(2026, 10, 2)), cancellationToken: Ct);
             restarted.MoveTo(new DateOnly(2027, 9, 30));
             await restarted.Admin.Reminders.TriggerReminderScanAsync(cancellationToken: Ct);
             Assert.Single(await FeedAsync(api, tenant, NotificationType.DiscountEvaluationDue));
@@ -80,6 +78,27 @@ public sealed class ReminderScanTests
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         File.Delete(file);
+    }
+
+    [Fact]
+    public async Task The_evaluation_due_on_1_October_is_announced_at_Dutch_midnight_and_the_discount_ends_at_the_next()
+    {
+        await using var app = new ClockedApp();
+        await app.InitializeAsync();
+        var (tenant, api, discount, _) = await StaedionDiscountAsync(app);
+
+        app.Clock.AdjustTime(new DateTimeOffset(2026, 9, 30, 21, 59, 0, TimeSpan.Zero));
+        var beforeMidnight = await app.Admin.Reminders.TriggerReminderScanAsync(cancellationToken: Ct);
+        app.Clock.AdjustTime(new DateTimeOffset(2026, 9, 30, 22, 0, 0, TimeSpan.Zero));
+        var atMidnight = await app.Admin.Reminders.TriggerReminderScanAsync(cancellationToken: Ct);
+        app.Clock.AdjustTime(new DateTimeOffset(2026, 12, 31, 22, 59, 0, TimeSpan.Zero));
+        var lastEvening = await api.Discounts.GetDiscountAsync(tenant.Slug, discount.Id, Ct);
+        app.Clock.AdjustTime(new DateTimeOffset(2026, 12, 31, 23, 0, 0, TimeSpan.Zero));
+        var newYear = await api.Discounts.GetDiscountAsync(tenant.Slug, discount.Id, Ct);
+
+        Assert.Equal((new DateOnly(2026, 9, 30), 0), (beforeMidnight.ScannedOn, beforeMidnight.EvaluationsDue));
+        Assert.Equal((new DateOnly(2026, 10, 1), 1), (atMidnight.ScannedOn, atMidnight.EvaluationsDue));
+        Assert.Equal((DiscountStatus.Active, DiscountStatus.Ended), (lastEvening.Status, newYear.Status));
     }
 
     [Fact]

@@ -49,7 +49,8 @@ public sealed class BudgetStore(TenantDb db, TimeProvider clock)
         """;
 
     const string PeriodsOfBudgetSql = $"""
-        SELECT p.discount_id AS {nameof(PeriodRow.DiscountId)}, p.start_date AS {nameof(PeriodRow.StartDate)}, p.terms AS {nameof(PeriodRow.Terms)}
+        SELECT p.discount_id AS {nameof(PeriodRow.DiscountId)}, p.start_date AS {nameof(PeriodRow.StartDate)},
+               p.terms_from AS {nameof(PeriodRow.TermsFrom)}, p.terms AS {nameof(PeriodRow.Terms)}
         FROM discount_periods p JOIN discounts d ON d.tenant_id = p.tenant_id AND d.id = p.discount_id
         WHERE p.tenant_id = @TenantId AND d.budget_id = @BudgetId
         """;
@@ -94,7 +95,7 @@ public sealed class BudgetStore(TenantDb db, TimeProvider clock)
         return schedules
             .Where(s => s.DiscountId != excludingDiscountId)
             .Sum(s => new DiscountSchedule(s.BaseRentCentsPerMonth, s.LeaseStart, s.LeaseEnd, s.StartDate, s.EndDate,
-                periods[s.DiscountId].Select(p => new PeriodTerms(p.StartDate, p.ParsedTerms)).ToList()).InYear(budget.Year));
+                periods[s.DiscountId].Select(p => p.TermsInForce).ToList()).InYear(budget.Year));
     }
 
     public sealed class ScheduleRow

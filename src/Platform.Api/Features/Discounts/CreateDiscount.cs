@@ -36,9 +36,9 @@ public sealed class CreateDiscountRequest : DiscountTermsFields
     [DefaultValue(12)]
     public int EvaluationCadenceMonths { get; init; } = 12;
 
-    /// <summary>Days before a period's end that its evaluation is due, 1–366 (default 92: three months).</summary>
-    [DefaultValue(92)]
-    public int ReminderLeadDays { get; init; } = 92;
+    /// <summary>Calendar months before a period's end that its evaluation is due, 1–12 (default 3: "drie maanden voor afloop").</summary>
+    [DefaultValue(3)]
+    public int ReminderLeadMonths { get; init; } = 3;
 }
 
 public sealed class CreateDiscountValidator : Validator<CreateDiscountRequest>
@@ -54,7 +54,7 @@ public sealed class CreateDiscountValidator : Validator<CreateDiscountRequest>
         RuleFor(d => d.CounterPerformances!).MaxCount(MaxCounterPerformances);
         RuleForEach(d => d.CounterPerformances).NotNull().SetValidator(new CounterPerformanceValidator());
         RuleFor(d => d.EvaluationCadenceMonths).InclusiveBetween(1, 60);
-        RuleFor(d => d.ReminderLeadDays).InclusiveBetween(1, 366);
+        RuleFor(d => d.ReminderLeadMonths).InclusiveBetween(1, 12);
         When(d => d.Kind == DiscountKind.Stepped && d.Steps is { Count: > 0 } && d.Steps.All(s => s is not null), () =>
             RuleFor(d => d.Steps!)
                 .Must((d, steps) => steps[0].FromDate == d.StartDate)

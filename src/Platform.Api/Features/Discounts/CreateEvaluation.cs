@@ -16,9 +16,12 @@ public sealed class CreateEvaluationEndpoint(TenantContext tenant, DiscountStore
         Summary(s =>
         {
             s.Summary = "Evaluate a rent discount";
-            s.Description = "Records the counter-performances achieved and the decision: continue (next period, same terms), step_up "
-                            + "(next period, a smaller discount) or end (the discount ends with this period). A period is evaluated once: "
-                            + "409 on a second try, and 409 when continuing would exceed the budget.";
+            s.Description = "Records, for the period named, the counter-performances achieved and the decision: continue (next period, "
+                            + "same terms) or step_up (next period, a smaller discount), each with a new justification and new "
+                            + "counter-performance targets, or end (the discount ends with this period). A decision never changes a month "
+                            + "already begun: a late step_up applies from the first of the month after evaluatedOn, a late end ends the "
+                            + "discount at the end of evaluatedOn's month. A period is evaluated once: 409 on a second try, and 409 when "
+                            + "continuing would exceed the budget.";
         });
         Description(b => b.ClearDefaultProduces(200).Produces<EvaluationResponse>(201).ProducesProblems(StatusCodes.Status409Conflict)
             .WithMetadata(IdempotentPost.Instance));
@@ -35,8 +38,7 @@ public sealed class CreateEvaluationEndpoint(TenantContext tenant, DiscountStore
         }
 
         var (discount, evaluation) = outcome.Value;
-        var next = discount.Periods.SingleOrDefault(p => p.Number == evaluation.PeriodNumber + 1);
         await Send.CreatedAtAsync<GetEvaluationEndpoint>(
-            new { tenant = tenant.Current.Slug, discountId, evaluationId = evaluation.Id }, EvaluationResponse.From(evaluation, next), cancellation: ct);
+            new { tenant = tenant.Current.Slug, discountId, evaluationId = evaluation.Id }, EvaluationResponse.From(evaluation, discount), cancellation: ct);
     }
 }

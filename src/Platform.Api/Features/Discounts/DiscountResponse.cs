@@ -28,9 +28,19 @@ public sealed class CounterPerformanceResponse
     public string? Theme { get; init; }
 
     public required ImpactRadius Radius { get; init; }
+
+    public static CounterPerformanceResponse From(CounterPerformanceRow row) => new()
+    {
+        Id = row.Id,
+        Description = row.Description,
+        Unit = row.Unit,
+        Target = row.Target,
+        Theme = row.Theme,
+        Radius = EnumText<ImpactRadius>.Parse(row.Radius),
+    };
 }
 
-/// <summary>One evaluation period: the terms in force in it, and when its evaluation is due.</summary>
+/// <summary>One evaluation period: its terms, justification and counter-performances, and when its evaluation is due.</summary>
 public sealed class DiscountPeriodResponse
 {
     [Range(1, 1000)]
@@ -39,6 +49,9 @@ public sealed class DiscountPeriodResponse
     public required DateOnly StartDate { get; init; }
 
     public required DateOnly EndDate { get; init; }
+
+    /// <summary>The day the period's terms take effect: its start, or the first of a later month after a late step-up (the months before keep the previous terms).</summary>
+    public required DateOnly TermsFrom { get; init; }
 
     public required DateOnly EvaluationDueOn { get; init; }
 
@@ -55,7 +68,15 @@ public sealed class DiscountPeriodResponse
     [MaxLength(DiscountTermsValidator.MaxSteps)]
     public IReadOnlyList<RentStep>? Steps { get; init; }
 
-    public static DiscountPeriodResponse From(PeriodRow row)
+    /// <summary>Why the discount was granted or continued for this period.</summary>
+    [MaxLength(4000)]
+    public required string Justification { get; init; }
+
+    /// <summary>What the tenant does in return in this period, with its targets.</summary>
+    [MaxLength(CreateDiscountValidator.MaxCounterPerformances)]
+    public required IReadOnlyList<CounterPerformanceResponse> CounterPerformances { get; init; }
+
+    public static DiscountPeriodResponse From(PeriodRow row, DiscountDetails discount)
     {
         var terms = row.ParsedTerms;
         return new DiscountPeriodResponse
@@ -63,12 +84,15 @@ public sealed class DiscountPeriodResponse
             Number = row.Number,
             StartDate = row.StartDate,
             EndDate = row.EndDate,
+            TermsFrom = row.TermsFrom,
             EvaluationDueOn = row.EvaluationDueOn,
             Evaluated = row.Evaluated,
             Kind = terms.Kind,
             Percentage = terms.Percentage,
             FixedCentsPerMonth = terms.FixedCentsPerMonth,
             Steps = terms.Steps,
+            Justification = row.Justification,
+            CounterPerformances = discount.CounterPerformancesOf(row.Number).Select(CounterPerformanceResponse.From).ToList(),
         };
     }
 }
@@ -91,17 +115,19 @@ public sealed class DiscountResponse
     [MaxLength(1000)]
     public string? EndReason { get; init; }
 
+    /// <summary>The justification of the latest period (each period keeps its own).</summary>
     [MaxLength(4000)]
     public required string Justification { get; init; }
 
     [Range(1, 60)]
     public required int EvaluationCadenceMonths { get; init; }
 
-    [Range(1, 366)]
-    public required int ReminderLeadDays { get; init; }
+    [Range(1, 12)]
+    public required int ReminderLeadMonths { get; init; }
 
     public required DiscountStatus Status { get; init; }
 
+    /// <summary>The counter-performances of the latest period (each period keeps its own).</summary>
     [MaxLength(CreateDiscountValidator.MaxCounterPerformances)]
     public required IReadOnlyList<CounterPerformanceResponse> CounterPerformances { get; init; }
 
@@ -127,20 +153,12 @@ public sealed class DiscountResponse
         EndDate = details.Discount.EndDate,
         EndedEarlyOn = details.Discount.EndedEarlyOn,
         EndReason = details.Discount.EndReason,
-        Justification = details.Discount.Justification,
+        Justification = details.Periods[^1].Justification,
         EvaluationCadenceMonths = details.Discount.EvaluationCadenceMonths,
-        ReminderLeadDays = details.Discount.ReminderLeadDays,
+        ReminderLeadMonths = details.Discount.ReminderLeadMonths,
         Status = status,
-        CounterPerformances = details.CounterPerformances.Select(c => new CounterPerformanceResponse
-        {
-            Id = c.Id,
-            Description = c.Description,
-            Unit = c.Unit,
-            Target = c.Target,
-            Theme = c.Theme,
-            Radius = EnumText<ImpactRadius>.Parse(c.Radius),
-        }).ToList(),
-        Periods = details.Periods.Select(DiscountPeriodResponse.From).ToList(),
+        CounterPerformances = details.CounterPerformancesOf(details.Periods[^1].Number).Select(CounterPerformanceResponse.From).ToList(),
+        Periods = details.Periods.Select(p => DiscountPeriodResponse.From(p, details)).ToList(),
         CreatedAt = details.Discount.CreatedAt,
         UpdatedAt = details.Discount.UpdatedAt,
         ETag = ETags.For(details.Discount.Version),

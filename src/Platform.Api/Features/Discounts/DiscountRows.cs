@@ -11,7 +11,7 @@ public sealed record DiscountRow
     public DateOnly EndDate { get; init; }
     public required string Justification { get; init; }
     public int EvaluationCadenceMonths { get; init; }
-    public int ReminderLeadDays { get; init; }
+    public int ReminderLeadMonths { get; init; }
     public DateOnly? EndedEarlyOn { get; init; }
     public string? EndReason { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
@@ -29,11 +29,17 @@ public sealed record PeriodRow
     public int Number { get; init; }
     public DateOnly StartDate { get; init; }
     public DateOnly EndDate { get; init; }
+
+    /// <summary>The day the period's terms take effect: its start, or later after a late step-up.</summary>
+    public DateOnly TermsFrom { get; init; }
     public required string Terms { get; init; }
+    public required string Justification { get; init; }
     public DateOnly EvaluationDueOn { get; init; }
     public bool Evaluated { get; init; }
 
     public DiscountTerms ParsedTerms => JsonSerializer.Deserialize<DiscountTerms>(Terms, ApiJson.Options)!;
+
+    public PeriodTerms TermsInForce => new(TermsFrom, ParsedTerms);
 
     public static string Serialize(DiscountTerms terms) => JsonSerializer.Serialize(terms, ApiJson.Options);
 }
@@ -42,6 +48,7 @@ public sealed record CounterPerformanceRow
 {
     public Guid Id { get; init; }
     public Guid DiscountId { get; init; }
+    public int PeriodNumber { get; init; }
     public int Position { get; init; }
     public required string Description { get; init; }
     public required string Unit { get; init; }
@@ -50,8 +57,11 @@ public sealed record CounterPerformanceRow
     public required string Radius { get; init; }
 }
 
-/// <summary>A discount with its periods (oldest first) and counter-performances.</summary>
-public sealed record DiscountDetails(DiscountRow Discount, IReadOnlyList<PeriodRow> Periods, IReadOnlyList<CounterPerformanceRow> CounterPerformances);
+/// <summary>A discount with its periods (oldest first) and the counter-performances of every period.</summary>
+public sealed record DiscountDetails(DiscountRow Discount, IReadOnlyList<PeriodRow> Periods, IReadOnlyList<CounterPerformanceRow> CounterPerformances)
+{
+    public IEnumerable<CounterPerformanceRow> CounterPerformancesOf(int periodNumber) => CounterPerformances.Where(c => c.PeriodNumber == periodNumber);
+}
 
 /// <summary>The lease facts a discount depends on.</summary>
 public sealed record LeaseTerms(Guid LeaseId, long BaseRentCentsPerMonth, DateOnly StartDate, DateOnly? EndDate);

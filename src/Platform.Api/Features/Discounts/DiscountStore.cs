@@ -14,25 +14,26 @@ public sealed class DiscountFilter
     public DateOnly? EvaluationDueBefore { get; init; }
 }
 
-public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider clock)
+public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider clock, PlatformCalendar calendar)
 {
     const string Columns = $"""
         id AS {nameof(DiscountRow.Id)}, lease_id AS {nameof(DiscountRow.LeaseId)}, budget_id AS {nameof(DiscountRow.BudgetId)},
         start_date AS {nameof(DiscountRow.StartDate)}, end_date AS {nameof(DiscountRow.EndDate)},
         justification AS {nameof(DiscountRow.Justification)}, evaluation_cadence_months AS {nameof(DiscountRow.EvaluationCadenceMonths)},
-        reminder_lead_days AS {nameof(DiscountRow.ReminderLeadDays)}, ended_early_on AS {nameof(DiscountRow.EndedEarlyOn)},
+        reminder_lead_months AS {nameof(DiscountRow.ReminderLeadMonths)}, ended_early_on AS {nameof(DiscountRow.EndedEarlyOn)},
         end_reason AS {nameof(DiscountRow.EndReason)}, created_at AS {nameof(DiscountRow.CreatedAt)},
         updated_at AS {nameof(DiscountRow.UpdatedAt)}, version AS {nameof(DiscountRow.Version)}
         """;
 
     const string PeriodColumns = $"""
         id AS {nameof(PeriodRow.Id)}, discount_id AS {nameof(PeriodRow.DiscountId)}, number AS {nameof(PeriodRow.Number)},
-        start_date AS {nameof(PeriodRow.StartDate)}, end_date AS {nameof(PeriodRow.EndDate)}, terms AS {nameof(PeriodRow.Terms)},
+        start_date AS {nameof(PeriodRow.StartDate)}, end_date AS {nameof(PeriodRow.EndDate)}, terms_from AS {nameof(PeriodRow.TermsFrom)},
+        terms AS {nameof(PeriodRow.Terms)}, justification AS {nameof(PeriodRow.Justification)},
         evaluation_due_on AS {nameof(PeriodRow.EvaluationDueOn)}, evaluated AS {nameof(PeriodRow.Evaluated)}
         """;
 
     const string CounterPerformanceColumns = $"""
-        id AS {nameof(CounterPerformanceRow.Id)}, discount_id AS {nameof(CounterPerformanceRow.DiscountId)},
+        id AS {nameof(CounterPerformanceRow.Id)}, discount_id AS {nameof(CounterPerformanceRow.DiscountId)}, period_number AS {nameof(CounterPerformanceRow.PeriodNumber)},
         position AS {nameof(CounterPerformanceRow.Position)}, description AS {nameof(CounterPerformanceRow.Description)},
         unit AS {nameof(CounterPerformanceRow.Unit)}, target AS {nameof(CounterPerformanceRow.Target)},
         theme AS {nameof(CounterPerformanceRow.Theme)}, radius AS {nameof(CounterPerformanceRow.Radius)}
@@ -63,7 +64,7 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
     const string CounterPerformancesSql = $"""
         SELECT {CounterPerformanceColumns} FROM counter_performances
         WHERE tenant_id = @TenantId AND discount_id IN @Ids
-        ORDER BY discount_id, position
+        ORDER BY discount_id, period_number, position
         """;
 
     const string LeaseTermsSql = $"""
@@ -80,20 +81,20 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
 
     const string InsertSql = """
         INSERT INTO discounts (id, tenant_id, lease_id, budget_id, start_date, end_date, justification, evaluation_cadence_months,
-                               reminder_lead_days, ended_early_on, end_reason, ending_on, ending_notified, created_at, updated_at, version)
+                               reminder_lead_months, ended_early_on, end_reason, ending_on, ending_notified, created_at, updated_at, version)
         VALUES (@Id, @TenantId, @LeaseId, @BudgetId, @StartDate, @EndDate, @Justification, @EvaluationCadenceMonths,
-                @ReminderLeadDays, NULL, NULL, @EndingOn, 0, @CreatedAt, @UpdatedAt, @Version)
+                @ReminderLeadMonths, NULL, NULL, @EndingOn, 0, @CreatedAt, @UpdatedAt, @Version)
         """;
 
     const string InsertCounterPerformanceSql = """
-        INSERT INTO counter_performances (id, tenant_id, discount_id, position, description, unit, target, theme, radius)
-        VALUES (@Id, @TenantId, @DiscountId, @Position, @Description, @Unit, @Target, @Theme, @Radius)
+        INSERT INTO counter_performances (id, tenant_id, discount_id, period_number, position, description, unit, target, theme, radius)
+        VALUES (@Id, @TenantId, @DiscountId, @PeriodNumber, @Position, @Description, @Unit, @Target, @Theme, @Radius)
         """;
 
     const string InsertPeriodSql = """
-        INSERT INTO discount_periods (id, tenant_id, discount_id, number, start_date, end_date, terms, evaluation_due_on,
-                                      evaluated, due_notified, overdue_notified)
-        VALUES (@Id, @TenantId, @DiscountId, @Number, @StartDate, @EndDate, @Terms, @EvaluationDueOn, 0, 0, 0)
+        INSERT INTO discount_periods (id, tenant_id, discount_id, number, start_date, end_date, terms_from, terms, justification,
+                                      evaluation_due_on, evaluated, due_notified, overdue_notified)
+        VALUES (@Id, @TenantId, @DiscountId, @Number, @StartDate, @EndDate, @TermsFrom, @Terms, @Justification, @EvaluationDueOn, 0, 0, 0)
         """;
 
     /// <summary>A new last day moves the discount.ending reminder with it; an unchanged one keeps its state.</summary>
@@ -105,13 +106,20 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
         WHERE tenant_id = @TenantId AND id = @Id
         """;
 
-    /// <summary>An evaluated period needs no more reminders; marking them sent keeps it out of every reminder scan.</summary>
+    /// <summary>An evaluated period needs no more reminders; marking them sent keeps it out of every reminder scan. A late end lengthens it.</summary>
     const string CloseEvaluationSql = """
-        UPDATE discount_periods SET evaluated = 1, due_notified = 1, overdue_notified = 1
+        UPDATE discount_periods SET evaluated = 1, due_notified = 1, overdue_notified = 1, end_date = @EndDate
         WHERE tenant_id = @TenantId AND discount_id = @DiscountId AND number = @Number
         """;
 
     /// <summary>When a discount ends early, periods that had not begun go, the others end with it, and none needs a reminder.</summary>
+    const string DropLaterCounterPerformancesSql = """
+        DELETE FROM counter_performances
+        WHERE tenant_id = @TenantId AND discount_id = @DiscountId AND period_number IN (
+              SELECT number FROM discount_periods
+              WHERE tenant_id = @TenantId AND discount_id = @DiscountId AND start_date > @EndDate AND evaluated = 0)
+        """;
+
     const string DropLaterPeriodsSql = """
         DELETE FROM discount_periods WHERE tenant_id = @TenantId AND discount_id = @DiscountId AND start_date > @EndDate AND evaluated = 0
         """;
@@ -142,7 +150,7 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
 
     const string FindEvaluationSql = $"SELECT {EvaluationColumns} FROM evaluations WHERE tenant_id = @TenantId AND discount_id = @DiscountId AND id = @Id";
 
-    DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    DateOnly Today => calendar.Today;
 
     public Task<IReadOnlyList<EvaluationRow>> ListEvaluationsAsync(Guid discountId, Guid after, int limit, CancellationToken ct) =>
         db.RunAsync(session => session.ListAsync<EvaluationRow>(ListEvaluationsSql, new { DiscountId = discountId, After = after, Limit = limit }, ct), ct);
@@ -186,23 +194,15 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
             EndDate = request.EndDate,
             Justification = request.Justification.Trim(),
             EvaluationCadenceMonths = request.EvaluationCadenceMonths,
-            ReminderLeadDays = request.ReminderLeadDays,
+            ReminderLeadMonths = request.ReminderLeadMonths,
             CreatedAt = now,
             UpdatedAt = now,
             Version = 1,
         };
-        var period = NewPeriod(discount, number: 1, request.StartDate, EvaluationPeriods.EndOf(request.StartDate, request.EvaluationCadenceMonths, request.EndDate), terms);
-        var counterPerformances = (request.CounterPerformances ?? []).Select((c, i) => new CounterPerformanceRow
-        {
-            Id = Ids.New(now),
-            DiscountId = discount.Id,
-            Position = i + 1,
-            Description = c.Description.Trim(),
-            Unit = c.Unit.Trim(),
-            Target = c.Target,
-            Theme = c.Theme,
-            Radius = EnumText<ImpactRadius>.ToText(c.Radius!.Value),
-        }).ToList();
+        var firstEnd = EvaluationPeriods.EndOf(request.StartDate, request.EvaluationCadenceMonths, request.EndDate);
+        var period = NewPeriod(now, discount.Id,
+            new PeriodPlan(1, request.StartDate, firstEnd, request.StartDate, terms, EvaluationPeriods.DueOn(firstEnd, request.ReminderLeadMonths)), request.Justification);
+        var counterPerformances = CounterPerformanceRows(now, discount.Id, periodNumber: 1, request.CounterPerformances ?? []);
 
         return db.TransactAsync(async session =>
         {
@@ -214,7 +214,7 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
             await session.ExecuteAsync(InsertSql, new
             {
                 discount.Id, discount.LeaseId, discount.BudgetId, discount.StartDate, discount.EndDate, discount.Justification,
-                discount.EvaluationCadenceMonths, discount.ReminderLeadDays, discount.EndingOn, discount.CreatedAt, discount.UpdatedAt, discount.Version,
+                discount.EvaluationCadenceMonths, discount.ReminderLeadMonths, discount.EndingOn, discount.CreatedAt, discount.UpdatedAt, discount.Version,
             }, ct);
             await session.ExecuteAsync(InsertCounterPerformanceSql, counterPerformances, ct);
             await session.ExecuteAsync(InsertPeriodSql, period, ct);
@@ -231,55 +231,39 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
             var details = await DetailsAsync(session, id, ct);
             if (details is null)
                 return WriteOutcome<(DiscountDetails, EvaluationRow)>.NotFound;
-            var (discount, periods, counterPerformances) = details;
+            var discount = details.Discount;
             var lease = (await session.QuerySingleOrDefaultAsync<LeaseTerms>(LeaseTermsSql, new { discount.LeaseId }, ct))!;
-
-            var period = periods.LastOrDefault(p => p.StartDate <= request.EvaluatedOn);
-            if (period is null)
-                return WriteOutcome<(DiscountDetails, EvaluationRow)>.Invalid("evaluatedOn", $"The discount starts on {discount.StartDate:yyyy-MM-dd}; there is nothing to evaluate before that.");
-            if (period.Evaluated)
-                return WriteOutcome<(DiscountDetails, EvaluationRow)>.Conflict("period-evaluated", $"Period {period.Number} ({period.StartDate:yyyy-MM-dd} – {period.EndDate:yyyy-MM-dd}) has been evaluated already.");
-            if (discount.EndedEarlyOn is not null)
-                return WriteOutcome<(DiscountDetails, EvaluationRow)>.Conflict("discount-ended", $"The discount was ended on {discount.EndedEarlyOn:yyyy-MM-dd}.");
-            var unknown = (request.Results ?? []).Select(r => r.CounterPerformanceId).Except(counterPerformances.Select(c => c.Id)).ToList();
-            if (unknown.Count > 0)
-                return WriteOutcome<(DiscountDetails, EvaluationRow)>.Invalid("results", $"Not counter-performances of this discount: {string.Join(", ", unknown)}.");
+            var decided = EvaluationRules.Decide(details, lease, request, Today);
+            if (decided.Status != WriteStatus.Done)
+                return decided.Refusal<(DiscountDetails, EvaluationRow)>();
+            var plan = decided.Value!;
 
             var now = clock.GetUtcNow();
-            var newPeriods = periods.ToList();
-            var updated = discount with { UpdatedAt = now, Version = discount.Version + 1 };
-            var decision = request.Decision!.Value;
-            if (decision == EvaluationDecision.End)
+            var updated = discount with { EndDate = plan.DiscountEnd, UpdatedAt = now, Version = discount.Version + 1 };
+            var evaluated = details.Periods.Single(p => p.Number == plan.PeriodNumber) with { EndDate = plan.PeriodEnd, Evaluated = true };
+            var next = plan.Next is { } opened ? NewPeriod(now, id, opened, request.Justification!) : null;
+            var nextCounterPerformances = next is null ? [] : CounterPerformanceRows(now, id, next.Number, request.CounterPerformances!);
+            var periods = details.Periods.Select(p => p.Number == evaluated.Number ? evaluated : p).Concat(next is null ? [] : [next]).ToList();
+            if (updated.EndDate > discount.EndDate || next is not null)
             {
-                updated = updated with { EndDate = period.EndDate };
-            }
-            else
-            {
-                var nextStart = period.EndDate.AddDays(1);
-                if (lease.EndDate is { } leaseEnd && nextStart > leaseEnd)
-                    return WriteOutcome<(DiscountDetails, EvaluationRow)>.Conflict("lease-ends", $"The lease ends on {leaseEnd:yyyy-MM-dd}; the discount cannot go on after it.");
-
-                var current = period.ParsedTerms;
-                var nextTerms = decision == EvaluationDecision.StepUp ? request.NewTerms!.ToTerms() : current;
-                var nextEnd = EvaluationPeriods.EndOf(nextStart, discount.EvaluationCadenceMonths, lease.EndDate);
-                if (decision == EvaluationDecision.StepUp && !IsSmaller(lease.BaseRentCentsPerMonth, nextTerms, current, nextStart, nextEnd))
-                    return WriteOutcome<(DiscountDetails, EvaluationRow)>.Invalid("newTerms", "A step-up needs a smaller discount than the current one in every month of the next period.");
-
-                var next = NewPeriod(discount, period.Number + 1, nextStart, nextEnd, nextTerms);
-                newPeriods.Add(next);
-                updated = updated with { EndDate = next.EndDate > discount.EndDate ? next.EndDate : discount.EndDate };
                 if (await OverlapAsync(session, updated, ct) is { } overlap)
-                    return WriteOutcome<(DiscountDetails, EvaluationRow)>.Conflict(overlap.ConflictKind!, overlap.Detail!, overlap.Extensions);
-                if (await BudgetCheckAsync(session, lease, updated, newPeriods, ct) is { } refused)
-                    return WriteOutcome<(DiscountDetails, EvaluationRow)>.Conflict(refused.ConflictKind!, refused.Detail!, refused.Extensions);
-                await session.ExecuteAsync(InsertPeriodSql, next, ct);
+                    return overlap.Refusal<(DiscountDetails, EvaluationRow)>();
+                if (await BudgetCheckAsync(session, lease, updated, periods, ct) is { } refused)
+                    return refused.Refusal<(DiscountDetails, EvaluationRow)>();
             }
 
+            if (next is not null)
+            {
+                await session.ExecuteAsync(InsertPeriodSql, next, ct);
+                await session.ExecuteAsync(InsertCounterPerformanceSql, nextCounterPerformances, ct);
+            }
+
+            var decision = request.Decision!.Value;
             var evaluation = new EvaluationRow
             {
                 Id = Ids.New(now),
                 DiscountId = id,
-                PeriodNumber = period.Number,
+                PeriodNumber = evaluated.Number,
                 EvaluatedOn = request.EvaluatedOn,
                 Decision = EnumText<EvaluationDecision>.ToText(decision),
                 Results = EvaluationRow.SerializeResults(request.Results),
@@ -289,11 +273,10 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
                 CreatedBy = evaluatedBy,
             };
             await session.ExecuteAsync(InsertEvaluationSql, evaluation, ct);
-            await session.ExecuteAsync(CloseEvaluationSql, new { DiscountId = id, period.Number }, ct);
+            await session.ExecuteAsync(CloseEvaluationSql, new { DiscountId = id, evaluated.Number, evaluated.EndDate }, ct);
             await UpdateTermAsync(session, updated, endingNotified: false, ct);
 
-            newPeriods[newPeriods.FindIndex(p => p.Number == period.Number)] = period with { Evaluated = true };
-            var after = details with { Discount = updated, Periods = newPeriods };
+            var after = details with { Discount = updated, Periods = periods, CounterPerformances = [.. details.CounterPerformances, .. nextCounterPerformances] };
             await audit.RecordAsync(session, AuditEntityType.Discount, id, AuditAction.Evaluated,
                 DiscountResponse.From(details, StatusOf(discount)), DiscountResponse.From(after, StatusOf(updated)), ct);
             return WriteOutcome<(DiscountDetails, EvaluationRow)>.Done((after, evaluation));
@@ -322,6 +305,7 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
                 Version = discount.Version + 1,
             };
             await UpdateTermAsync(session, updated, endingNotified: true, ct);
+            await session.ExecuteAsync(DropLaterCounterPerformancesSql, new { DiscountId = id, request.EndDate }, ct);
             await session.ExecuteAsync(DropLaterPeriodsSql, new { DiscountId = id, request.EndDate }, ct);
             await session.ExecuteAsync(CutPeriodsSql, new { DiscountId = id, request.EndDate }, ct);
             var after = (await DetailsAsync(session, id, ct))!;
@@ -337,24 +321,32 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
             EndingNotified = endingNotified, discount.UpdatedAt, discount.Version,
         }, ct);
 
-    /// <summary>Whether <paramref name="next"/> discounts no month of the period more than <paramref name="current"/>, and some month less.</summary>
-    static bool IsSmaller(long baseCents, DiscountTerms next, DiscountTerms current, DateOnly start, DateOnly end)
+    static PeriodRow NewPeriod(DateTimeOffset now, Guid discountId, PeriodPlan plan, string justification) => new()
     {
-        var months = RentArithmetic.MonthStarts(start, end).Where(m => m >= start).DefaultIfEmpty(start).ToList();
-        var pairs = months.Select(m => (Next: RentArithmetic.DiscountCents(baseCents, next, m), Current: RentArithmetic.DiscountCents(baseCents, current, m))).ToList();
-        return pairs.All(p => p.Next <= p.Current) && pairs.Any(p => p.Next < p.Current);
-    }
-
-    static PeriodRow NewPeriod(DiscountRow discount, int number, DateOnly start, DateOnly end, DiscountTerms terms) => new()
-    {
-        Id = Ids.New(DateTimeOffset.UtcNow),
-        DiscountId = discount.Id,
-        Number = number,
-        StartDate = start,
-        EndDate = end,
-        Terms = PeriodRow.Serialize(terms),
-        EvaluationDueOn = EvaluationPeriods.DueOn(end, discount.ReminderLeadDays),
+        Id = Ids.New(now),
+        DiscountId = discountId,
+        Number = plan.Number,
+        StartDate = plan.Start,
+        EndDate = plan.End,
+        TermsFrom = plan.TermsFrom,
+        Terms = PeriodRow.Serialize(plan.Terms),
+        Justification = justification.Trim(),
+        EvaluationDueOn = plan.EvaluationDueOn,
     };
+
+    static List<CounterPerformanceRow> CounterPerformanceRows(DateTimeOffset now, Guid discountId, int periodNumber, IReadOnlyList<CounterPerformanceRequest> requests) =>
+        requests.Select((c, i) => new CounterPerformanceRow
+        {
+            Id = Ids.New(now),
+            DiscountId = discountId,
+            PeriodNumber = periodNumber,
+            Position = i + 1,
+            Description = c.Description.Trim(),
+            Unit = c.Unit.Trim(),
+            Target = c.Target,
+            Theme = c.Theme,
+            Radius = EnumText<ImpactRadius>.ToText(c.Radius!.Value),
+        }).ToList();
 
     static async Task<WriteOutcome<DiscountDetails>?> OverlapAsync(DbSession session, DiscountRow discount, CancellationToken ct)
     {
@@ -377,7 +369,7 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
 
         var committed = await BudgetStore.CommittedAsync(session, budget, discount.Id, ct);
         var needed = new DiscountSchedule(lease.BaseRentCentsPerMonth, lease.StartDate, lease.EndDate, discount.StartDate, discount.EndDate,
-            periods.Select(p => new PeriodTerms(p.StartDate, p.ParsedTerms)).ToList()).InYear(budget.Year);
+            periods.Select(p => p.TermsInForce).ToList()).InYear(budget.Year);
         return committed + needed > budget.AmountCents ? BudgetChecks.OverBudget<DiscountDetails>(budget, committed, needed) : null;
     }
 

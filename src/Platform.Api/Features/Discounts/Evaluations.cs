@@ -15,7 +15,7 @@ public enum EvaluationDecision
     /// <summary>Step toward the target rent: the next period opens with new, smaller terms.</summary>
     StepUp,
 
-    /// <summary>End the discount at the end of the period evaluated.</summary>
+    /// <summary>End the discount at the end of the period evaluated (or of the evaluation's month, when later).</summary>
     End,
 }
 
@@ -33,7 +33,12 @@ public sealed class CounterPerformanceResult
 
 public sealed class CreateEvaluationRequest
 {
-    /// <summary>The day of the evaluation; it evaluates the period it falls in (or the last one opened, when later).</summary>
+    /// <summary>The period evaluated: the discount's open period (each period is evaluated once).</summary>
+    [Required]
+    [Range(1, 1000)]
+    public int PeriodNumber { get; init; }
+
+    /// <summary>The day of the evaluation: not in the future, not before the period starts.</summary>
     [Required]
     public DateOnly EvaluatedOn { get; init; }
 
@@ -45,6 +50,12 @@ public sealed class CreateEvaluationRequest
     /// <summary>For step_up only: the smaller discount of the next period.</summary>
     public DiscountTermsRequest? NewTerms { get; init; }
 
+    /// <summary>For continue and step_up: why the next period is justified (the discount is justified again every period).</summary>
+    public string? Justification { get; init; }
+
+    /// <summary>For continue and step_up: what the tenant does in return in the next period, with its targets.</summary>
+    public IReadOnlyList<CounterPerformanceRequest>? CounterPerformances { get; init; }
+
     public string? Notes { get; init; }
 }
 
@@ -52,6 +63,7 @@ public sealed class CreateEvaluationValidator : Validator<CreateEvaluationReques
 {
     public CreateEvaluationValidator()
     {
+        RuleFor(e => e.PeriodNumber).InclusiveBetween(1, 1000);
         RuleFor(e => e.EvaluatedOn).NotEmpty();
         RuleFor(e => e.Results!).MaxCount(CreateDiscountValidator.MaxCounterPerformances)
             .Must(results => results is null || results.All(r => r is not null)).WithMessage("A result may not be null.")
@@ -66,6 +78,15 @@ public sealed class CreateEvaluationValidator : Validator<CreateEvaluationReques
         RuleFor(e => e.NewTerms).NotNull().WithMessage("A step-up needs 'newTerms'.").When(e => e.Decision == EvaluationDecision.StepUp);
         RuleFor(e => e.NewTerms).Null().WithMessage("'newTerms' apply only to a step-up.").When(e => e.Decision != EvaluationDecision.StepUp);
         RuleFor(e => e.NewTerms!).SetValidator(new DiscountTermsValidator()).When(e => e.NewTerms is not null);
+        When(e => e.Decision is EvaluationDecision.Continue or EvaluationDecision.StepUp, () =>
+        {
+            RuleFor(e => e.Justification).NotEmpty().WithMessage("Continuing or stepping up needs a new 'justification' for the next period.").TextLength(4000);
+            RuleFor(e => e.CounterPerformances).NotEmpty().WithMessage("Continuing or stepping up needs the next period's 'counterPerformances' with their targets.");
+            RuleFor(e => e.CounterPerformances!).MaxCount(CreateDiscountValidator.MaxCounterPerformances).When(e => e.CounterPerformances is not null);
+            RuleForEach(e => e.CounterPerformances).NotNull().SetValidator(new CounterPerformanceValidator());
+        });
+        RuleFor(e => e.Justification).Null().WithMessage("'justification' applies only to continue and step_up.").When(e => e.Decision == EvaluationDecision.End);
+        RuleFor(e => e.CounterPerformances).Null().WithMessage("'counterPerformances' apply only to continue and step_up.").When(e => e.Decision == EvaluationDecision.End);
         RuleFor(e => e.Notes).TextLength(4000);
     }
 }
@@ -114,7 +135,7 @@ public sealed class EvaluationResponse
     [MaxLength(FieldLimits.ClientId)]
     public required string CreatedBy { get; init; }
 
-    public static EvaluationResponse From(EvaluationRow row, PeriodRow? nextPeriod) => new()
+    public static EvaluationResponse From(EvaluationRow row, DiscountDetails discount) => new()
     {
         Id = row.Id,
         DiscountId = row.DiscountId,
@@ -122,7 +143,7 @@ public sealed class EvaluationResponse
         EvaluatedOn = row.EvaluatedOn,
         Results = JsonSerializer.Deserialize<List<CounterPerformanceResult>>(row.Results, ApiJson.Options) ?? [],
         Decision = EnumText<EvaluationDecision>.Parse(row.Decision),
-        NextPeriod = nextPeriod is null ? null : DiscountPeriodResponse.From(nextPeriod),
+        NextPeriod = discount.Periods.SingleOrDefault(p => p.Number == row.PeriodNumber + 1) is { } next ? DiscountPeriodResponse.From(next, discount) : null,
         Notes = row.Notes,
         CreatedAt = row.CreatedAt,
         CreatedBy = row.CreatedBy,

@@ -27,6 +27,6 @@ public sealed class GetEvaluationEndpoint(DiscountStore discounts) : EndpointWit
             return;
         }
 
-        await Send.OkAsync(EvaluationResponse.From(evaluation, details!.Periods.SingleOrDefault(p => p.Number == evaluation.PeriodNumber + 1)), ct);
+        await Send.OkAsync(EvaluationResponse.From(evaluation, details!), ct);
     }
 }

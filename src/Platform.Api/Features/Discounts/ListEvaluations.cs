@@ -36,6 +36,6 @@ public sealed class ListEvaluationsEndpoint(DiscountStore discounts) : Endpoint<
 
         var rows = await discounts.ListEvaluationsAsync(details.Discount.Id, req.AfterId, req.ReadLimit, ct);
         await Send.OkAsync(Page<EvaluationResponse>.From(rows, req.Limit,
-            e => EvaluationResponse.From(e, details.Periods.SingleOrDefault(p => p.Number == e.PeriodNumber + 1)), e => e.Id.ToString()), ct);
+            e => EvaluationResponse.From(e, details), e => e.Id.ToString()), ct);
     }
 }

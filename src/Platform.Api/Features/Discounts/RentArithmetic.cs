@@ -68,13 +68,21 @@ public static class RentArithmetic
 /// <summary>How a discount's term is cut into evaluation periods, and when each evaluation is due.</summary>
 public static class EvaluationPeriods
 {
-    /// <summary>The last day of the period that starts on <paramref name="start"/>: one cadence later, but not after the term.</summary>
+    /// <summary>
+    /// The last day of the period that starts on <paramref name="start"/>: the day before the same day one cadence
+    /// later, or that month's last day when it has no such day (31 January + one month ends on 28 February, and the
+    /// next period starts on 1 March); never after the term.
+    /// </summary>
     public static DateOnly EndOf(DateOnly start, int cadenceMonths, DateOnly? termEnd = null)
     {
-        var end = start.AddMonths(cadenceMonths).AddDays(-1);
+        var sameDayLater = start.AddMonths(cadenceMonths);
+        var end = sameDayLater.Day < start.Day ? sameDayLater : sameDayLater.AddDays(-1);
         return termEnd is { } last && last < end ? last : end;
     }
 
-    /// <summary>The reminder date: the lead time before the period's end (the day after its last day).</summary>
-    public static DateOnly DueOn(DateOnly periodEnd, int leadDays) => periodEnd.AddDays(1 - leadDays);
+    /// <summary>
+    /// The reminder date: <paramref name="leadMonths"/> calendar months before the period's end, the day after its
+    /// last day ("drie maanden voor afloop"): a period ending 28 February 2027 is due on 1 December 2026.
+    /// </summary>
+    public static DateOnly DueOn(DateOnly periodEnd, int leadMonths) => periodEnd.AddDays(1).AddMonths(-leadMonths);
 }

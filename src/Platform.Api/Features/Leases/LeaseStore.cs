@@ -32,7 +32,7 @@ public sealed class LeaseFilter
     public string? LesseeKvk { get; init; }
 }
 
-public sealed class LeaseStore(TenantDb db, AuditLog audit, TimeProvider clock)
+public sealed class LeaseStore(TenantDb db, AuditLog audit, TimeProvider clock, PlatformCalendar calendar)
 {
     const string Columns = $"""
         id AS {nameof(LeaseRow.Id)}, unit_id AS {nameof(LeaseRow.UnitId)}, lessee_name AS {nameof(LeaseRow.LesseeName)},
@@ -85,7 +85,7 @@ public sealed class LeaseStore(TenantDb db, AuditLog audit, TimeProvider clock)
         WHERE tenant_id = @TenantId AND id = @Id
         """;
 
-    DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    DateOnly Today => calendar.Today;
 
     public Task<LeaseRow?> FindAsync(Guid id, CancellationToken ct) =>
         db.RunAsync(session => session.QuerySingleOrDefaultAsync<LeaseRow>(FindSql, new { Id = id }, ct), ct);

@@ -25,7 +25,7 @@ public sealed record ReminderScanResult(DateOnly ScannedOn, int EvaluationsDue, 
 /// notification gets its webhook deliveries in the same transaction; they go to Hangfire after it commits, and a
 /// delivery whose job was lost (the process stopped in between) is queued again by a later scan.
 /// </summary>
-public sealed class ReminderScan(Db db, WebhookDispatch webhooks, TimeProvider clock, ILogger<ReminderScan> logger)
+public sealed class ReminderScan(Db db, WebhookDispatch webhooks, TimeProvider clock, PlatformCalendar calendar, ILogger<ReminderScan> logger)
 {
     public const string RecurringJobId = "reminder-scan";
     const int Batch = 500;
@@ -93,7 +93,7 @@ public sealed class ReminderScan(Db db, WebhookDispatch webhooks, TimeProvider c
 
     public async Task<ReminderScanResult> RunAsync(CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = calendar.Today;
         var created = new List<Guid>();
 
         var due = await ScanAsync(DueEvaluationsSql, new { Today = today }, MarkDueSql, NotificationType.DiscountEvaluationDue, NotificationSubject.Discount,

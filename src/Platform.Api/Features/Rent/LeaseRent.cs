@@ -7,7 +7,7 @@ public sealed class LeaseRent(LeaseTerms lease, IReadOnlyList<DiscountDetails> d
 {
     readonly IReadOnlyList<(Guid Id, DiscountSchedule Schedule)> _schedules = discounts
         .Select(d => (d.Discount.Id, new DiscountSchedule(lease.BaseRentCentsPerMonth, lease.StartDate, lease.EndDate, d.Discount.StartDate,
-            d.Discount.EndDate, d.Periods.Select(p => new PeriodTerms(p.StartDate, p.ParsedTerms)).ToList())))
+            d.Discount.EndDate, d.Periods.Select(p => p.TermsInForce).ToList())))
         .ToList();
 
     public bool InForce(DateOnly on) => on >= lease.StartDate && (lease.EndDate is not { } end || on <= end);

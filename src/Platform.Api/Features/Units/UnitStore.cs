@@ -50,7 +50,7 @@ public sealed class UnitFilter
     public string? Status { get; init; }
 }
 
-public sealed class UnitStore(TenantDb db, AuditLog audit, TimeProvider clock)
+public sealed class UnitStore(TenantDb db, AuditLog audit, TimeProvider clock, PlatformCalendar calendar)
 {
     const string ActiveLease = """
         EXISTS (SELECT 1 FROM leases l
@@ -115,7 +115,7 @@ public sealed class UnitStore(TenantDb db, AuditLog audit, TimeProvider clock)
         ORDER BY id {SqlDialect.Limit}
         """;
 
-    DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    DateOnly Today => calendar.Today;
 
     public Task<UnitRow?> FindAsync(Guid id, CancellationToken ct) =>
         db.RunAsync(session => session.QuerySingleOrDefaultAsync<UnitRow>(FindSql, new { Id = id, Today }, ct), ct);
