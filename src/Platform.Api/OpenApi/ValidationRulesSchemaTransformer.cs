@@ -29,10 +29,12 @@ sealed partial class ValidationRulesSchemaTransformer : IOpenApiSchemaTransforme
         if (context.JsonPropertyInfo is { AttributeProvider: PropertyInfo member } property)
         {
             var sentences = new List<string>();
-            foreach (var component in RulesFor(member, property.Name, context.ApplicationServices))
+            foreach (var (component, perItem) in RulesFor(member, property.Name, context.ApplicationServices))
             {
+                // RuleForEach checks each item of a list: its lengths and patterns belong on the items.
+                var target = perItem && schema.Items is OpenApiSchema items ? items : schema;
                 var conditional = component.HasCondition || component.HasAsyncCondition;
-                if ((!Apply(component.Validator, schema) || conditional) && Described(component, property.Name) is { } sentence)
+                if ((!Apply(component.Validator, target) || conditional) && Described(component, property.Name) is { } sentence)
                     sentences.Add(sentence);
             }
 
@@ -45,7 +47,7 @@ sealed partial class ValidationRulesSchemaTransformer : IOpenApiSchemaTransforme
         {
             foreach (var component in context.JsonTypeInfo.Properties.Where(p => IsComponent(p.PropertyType) && p.AttributeProvider is PropertyInfo))
                 AppendSentences(schema, RulesFor((PropertyInfo)component.AttributeProvider!, component.Name, context.ApplicationServices)
-                    .Select(rule => Described(rule, component.Name)).OfType<string>());
+                    .Select(rule => Described(rule.Component, component.Name)).OfType<string>());
         }
 
         return Task.CompletedTask;
@@ -103,14 +105,17 @@ sealed partial class ValidationRulesSchemaTransformer : IOpenApiSchemaTransforme
     /// and those of a shared base (the paging query), which agree with each other.
     /// FastEndpoints names rules by the JSON name of the property, so that is the name looked up too.
     /// </summary>
-    static IEnumerable<IRuleComponent> RulesFor(PropertyInfo member, string jsonName, IServiceProvider services)
+    static IEnumerable<(IRuleComponent Component, bool PerItem)> RulesFor(PropertyInfo member, string jsonName, IServiceProvider services)
     {
         var declaring = member.DeclaringType!;
         return Validators(services)
             .Where(v => declaring.IsAssignableFrom(v.Target))
             .SelectMany(v => v.Descriptor.GetRulesForMember(jsonName).Concat(v.Descriptor.GetRulesForMember(member.Name)))
-            .SelectMany(r => r.Components);
+            .SelectMany(r => r.Components.Select(c => (c, IsForEach(r))));
     }
+
+    static bool IsForEach(IValidationRule rule) =>
+        rule.GetType().GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICollectionRule<,>));
 
     /// <summary>Writes the rule as schema keywords; false when JSON Schema has no keyword for it.</summary>
     static bool Apply(IPropertyValidator validator, OpenApiSchema target)

@@ -34,6 +34,9 @@ public sealed class FuzzSeeds(IReadOnlyDictionary<string, string> ids)
         ["CreateDiscountRequest.endDate"] = () => "2026-12-31",
         ["TerminateLeaseRequest.endDate"] = () => "2026-06-30",
         ["EndDiscountRequest.endDate"] = () => "2026-06-30",
+        ["validFrom"] = () => "2026-01-01",
+        ["validUntil"] = () => "2026-12-31",
+        ["municipalityCodes"] = () => new JsonArray("GM0344"),
     };
 
     /// <summary>Left out of valid bodies: a discount's other kinds of terms, and what the fuzz world does not need.</summary>

@@ -40,6 +40,8 @@ public sealed class PlatformApi(HttpClient http)
     public IRemindersClient Reminders { get; } = new RemindersClient(http);
 
     public IWebhooksClient Webhooks { get; } = new WebhooksClient(http);
+
+    public ISharingClient Sharing { get; } = new SharingClient(http);
 }
 
 /// <summary>A tenant made for one test, with helpers to sign in as its API clients.</summary>

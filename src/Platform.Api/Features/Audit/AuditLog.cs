@@ -11,6 +11,7 @@ public enum AuditEntityType
     Unit,
     Lease,
     Discount,
+    SharingGrant,
 }
 
 public enum AuditAction
@@ -22,6 +23,7 @@ public enum AuditAction
     Terminated,
     Evaluated,
     Ended,
+    Revoked,
 }
 
 public sealed class AuditChange

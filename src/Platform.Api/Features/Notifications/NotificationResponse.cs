@@ -10,12 +10,15 @@ public enum NotificationType
     [System.Text.Json.Serialization.JsonStringEnumMemberName("discount.evaluation_overdue")] DiscountEvaluationOverdue,
     [System.Text.Json.Serialization.JsonStringEnumMemberName("discount.ending")] DiscountEnding,
     [System.Text.Json.Serialization.JsonStringEnumMemberName("lease.ending")] LeaseEnding,
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("sharing_grant.created")] SharingGrantCreated,
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("sharing_grant.revoked")] SharingGrantRevoked,
 }
 
 public enum NotificationSubject
 {
     Discount,
     Lease,
+    SharingGrant,
 }
 
 public sealed class NotificationResponse
@@ -28,7 +31,7 @@ public sealed class NotificationResponse
 
     public required Guid SubjectId { get; init; }
 
-    /// <summary>The day the reminder is about: the evaluation's due date, or the day the discount or lease ends.</summary>
+    /// <summary>The day the reminder is about: the evaluation's due date, the day the discount or lease ends, or a sharing grant's first day or the day it was revoked.</summary>
     public required DateOnly DueOn { get; init; }
 
     [MaxLength(1000)]

@@ -62,10 +62,28 @@ public sealed class ReminderScan(Db db, WebhookDispatch webhooks, TimeProvider c
         ORDER BY l.end_date, l.id {SqlDialect.Limit}
         """;
 
+    const string CreatedGrantsSql = $"""
+        SELECT g.id AS {nameof(Candidate.RowId)}, g.grantee_tenant_id AS {nameof(Candidate.TenantId)}, g.id AS {nameof(Candidate.SubjectId)},
+               0 AS {nameof(Candidate.Number)}, g.valid_from AS {nameof(Candidate.DueOn)}, 0 AS {nameof(Candidate.Settled)}
+        FROM sharing_grants g {SqlDialect.UpdateLock}
+        WHERE g.created_notified = 0
+        ORDER BY g.id {SqlDialect.Limit}
+        """;
+
+    const string RevokedGrantsSql = $"""
+        SELECT g.id AS {nameof(Candidate.RowId)}, g.grantee_tenant_id AS {nameof(Candidate.TenantId)}, g.id AS {nameof(Candidate.SubjectId)},
+               0 AS {nameof(Candidate.Number)}, g.revoked_on AS {nameof(Candidate.DueOn)}, 0 AS {nameof(Candidate.Settled)}
+        FROM sharing_grants g {SqlDialect.UpdateLock}
+        WHERE g.revoked_notified = 0 AND g.revoked_at IS NOT NULL
+        ORDER BY g.id {SqlDialect.Limit}
+        """;
+
     const string MarkDueSql = "UPDATE discount_periods SET due_notified = 1 WHERE id = @RowId";
     const string MarkOverdueSql = "UPDATE discount_periods SET overdue_notified = 1 WHERE id = @RowId";
     const string MarkDiscountEndingSql = "UPDATE discounts SET ending_notified = 1 WHERE id = @RowId";
     const string MarkLeaseEndingSql = "UPDATE leases SET ending_notified = 1 WHERE id = @RowId";
+    const string MarkGrantCreatedSql = "UPDATE sharing_grants SET created_notified = 1 WHERE id = @RowId";
+    const string MarkGrantRevokedSql = "UPDATE sharing_grants SET revoked_notified = 1 WHERE id = @RowId";
 
     const string InsertNotificationSql = """
         INSERT INTO notifications (id, tenant_id, type, unique_key, subject_type, subject_id, due_on, message, created_at)
@@ -88,11 +106,26 @@ public sealed class ReminderScan(Db db, WebhookDispatch webhooks, TimeProvider c
             NotificationType.LeaseEnding, NotificationSubject.Lease,
             c => $"{c.SubjectId}:{c.DueOn:yyyy-MM-dd}", c => $"Lease {c.SubjectId} ends on {c.DueOn:yyyy-MM-dd}.", created, ct);
 
+        await NotifySharingGrantsAsync(created, ct);
         var requeued = await webhooks.RequeueStrandedAsync(ct);
         var result = new ReminderScanResult(today, due, overdue, discountsEnding, leasesEnding);
         if (created.Count > 0 || requeued > 0)
             logger.LogInformation("Reminder scan of {Today} wrote {Count} notification(s) and requeued {Requeued} stranded webhook deliveries", today, created.Count, requeued);
         return result;
+    }
+
+    /// <summary>
+    /// Tells grantees of the grants created and revoked since the last call: run right after a grant is written, and by every
+    /// scan, which catches a notice the process stopped before sending. The notice goes to the grantee's feed, across tenants.
+    /// </summary>
+    public Task NotifySharingGrantsAsync(CancellationToken ct) => NotifySharingGrantsAsync([], ct);
+
+    async Task NotifySharingGrantsAsync(List<Guid> created, CancellationToken ct)
+    {
+        await ScanAsync(CreatedGrantsSql, new { }, MarkGrantCreatedSql, NotificationType.SharingGrantCreated, NotificationSubject.SharingGrant,
+            c => $"{c.SubjectId}", c => $"Sharing grant {c.SubjectId} lets you read another tenant's data from {c.DueOn:yyyy-MM-dd}; see received-grants.", created, ct);
+        await ScanAsync(RevokedGrantsSql, new { }, MarkGrantRevokedSql, NotificationType.SharingGrantRevoked, NotificationSubject.SharingGrant,
+            c => $"{c.SubjectId}", c => $"Sharing grant {c.SubjectId} was revoked on {c.DueOn:yyyy-MM-dd}.", created, ct);
     }
 
     async Task<int> ScanAsync(string candidatesSql, object window, string markSql, NotificationType type, NotificationSubject subject,
