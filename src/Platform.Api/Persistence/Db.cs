@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,8 @@ public sealed class Db
     // corrupts the file. busy_timeout covers a lock held elsewhere. No mmap of the main file either: a fault on a
     // mapped page is SIGBUS, a fault on read() is an error code.
     const string SqliteSessionPragmas = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 0;";
+
+    static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> PreparedHandles = new();
 
     readonly Func<DbConnection> _create;
     readonly SemaphoreSlim? _writer;
@@ -135,11 +138,13 @@ public sealed class Db
         try
         {
             await connection.OpenAsync(ct);
-            if (Provider == DatabaseProvider.Sqlite)
+            // The pragmas belong to SQLite's own connection, which the pool hands out again: set them once per handle.
+            if (connection is SqliteConnection { Handle: { } handle } && !PreparedHandles.TryGetValue(handle, out _))
             {
                 await using var pragmas = connection.CreateCommand();
                 pragmas.CommandText = SqliteSessionPragmas;
                 await pragmas.ExecuteNonQueryAsync(ct);
+                PreparedHandles.AddOrUpdate(handle, PreparedHandles);
             }
 
             return connection;

@@ -27,7 +27,6 @@ public sealed class ListSharingGrantsEndpoint(SharingGrantStore grants) : Endpoi
     public override async Task HandleAsync(ListSharingGrantsRequest req, CancellationToken ct)
     {
         var rows = await grants.ListAsync(req.AfterId, req.ReadLimit, ct);
-        var today = grants.Today;
-        await Send.OkAsync(Page<SharingGrantResponse>.From(rows, req.Limit, r => SharingGrantResponse.From(r, today), r => r.Id.ToString()), ct);
+        await Send.OkAsync(SharingGrantResponse.PageOf(rows, req.Limit, grants.Today), ct);
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Platform.Api.Paging;
 using Platform.Api.Persistence;
 using Platform.Api.Validation;
 
@@ -61,6 +62,10 @@ public sealed class SharingGrantResponse
     public required DateTimeOffset CreatedAt { get; init; }
 
     public required DateTimeOffset? RevokedAt { get; init; }
+
+    /// <summary>A page of grants, each with its status on <paramref name="today"/>.</summary>
+    public static Page<SharingGrantResponse> PageOf(IReadOnlyList<SharingGrantRow> rows, int limit, DateOnly today) =>
+        Page<SharingGrantResponse>.From(rows, limit, r => From(r, today), r => r.Id.ToString());
 
     public static SharingGrantResponse From(SharingGrantRow row, DateOnly today) => new()
     {
