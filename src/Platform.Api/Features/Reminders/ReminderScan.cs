@@ -118,7 +118,21 @@ public sealed class ReminderScan(Db db, WebhookDispatch webhooks, TimeProvider c
     /// Tells grantees of the grants created and revoked since the last call: run right after a grant is written, and by every
     /// scan, which catches a notice the process stopped before sending. The notice goes to the grantee's feed, across tenants.
     /// </summary>
-    public Task NotifySharingGrantsAsync(CancellationToken ct) => NotifySharingGrantsAsync([], ct);
+    /// <remarks>
+    /// Called after the grant's transaction has committed, so a failure here must not turn the committed write into an
+    /// error answer: it is logged, and the next scan sends what is left (the notified flags say what that is).
+    /// </remarks>
+    public async Task NotifySharingGrantsAsync(CancellationToken ct)
+    {
+        try
+        {
+            await NotifySharingGrantsAsync([], ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Sharing grant notices could not be written now; the next reminder scan sends them");
+        }
+    }
 
     async Task NotifySharingGrantsAsync(List<Guid> created, CancellationToken ct)
     {
