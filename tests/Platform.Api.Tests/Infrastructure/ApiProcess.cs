@@ -107,7 +107,8 @@ public sealed class ApiProcess : IAsyncDisposable
             _output.AppendLine(line);
     }
 
-    static int FreePort()
+    /// <summary>A loopback port free right now, for a server whose address must be known before it starts.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -56,28 +56,6 @@ public sealed class LeaseTests(PlatformApp app)
         Assert.Equal(2, (await api.Leases.ListLeasesAsync(tenant.Slug, unitId: unit.Id, cancellationToken: Ct)).Items.Count);
     }
 
-    [Fact]
-    public async Task Leases_of_the_same_unit_in_parallel_never_overlap()
-    {
-        var (tenant, api, unit) = await AtelierAsync();
-
-        var attempts = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
-        {
-            try
-            {
-                await api.Leases.CreateLeaseAsync(tenant.Slug, Estate.Lease(unit.Id, new DateOnly(2027, 1, 1)), cancellationToken: Ct);
-                return 201;
-            }
-            catch (PlatformApiException e)
-            {
-                return e.StatusCode;
-            }
-        }));
-
-        Assert.Equal(1, attempts.Count(s => s == 201));
-        Assert.All(attempts.Where(s => s != 201), s => Assert.Equal(409, s));
-    }
-
     [Theory]
     [InlineData("lessee.kvkNumber")]
     [InlineData("lessee.contactEmail")]

@@ -37,17 +37,10 @@ public sealed class ExternalAuthorityTests
 {
     static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     [Fact]
     public async Task Tokens_of_a_configured_external_authority_work_for_the_tenant_they_name_and_no_further()
     {
-        await using var authority = new AuthorityApp(FreePort());
+        await using var authority = new AuthorityApp(ApiProcess.FreePort());
         await authority.InitializeAsync();
         await using var api = new RelyingApp(authority.Issuer);
         await api.InitializeAsync();
