@@ -6280,7 +6280,7 @@ namespace Plinth.Platform.Client
         /// List notifications
         /// </summary>
         /// <remarks>
-        /// The tenant's reminders (evaluation due or overdue, discount or lease ending) and notices of sharing grants given to it or revoked, oldest first.
+        /// The tenant's reminders (evaluation due or overdue, discount or lease ending, a 7:290 lease's notice deadline) and notices of sharing grants given to it or revoked, oldest first.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="unacknowledged">Only notifications nobody has acknowledged yet.</param>
@@ -6517,7 +6517,7 @@ namespace Plinth.Platform.Client
         /// List notifications
         /// </summary>
         /// <remarks>
-        /// The tenant's reminders (evaluation due or overdue, discount or lease ending) and notices of sharing grants given to it or revoked, oldest first.
+        /// The tenant's reminders (evaluation due or overdue, discount or lease ending, a 7:290 lease's notice deadline) and notices of sharing grants given to it or revoked, oldest first.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="unacknowledged">Only notifications nobody has acknowledged yet.</param>
@@ -6825,7 +6825,7 @@ namespace Plinth.Platform.Client
         /// Create a lease
         /// </summary>
         /// <remarks>
-        /// Lets a unit. Two leases of one unit may not overlap: 409 names the lease in the way. Accepts an Idempotency-Key.
+        /// Lets a unit. Without a regime the lease takes the unit's: 7:290 BW for the detail codes HOR, WIR and WWI, 7:230a BW for every other. Two leases of one unit may not overlap: 409 names the lease in the way. Accepts an Idempotency-Key.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="idempotency_Key">A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.</param>
@@ -6933,7 +6933,7 @@ namespace Plinth.Platform.Client
         /// Create a lease
         /// </summary>
         /// <remarks>
-        /// Lets a unit. Two leases of one unit may not overlap: 409 names the lease in the way. Accepts an Idempotency-Key.
+        /// Lets a unit. Without a regime the lease takes the unit's: 7:290 BW for the detail codes HOR, WIR and WWI, 7:230a BW for every other. Two leases of one unit may not overlap: 409 names the lease in the way. Accepts an Idempotency-Key.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="idempotency_Key">A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.</param>
@@ -12327,14 +12327,13 @@ namespace Plinth.Platform.Client
         [System.ComponentModel.DataAnnotations.StringLength(36, MinimumLength = 1)]
         public System.Guid UnitId { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("regime")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<LeaseRegime>))]
+        public LeaseRegime? Regime { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("lessee")]
         [System.ComponentModel.DataAnnotations.Required]
         public Lessee Lessee { get; set; } = new Lessee();
-
-        [System.Text.Json.Serialization.JsonPropertyName("regime")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<LeaseRegime>))]
-        public LeaseRegime Regime { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("startDate")]
         [System.ComponentModel.DataAnnotations.Required]
@@ -12593,7 +12592,7 @@ namespace Plinth.Platform.Client
         // TODO(system.text.json): Add ItemConverterType with enum converter when supported
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.MinLength(1)]
-        [System.ComponentModel.DataAnnotations.MaxLength(6)]
+        [System.ComponentModel.DataAnnotations.MaxLength(7)]
         public System.Collections.Generic.IList<NotificationType> Events { get; set; } = new System.Collections.Generic.List<NotificationType>();
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -13210,6 +13209,27 @@ namespace Plinth.Platform.Client
         public LeaseStatus Status { get; set; } = default!;
 
         /// <summary>
+        /// The last day of the statutory term that runs today (or starts after today) of a 7:290 lease, which ends only by notice
+        /// <br/>(art. 7:293 BW): five years from the start for an agreed term of more than two and less than five years or an indefinite
+        /// <br/>one (art. 7:292 lid 1), the end date for five years or more, and five years more once that term has passed (7:292 lid 2).
+        /// <br/>Null when the lease ends on its end date (7:230a, other, a 7:290 lease of at most two years under art. 7:301, a
+        /// <br/>terminated lease) and after the extended term, when the lease continues for an indefinite time (art. 7:300).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("statutoryEndDate")]
+        [System.ComponentModel.DataAnnotations.StringLength(10)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
+        public System.DateOnly? StatutoryEndDate { get; set; } = default!;
+
+        /// <summary>
+        /// The last day on which notice ends the lease at statutoryEndDate: one year before it (notice of at least one year,
+        /// <br/>art. 7:293 BW; a statutory end on 29 February gives 28 February). Null exactly when statutoryEndDate is.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("noticeDeadline")]
+        [System.ComponentModel.DataAnnotations.StringLength(10)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
+        public System.DateOnly? NoticeDeadline { get; set; } = default!;
+
+        /// <summary>
         /// Why the lease was ended early, when it was.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("terminationReason")]
@@ -13338,7 +13358,7 @@ namespace Plinth.Platform.Client
         public System.Guid SubjectId { get; set; } = default!;
 
         /// <summary>
-        /// The day the reminder is about: the evaluation's due date, the day the discount or lease ends, or a sharing grant's first day or the day it was revoked.
+        /// The day the reminder is about: the evaluation's due date, the day the discount or lease ends, a 7:290 lease's notice deadline, or a sharing grant's first day or the day it was revoked.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("dueOn")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -13413,13 +13433,17 @@ namespace Plinth.Platform.Client
         [System.Runtime.Serialization.EnumMember(Value = @"lease.ending")]
         LeaseEnding = 3,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"lease.notice_deadline")]
+        [System.Runtime.Serialization.EnumMember(Value = @"lease.notice_deadline")]
+        LeaseNoticeDeadline = 4,
+
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"sharing_grant.created")]
         [System.Runtime.Serialization.EnumMember(Value = @"sharing_grant.created")]
-        SharingGrantCreated = 4,
+        SharingGrantCreated = 5,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"sharing_grant.revoked")]
         [System.Runtime.Serialization.EnumMember(Value = @"sharing_grant.revoked")]
-        SharingGrantRevoked = 5,
+        SharingGrantRevoked = 6,
 
     }
 
@@ -14127,9 +14151,19 @@ namespace Plinth.Platform.Client
         [System.ComponentModel.DataAnnotations.Range(0, 2147483647)]
         public int DiscountsEnding { get; set; } = default!;
 
+        /// <summary>
+        /// Leases that end on their end date (7:230a, other, 7:290 of at most two years) and end within 90 days.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("leasesEnding")]
         [System.ComponentModel.DataAnnotations.Range(0, 2147483647)]
         public int LeasesEnding { get; set; } = default!;
+
+        /// <summary>
+        /// 7:290 leases whose notice deadline is a month away (lease.notice_deadline).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("leaseNoticeDeadlines")]
+        [System.ComponentModel.DataAnnotations.Range(0, 2147483647)]
+        public int LeaseNoticeDeadlines { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -14783,14 +14817,14 @@ namespace Plinth.Platform.Client
     public partial class UpdateLeaseRequest
     {
 
-        [System.Text.Json.Serialization.JsonPropertyName("lessee")]
-        [System.ComponentModel.DataAnnotations.Required]
-        public Lessee Lessee { get; set; } = new Lessee();
-
         [System.Text.Json.Serialization.JsonPropertyName("regime")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<LeaseRegime>))]
         public LeaseRegime Regime { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("lessee")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public Lessee Lessee { get; set; } = new Lessee();
 
         [System.Text.Json.Serialization.JsonPropertyName("startDate")]
         [System.ComponentModel.DataAnnotations.Required]

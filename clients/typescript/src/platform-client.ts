@@ -5631,8 +5631,8 @@ export interface CreateEvaluationRequest {
 export interface CreateLeaseRequest {
     /** The unit that is let. */
     unitId: string;
+    regime?: LeaseRegime | null;
     lessee: Lessee;
-    regime: LeaseRegime;
     startDate: string;
     /** Last day of the lease; none for an open-ended lease. 'endDate' must not be before 'startDate'. */
     endDate?: string | null;
@@ -5839,6 +5839,15 @@ export interface LeaseResponse {
     endDate?: string | null;
     baseRentCentsPerMonth: number;
     status: LeaseStatus;
+    /** The last day of the statutory term that runs today (or starts after today) of a 7:290 lease, which ends only by notice
+(art. 7:293 BW): five years from the start for an agreed term of more than two and less than five years or an indefinite
+one (art. 7:292 lid 1), the end date for five years or more, and five years more once that term has passed (7:292 lid 2).
+Null when the lease ends on its end date (7:230a, other, a 7:290 lease of at most two years under art. 7:301, a
+terminated lease) and after the extended term, when the lease continues for an indefinite time (art. 7:300). */
+    statutoryEndDate?: string | null;
+    /** The last day on which notice ends the lease at statutoryEndDate: one year before it (notice of at least one year,
+art. 7:293 BW; a statutory end on 29 February gives 28 February). Null exactly when statutoryEndDate is. */
+    noticeDeadline?: string | null;
     /** Why the lease was ended early, when it was. */
     terminationReason?: string | null;
     terminatedAt?: string | null;
@@ -5869,7 +5878,7 @@ export interface NotificationResponse {
     type: NotificationType;
     subjectType: NotificationSubject;
     subjectId: string;
-    /** The day the reminder is about: the evaluation's due date, the day the discount or lease ends, or a sharing grant's first day or the day it was revoked. */
+    /** The day the reminder is about: the evaluation's due date, the day the discount or lease ends, a 7:290 lease's notice deadline, or a sharing grant's first day or the day it was revoked. */
     dueOn: string;
     message: string;
     createdAt: string;
@@ -5881,7 +5890,7 @@ export interface NotificationResponse {
 
 export type NotificationSubject = "discount" | "lease" | "sharing_grant";
 
-export type NotificationType = "discount.evaluation_due" | "discount.evaluation_overdue" | "discount.ending" | "lease.ending" | "sharing_grant.created" | "sharing_grant.revoked";
+export type NotificationType = "discount.evaluation_due" | "discount.evaluation_overdue" | "discount.ending" | "lease.ending" | "lease.notice_deadline" | "sharing_grant.created" | "sharing_grant.revoked";
 
 /** One page of a list, in a stable order. Pass nextCursor back as cursor for the next page. */
 export interface PageOfApiClientResponse {
@@ -6081,7 +6090,10 @@ export interface ReminderScanResponse {
     evaluationsDue: number;
     evaluationsOverdue: number;
     discountsEnding: number;
+    /** Leases that end on their end date (7:230a, other, 7:290 of at most two years) and end within 90 days. */
     leasesEnding: number;
+    /** 7:290 leases whose notice deadline is a month away (lease.notice_deadline). */
+    leaseNoticeDeadlines: number;
 
     [key: string]: any;
 }
@@ -6237,8 +6249,8 @@ export interface UnitResponse {
 export type UnitStatus = "vacant" | "let" | "in_tender" | "unavailable";
 
 export interface UpdateLeaseRequest {
-    lessee: Lessee;
     regime: LeaseRegime;
+    lessee: Lessee;
     startDate: string;
     /** Last day of the lease; none for an open-ended lease. 'endDate' must not be before 'startDate'. */
     endDate?: string | null;

@@ -62,9 +62,6 @@ public abstract class LeaseFields
     public Lessee Lessee { get; init; } = new();
 
     [Required]
-    public LeaseRegime? Regime { get; init; }
-
-    [Required]
     public DateOnly StartDate { get; init; }
 
     /// <summary>Last day of the lease; none for an open-ended lease.</summary>
@@ -82,7 +79,6 @@ public static class LeaseFieldRules
     public static void IncludeLeaseFieldRules<T>(this AbstractValidator<T> validator) where T : LeaseFields
     {
         validator.RuleFor(l => l.Lessee).NotNull().SetValidator(new LesseeValidator());
-        validator.RuleFor(l => l.Regime).NotNull().IsInEnum();
         validator.RuleFor(l => l.StartDate).NotEmpty();
         validator.RuleFor(l => l.EndDate).GreaterThanOrEqualTo(l => l.StartDate).When(l => l.EndDate is not null)
             .WithMessage("'endDate' must not be before 'startDate'.");

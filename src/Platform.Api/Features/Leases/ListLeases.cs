@@ -50,6 +50,6 @@ public sealed class ListLeasesEndpoint(LeaseStore leases) : Endpoint<ListLeasesR
             LesseeKvk = req.LesseeKvk,
         };
         var rows = await leases.ListAsync(filter, req.AfterId, req.ReadLimit, ct);
-        await Send.OkAsync(Page<LeaseResponse>.From(rows, req.Limit, r => LeaseResponse.From(r, leases.StatusOf(r)), r => r.Id.ToString()), ct);
+        await Send.OkAsync(Page<LeaseResponse>.From(rows, req.Limit, leases.Describe, r => r.Id.ToString()), ct);
     }
 }
