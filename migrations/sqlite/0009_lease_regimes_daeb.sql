@@ -11,3 +11,14 @@ CREATE TABLE lease_notice_deadlines (
 );
 CREATE INDEX ix_lease_notice_deadlines_lease ON lease_notice_deadlines (tenant_id, lease_id);
 CREATE INDEX ix_lease_notice_deadlines_due ON lease_notice_deadlines (notified, remind_on);
+
+-- DAEB follows the detail code, with an explicit override for the grey zone; the classification history keeps both.
+ALTER TABLE units ADD COLUMN daeb_override INTEGER NULL;
+ALTER TABLE units ADD COLUMN daeb_override_reason TEXT NULL;
+ALTER TABLE unit_classifications ADD COLUMN from_daeb INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE unit_classifications ADD COLUMN to_daeb INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE unit_classifications ADD COLUMN daeb_override INTEGER NULL;
+ALTER TABLE unit_classifications ADD COLUMN daeb_override_reason TEXT NULL;
+UPDATE unit_classifications
+SET from_daeb = CASE WHEN from_category = 'MOG' AND from_detail_code NOT IN ('MWR', 'WWR') THEN 1 ELSE 0 END,
+    to_daeb = CASE WHEN to_category = 'MOG' AND to_detail_code NOT IN ('MWR', 'WWR') THEN 1 ELSE 0 END;

@@ -17,3 +17,17 @@ ALTER SECURITY POLICY security.tenant_isolation
     ADD FILTER PREDICATE security.tenant_predicate(tenant_id) ON dbo.lease_notice_deadlines,
     ADD BLOCK PREDICATE security.tenant_predicate(tenant_id) ON dbo.lease_notice_deadlines;
 GO
+
+-- DAEB follows the detail code, with an explicit override for the grey zone; the classification history keeps both.
+ALTER TABLE dbo.units ADD daeb_override BIT NULL, daeb_override_reason NVARCHAR(1000) NULL;
+ALTER TABLE dbo.unit_classifications ADD
+    from_daeb            BIT            NOT NULL CONSTRAINT df_unit_classifications_from_daeb DEFAULT 0,
+    to_daeb              BIT            NOT NULL CONSTRAINT df_unit_classifications_to_daeb DEFAULT 0,
+    daeb_override        BIT            NULL,
+    daeb_override_reason NVARCHAR(1000) NULL;
+GO
+
+UPDATE dbo.unit_classifications
+SET from_daeb = CASE WHEN from_category = 'MOG' AND from_detail_code NOT IN ('MWR', 'WWR') THEN 1 ELSE 0 END,
+    to_daeb = CASE WHEN to_category = 'MOG' AND to_detail_code NOT IN ('MWR', 'WWR') THEN 1 ELSE 0 END;
+GO

@@ -1327,7 +1327,7 @@ namespace Plinth.Platform.Client
         /// Update a unit
         /// </summary>
         /// <remarks>
-        /// Replaces the unit's fields. Changing the category (BOG ↔ MOG) needs a reason, kept in the unit's classification history. Requires If-Match with the ETag last read.
+        /// Replaces the unit's fields. Changing the category (BOG ↔ MOG), a detail code that makes the unit DAEB or niet-DAEB, or removing the DAEB override needs a reason (400 naming reason); these changes, and setting or changing the override, are kept in the unit's classification history. Requires If-Match with the ETag last read.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="unitId">The id of the unit.</param>
@@ -1341,7 +1341,7 @@ namespace Plinth.Platform.Client
         /// List a unit's classification history
         /// </summary>
         /// <remarks>
-        /// Every change of the unit's category (BOG ↔ MOG), oldest first, with its reason.
+        /// Every change of the unit's category (BOG ↔ MOG), of whether it is DAEB (by a detail code or an override), and of its DAEB override, oldest first, with its reason.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="unitId">The id of the unit.</param>
@@ -1930,7 +1930,7 @@ namespace Plinth.Platform.Client
         /// Update a unit
         /// </summary>
         /// <remarks>
-        /// Replaces the unit's fields. Changing the category (BOG ↔ MOG) needs a reason, kept in the unit's classification history. Requires If-Match with the ETag last read.
+        /// Replaces the unit's fields. Changing the category (BOG ↔ MOG), a detail code that makes the unit DAEB or niet-DAEB, or removing the DAEB override needs a reason (400 naming reason); these changes, and setting or changing the override, are kept in the unit's classification history. Requires If-Match with the ETag last read.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="unitId">The id of the unit.</param>
@@ -2140,7 +2140,7 @@ namespace Plinth.Platform.Client
         /// List a unit's classification history
         /// </summary>
         /// <remarks>
-        /// Every change of the unit's category (BOG ↔ MOG), oldest first, with its reason.
+        /// Every change of the unit's category (BOG ↔ MOG), of whether it is DAEB (by a detail code or an override), and of its DAEB override, oldest first, with its reason.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="unitId">The id of the unit.</param>
@@ -12506,7 +12506,7 @@ namespace Plinth.Platform.Client
         public UnitCategory Category { get; set; } = default!;
 
         /// <summary>
-        /// VERA eenheiddetailsoort of the category: BED has ATE, HOR, KAN, KIN, PRA, WIR, WWI; MOG has BUU, GEM, BIJ, BIB, CUL, DAG, JON, MAA, MWR, MUL, WEL, WWR, WER, WIJ, ZST, STP, OPV, REZ, BAS, BRE, SCH, CJG, KTI, VEI. 'detailCode' must be a VERA detail code of the unit's category.
+        /// VERA eenheiddetailsoort of the category: BED has ATE, HOR, KAN, KIN, PRA, WIR, WWI; MOG has BUU, GEM, BIJ, BIB, CUL, DAG, JON, MAA, MWR, MUL, WEL, WWR, WER, WIJ, ZST, STP, OPV, REZ, BAS, BRE, SCH, CJG, KTI, VEI, HOS. 'detailCode' must be a VERA detail code of the unit's category.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("detailCode")]
         [System.ComponentModel.DataAnnotations.Required]
@@ -12562,6 +12562,9 @@ namespace Plinth.Platform.Client
         [System.ComponentModel.DataAnnotations.Range(1, 6)]
         public int? EnvironmentalCategory { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("daebOverride")]
+        public DaebOverride? DaebOverride { get; set; } = default!;
+
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
         [System.Text.Json.Serialization.JsonExtensionData]
@@ -12594,6 +12597,35 @@ namespace Plinth.Platform.Client
         [System.ComponentModel.DataAnnotations.MinLength(1)]
         [System.ComponentModel.DataAnnotations.MaxLength(7)]
         public System.Collections.Generic.IList<NotificationType> Events { get; set; } = new System.Collections.Generic.List<NotificationType>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// An explicit DAEB decision, with why the detail code does not decide it.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class DaebOverride
+    {
+
+        /// <summary>
+        /// Whether the unit counts as DAEB (true) or niet-DAEB (false), whatever its detail code says.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("daeb")]
+        public bool Daeb { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("reason")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(1000, MinimumLength = 1)]
+        public string Reason { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -14634,7 +14666,7 @@ namespace Plinth.Platform.Client
     }
 
     /// <summary>
-    /// One change of a unit's category, with the reason given for it.
+    /// One change of a unit's category, of whether it is DAEB, or of its DAEB override, with the reason given for it.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class UnitClassificationResponse
@@ -14667,6 +14699,18 @@ namespace Plinth.Platform.Client
         [System.ComponentModel.DataAnnotations.RegularExpression(@"^[A-Z]{3}$")]
         public string ToDetailCode { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("fromDaeb")]
+        public bool FromDaeb { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("toDaeb")]
+        public bool ToDaeb { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("daebOverride")]
+        public DaebOverride? DaebOverride { get; set; } = default!;
+
+        /// <summary>
+        /// The reason given with the change, or the new override's reason when none was.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("reason")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(1000)]
@@ -14727,10 +14771,14 @@ namespace Plinth.Platform.Client
         public string DetailCode { get; set; } = default!;
 
         /// <summary>
-        /// True for MOG (DAEB, social); false for BOG (niet-DAEB, commercial). Follows the category.
+        /// Whether the unit is DAEB (social, state-backed) or niet-DAEB (commercial): daebOverride.daeb when there is one, else by
+        /// <br/>detail code: MOG is DAEB except MWR and WWR, BED is never DAEB.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("daeb")]
         public bool Daeb { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("daebOverride")]
+        public DaebOverride? DaebOverride { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("areaM2")]
         public double AreaM2 { get; set; } = default!;
@@ -14866,7 +14914,8 @@ namespace Plinth.Platform.Client
     {
 
         /// <summary>
-        /// Why the category changes (BOG ↔ MOG); required when it does, and kept in the unit's history.
+        /// Why the classification changes; required when the category changes (BOG ↔ MOG), when a new detail code makes the unit
+        /// <br/>DAEB or niet-DAEB, and when the DAEB override is removed; kept in the unit's history.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("reason")]
         [System.ComponentModel.DataAnnotations.StringLength(1000)]
@@ -14886,7 +14935,7 @@ namespace Plinth.Platform.Client
         public UnitCategory Category { get; set; } = default!;
 
         /// <summary>
-        /// VERA eenheiddetailsoort of the category: BED has ATE, HOR, KAN, KIN, PRA, WIR, WWI; MOG has BUU, GEM, BIJ, BIB, CUL, DAG, JON, MAA, MWR, MUL, WEL, WWR, WER, WIJ, ZST, STP, OPV, REZ, BAS, BRE, SCH, CJG, KTI, VEI. 'detailCode' must be a VERA detail code of the unit's category.
+        /// VERA eenheiddetailsoort of the category: BED has ATE, HOR, KAN, KIN, PRA, WIR, WWI; MOG has BUU, GEM, BIJ, BIB, CUL, DAG, JON, MAA, MWR, MUL, WEL, WWR, WER, WIJ, ZST, STP, OPV, REZ, BAS, BRE, SCH, CJG, KTI, VEI, HOS. 'detailCode' must be a VERA detail code of the unit's category.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("detailCode")]
         [System.ComponentModel.DataAnnotations.Required]
@@ -14941,6 +14990,9 @@ namespace Plinth.Platform.Client
         [System.Text.Json.Serialization.JsonPropertyName("environmentalCategory")]
         [System.ComponentModel.DataAnnotations.Range(1, 6)]
         public int? EnvironmentalCategory { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("daebOverride")]
+        public DaebOverride? DaebOverride { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 

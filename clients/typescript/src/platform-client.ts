@@ -5677,7 +5677,7 @@ export interface CreateUnitRequest {
     /** How the unit is known, e.g. "Herderplein 12 A". */
     name: string;
     category: UnitCategory;
-    /** VERA eenheiddetailsoort of the category: BED has ATE, HOR, KAN, KIN, PRA, WIR, WWI; MOG has BUU, GEM, BIJ, BIB, CUL, DAG, JON, MAA, MWR, MUL, WEL, WWR, WER, WIJ, ZST, STP, OPV, REZ, BAS, BRE, SCH, CJG, KTI, VEI. 'detailCode' must be a VERA detail code of the unit's category. */
+    /** VERA eenheiddetailsoort of the category: BED has ATE, HOR, KAN, KIN, PRA, WIR, WWI; MOG has BUU, GEM, BIJ, BIB, CUL, DAG, JON, MAA, MWR, MUL, WEL, WWR, WER, WIJ, ZST, STP, OPV, REZ, BAS, BRE, SCH, CJG, KTI, VEI, HOS. 'detailCode' must be a VERA detail code of the unit's category. */
     detailCode: string;
     /** Lettable floor area (VVO) in m². */
     areaM2: number;
@@ -5692,6 +5692,7 @@ export interface CreateUnitRequest {
     status: UnitStatus;
     /** Milieucategorie 1–6; 1 and 2 mix with housing. */
     environmentalCategory?: number | null;
+    daebOverride?: DaebOverride | null;
 
     [key: string]: any;
 }
@@ -5701,6 +5702,15 @@ export interface CreateWebhookRequest {
     url: string;
     /** The notification types to receive. */
     events: NotificationType[];
+
+    [key: string]: any;
+}
+
+/** An explicit DAEB decision, with why the detail code does not decide it. */
+export interface DaebOverride {
+    /** Whether the unit counts as DAEB (true) or niet-DAEB (false), whatever its detail code says. */
+    daeb: boolean;
+    reason: string;
 
     [key: string]: any;
 }
@@ -6208,13 +6218,17 @@ export interface TerminateLeaseRequest {
 /** VERA eenheidsoort: BED (bedrijfsruimte, BOG, commercial) or MOG (maatschappelijk vastgoed, social). */
 export type UnitCategory = "BED" | "MOG";
 
-/** One change of a unit's category, with the reason given for it. */
+/** One change of a unit's category, of whether it is DAEB, or of its DAEB override, with the reason given for it. */
 export interface UnitClassificationResponse {
     id: string;
     fromCategory: UnitCategory;
     fromDetailCode: string;
     toCategory: UnitCategory;
     toDetailCode: string;
+    fromDaeb: boolean;
+    toDaeb: boolean;
+    daebOverride?: DaebOverride | null;
+    /** The reason given with the change, or the new override's reason when none was. */
     reason: string;
     changedAt: string;
     /** The API client that made the change. */
@@ -6229,8 +6243,10 @@ export interface UnitResponse {
     name: string;
     category: UnitCategory;
     detailCode: string;
-    /** True for MOG (DAEB, social); false for BOG (niet-DAEB, commercial). Follows the category. */
+    /** Whether the unit is DAEB (social, state-backed) or niet-DAEB (commercial): daebOverride.daeb when there is one, else by
+detail code: MOG is DAEB except MWR and WWR, BED is never DAEB. */
     daeb: boolean;
+    daebOverride?: DaebOverride | null;
     areaM2: number;
     marketRentCentsPerYear?: number | null;
     valuationDate?: string | null;
@@ -6262,12 +6278,13 @@ export interface UpdateLeaseRequest {
 
 /** 'status' is let only while a lease is active; set vacant, in_tender or unavailable. */
 export interface UpdateUnitRequest {
-    /** Why the category changes (BOG ↔ MOG); required when it does, and kept in the unit's history. */
+    /** Why the classification changes; required when the category changes (BOG ↔ MOG), when a new detail code makes the unit
+DAEB or niet-DAEB, and when the DAEB override is removed; kept in the unit's history. */
     reason?: string | null;
     /** How the unit is known, e.g. "Herderplein 12 A". */
     name: string;
     category: UnitCategory;
-    /** VERA eenheiddetailsoort of the category: BED has ATE, HOR, KAN, KIN, PRA, WIR, WWI; MOG has BUU, GEM, BIJ, BIB, CUL, DAG, JON, MAA, MWR, MUL, WEL, WWR, WER, WIJ, ZST, STP, OPV, REZ, BAS, BRE, SCH, CJG, KTI, VEI. 'detailCode' must be a VERA detail code of the unit's category. */
+    /** VERA eenheiddetailsoort of the category: BED has ATE, HOR, KAN, KIN, PRA, WIR, WWI; MOG has BUU, GEM, BIJ, BIB, CUL, DAG, JON, MAA, MWR, MUL, WEL, WWR, WER, WIJ, ZST, STP, OPV, REZ, BAS, BRE, SCH, CJG, KTI, VEI, HOS. 'detailCode' must be a VERA detail code of the unit's category. */
     detailCode: string;
     /** Lettable floor area (VVO) in m². */
     areaM2: number;
@@ -6282,6 +6299,7 @@ export interface UpdateUnitRequest {
     status: UnitStatus;
     /** Milieucategorie 1–6; 1 and 2 mix with housing. */
     environmentalCategory?: number | null;
+    daebOverride?: DaebOverride | null;
 
     [key: string]: any;
 }

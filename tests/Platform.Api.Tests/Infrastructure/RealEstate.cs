@@ -55,6 +55,7 @@ public static class RealEstate
         TargetRentCentsPerYear = unit.TargetRentCentsPerYear,
         Status = unit.Status == UnitStatus.Let ? UnitStatus.Vacant : unit.Status,
         EnvironmentalCategory = unit.EnvironmentalCategory,
+        DaebOverride = unit.DaebOverride,
     };
 
     public static UpdateLeaseRequest AsUpdate(this LeaseResponse lease) => new()
