@@ -6848,7 +6848,7 @@ namespace Plinth.Platform.Client
         /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<PageOfLeaseResponse> ListLeasesAsync(string tenant, System.Guid? unitId = null, LeaseStatus? status = null, string? lesseeKvk = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<PageOfLeaseResponse> ListLeasesAsync(string tenant, System.Guid? unitId = null, TermStatus? status = null, string? lesseeKvk = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -7147,7 +7147,7 @@ namespace Plinth.Platform.Client
         /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PageOfLeaseResponse> ListLeasesAsync(string tenant, System.Guid? unitId = null, LeaseStatus? status = null, string? lesseeKvk = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<PageOfLeaseResponse> ListLeasesAsync(string tenant, System.Guid? unitId = null, TermStatus? status = null, string? lesseeKvk = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (tenant == null)
                 throw new System.ArgumentNullException("tenant");
@@ -8122,7 +8122,7 @@ namespace Plinth.Platform.Client
         /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<PageOfDiscountResponse> ListDiscountsAsync(string tenant, System.Guid? leaseId = null, DiscountStatus? status = null, System.DateOnly? evaluationDueBefore = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<PageOfDiscountResponse> ListDiscountsAsync(string tenant, System.Guid? leaseId = null, TermStatus? status = null, System.DateOnly? evaluationDueBefore = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -9279,7 +9279,7 @@ namespace Plinth.Platform.Client
         /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PageOfDiscountResponse> ListDiscountsAsync(string tenant, System.Guid? leaseId = null, DiscountStatus? status = null, System.DateOnly? evaluationDueBefore = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<PageOfDiscountResponse> ListDiscountsAsync(string tenant, System.Guid? leaseId = null, TermStatus? status = null, System.DateOnly? evaluationDueBefore = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (tenant == null)
                 throw new System.ArgumentNullException("tenant");
@@ -12926,8 +12926,8 @@ namespace Plinth.Platform.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DiscountStatus>))]
-        public DiscountStatus Status { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TermStatus>))]
+        public TermStatus Status { get; set; } = default!;
 
         /// <summary>
         /// The counter-performances of the latest period (each period keeps its own).
@@ -12969,24 +12969,6 @@ namespace Plinth.Platform.Client
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum DiscountStatus
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"upcoming")]
-        [System.Runtime.Serialization.EnumMember(Value = @"upcoming")]
-        Upcoming = 0,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"active")]
-        [System.Runtime.Serialization.EnumMember(Value = @"active")]
-        Active = 1,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"ended")]
-        [System.Runtime.Serialization.EnumMember(Value = @"ended")]
-        Ended = 2,
 
     }
 
@@ -13237,8 +13219,8 @@ namespace Plinth.Platform.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<LeaseStatus>))]
-        public LeaseStatus Status { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TermStatus>))]
+        public TermStatus Status { get; set; } = default!;
 
         /// <summary>
         /// The last day of the statutory term that runs today (or starts after today) of a 7:290 lease, which ends only by notice
@@ -13299,24 +13281,6 @@ namespace Plinth.Platform.Client
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum LeaseStatus
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"upcoming")]
-        [System.Runtime.Serialization.EnumMember(Value = @"upcoming")]
-        Upcoming = 0,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"active")]
-        [System.Runtime.Serialization.EnumMember(Value = @"active")]
-        Active = 1,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"ended")]
-        [System.Runtime.Serialization.EnumMember(Value = @"ended")]
-        Ended = 2,
 
     }
 
@@ -14645,6 +14609,27 @@ namespace Plinth.Platform.Client
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+    }
+
+    /// <summary>
+    /// Where a day lies against a term that runs from its first day through its last (open-ended without one).
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TermStatus
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"upcoming")]
+        [System.Runtime.Serialization.EnumMember(Value = @"upcoming")]
+        Upcoming = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"active")]
+        [System.Runtime.Serialization.EnumMember(Value = @"active")]
+        Active = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"ended")]
+        [System.Runtime.Serialization.EnumMember(Value = @"ended")]
+        Ended = 2,
 
     }
 

@@ -3206,7 +3206,7 @@ export interface ILeasesClient {
      * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
      * @return OK
      */
-    listLeases(tenant: string, unitId?: string | null | undefined, status?: LeaseStatus | undefined, lesseeKvk?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfLeaseResponse>;
+    listLeases(tenant: string, unitId?: string | null | undefined, status?: TermStatus | undefined, lesseeKvk?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfLeaseResponse>;
 
     /**
      * Get a lease
@@ -3369,7 +3369,7 @@ export class LeasesClient implements ILeasesClient {
      * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
      * @return OK
      */
-    listLeases(tenant: string, unitId?: string | null | undefined, status?: LeaseStatus | undefined, lesseeKvk?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfLeaseResponse> {
+    listLeases(tenant: string, unitId?: string | null | undefined, status?: TermStatus | undefined, lesseeKvk?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfLeaseResponse> {
         let url_ = this.baseUrl + "/v1/tenants/{tenant}/leases?";
         if (tenant === undefined || tenant === null)
             throw new globalThis.Error("The parameter 'tenant' must be defined.");
@@ -3853,7 +3853,7 @@ export interface IDiscountsClient {
      * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
      * @return OK
      */
-    listDiscounts(tenant: string, leaseId?: string | null | undefined, status?: DiscountStatus | undefined, evaluationDueBefore?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfDiscountResponse>;
+    listDiscounts(tenant: string, leaseId?: string | null | undefined, status?: TermStatus | undefined, evaluationDueBefore?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfDiscountResponse>;
 }
 
 export class DiscountsClient implements IDiscountsClient {
@@ -4494,7 +4494,7 @@ export class DiscountsClient implements IDiscountsClient {
      * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
      * @return OK
      */
-    listDiscounts(tenant: string, leaseId?: string | null | undefined, status?: DiscountStatus | undefined, evaluationDueBefore?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfDiscountResponse> {
+    listDiscounts(tenant: string, leaseId?: string | null | undefined, status?: TermStatus | undefined, evaluationDueBefore?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfDiscountResponse> {
         let url_ = this.baseUrl + "/v1/tenants/{tenant}/discounts?";
         if (tenant === undefined || tenant === null)
             throw new globalThis.Error("The parameter 'tenant' must be defined.");
@@ -5781,7 +5781,7 @@ export interface DiscountResponse {
     justification: string;
     evaluationCadenceMonths: number;
     reminderLeadMonths: number;
-    status: DiscountStatus;
+    status: TermStatus;
     /** The counter-performances of the latest period (each period keeps its own). */
     counterPerformances: CounterPerformanceResponse[];
     /** The evaluation periods so far, oldest first; the last one holds the terms in force now. */
@@ -5792,8 +5792,6 @@ export interface DiscountResponse {
 
     [key: string]: any;
 }
-
-export type DiscountStatus = "upcoming" | "active" | "ended";
 
 /** New terms for a step-up: a smaller discount than the current one. */
 export interface DiscountTermsRequest {
@@ -5848,7 +5846,7 @@ export interface LeaseResponse {
     startDate: string;
     endDate?: string | null;
     baseRentCentsPerMonth: number;
-    status: LeaseStatus;
+    status: TermStatus;
     /** The last day of the statutory term that runs today (or starts after today) of a 7:290 lease, which ends only by notice
 (art. 7:293 BW): five years from the start for an agreed term of more than two and less than five years or an indefinite
 one (art. 7:292 lid 1), the end date for five years or more, and five years more once that term has passed (7:292 lid 2).
@@ -5868,8 +5866,6 @@ art. 7:293 BW; a statutory end on 29 February gives 28 February). Null exactly w
 
     [key: string]: any;
 }
-
-export type LeaseStatus = "upcoming" | "active" | "ended";
 
 /** The organisation that rents the unit. */
 export interface Lessee {
@@ -6214,6 +6210,9 @@ export interface TerminateLeaseRequest {
 
     [key: string]: any;
 }
+
+/** Where a day lies against a term that runs from its first day through its last (open-ended without one). */
+export type TermStatus = "upcoming" | "active" | "ended";
 
 /** VERA eenheidsoort: BED (bedrijfsruimte, BOG, commercial) or MOG (maatschappelijk vastgoed, social). */
 export type UnitCategory = "BED" | "MOG";

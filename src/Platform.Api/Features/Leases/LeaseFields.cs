@@ -17,13 +17,6 @@ public enum LeaseRegime
     [JsonStringEnumMemberName("other")] Other,
 }
 
-public enum LeaseStatus
-{
-    Upcoming,
-    Active,
-    Ended,
-}
-
 /// <summary>The organisation that rents the unit.</summary>
 public sealed class Lessee
 {

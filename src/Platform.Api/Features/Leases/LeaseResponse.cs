@@ -22,7 +22,7 @@ public sealed class LeaseResponse
     public required long BaseRentCentsPerMonth { get; init; }
 
     /// <summary>upcoming before the start date, ended after the end date, active in between.</summary>
-    public required LeaseStatus Status { get; init; }
+    public required TermStatus Status { get; init; }
 
     /// <summary>
     /// The last day of the statutory term that runs today (or starts after today) of a 7:290 lease, which ends only by notice
@@ -55,7 +55,7 @@ public sealed class LeaseResponse
     [System.Text.Json.Serialization.JsonPropertyName("etag")]
     public required string ETag { get; init; }
 
-    public static LeaseResponse From(LeaseRow row, LeaseStatus status, StatutoryTerm? term) => new()
+    public static LeaseResponse From(LeaseRow row, TermStatus status, StatutoryTerm? term) => new()
     {
         Id = row.Id,
         UnitId = row.UnitId,

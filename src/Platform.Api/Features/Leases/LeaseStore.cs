@@ -54,10 +54,7 @@ public sealed class LeaseStore(TenantDb db, AuditLog audit, TimeProvider clock, 
         WHERE tenant_id = @TenantId AND id > @After
           AND (@UnitId IS NULL OR unit_id = @UnitId)
           AND (@LesseeKvk IS NULL OR lessee_kvk_number = @LesseeKvk)
-          AND (@Status IS NULL
-               OR (@Status = 'upcoming' AND start_date > @Today)
-               OR (@Status = 'active' AND start_date <= @Today AND (end_date IS NULL OR end_date >= @Today))
-               OR (@Status = 'ended' AND end_date < @Today))
+          AND {DatedTerm.StatusFilterSql}
         ORDER BY id {SqlDialect.Limit}
         """;
 
@@ -105,12 +102,8 @@ public sealed class LeaseStore(TenantDb db, AuditLog audit, TimeProvider clock, 
         db.RunAsync(session => session.ListAsync<LeaseRow>(ListSql,
             new { After = after, Limit = limit, Today, filter.UnitId, filter.Status, filter.LesseeKvk }, ct), ct);
 
-    public LeaseResponse Describe(LeaseRow row) => LeaseResponse.From(row, StatusOf(row), LeaseRegimeRules.CurrentTerm(row.StatutoryTerms(), Today));
-
-    LeaseStatus StatusOf(LeaseRow row) =>
-        row.StartDate > Today ? LeaseStatus.Upcoming
-        : row.EndDate is { } end && end < Today ? LeaseStatus.Ended
-        : LeaseStatus.Active;
+    public LeaseResponse Describe(LeaseRow row) =>
+        LeaseResponse.From(row, DatedTerm.StatusOn(row.StartDate, row.EndDate, Today), LeaseRegimeRules.CurrentTerm(row.StatutoryTerms(), Today));
 
     public Task<WriteOutcome<LeaseRow>> CreateAsync(CreateLeaseRequest request, CancellationToken ct)
     {

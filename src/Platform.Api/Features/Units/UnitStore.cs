@@ -64,10 +64,9 @@ public sealed class UnitFilter
 
 public sealed class UnitStore(TenantDb db, AuditLog audit, TimeProvider clock, PlatformCalendar calendar)
 {
-    const string ActiveLease = """
+    const string ActiveLease = $"""
         EXISTS (SELECT 1 FROM leases l
-                WHERE l.tenant_id = u.tenant_id AND l.unit_id = u.id
-                  AND l.start_date <= @Today AND (l.end_date IS NULL OR l.end_date >= @Today))
+                WHERE l.tenant_id = u.tenant_id AND l.unit_id = u.id AND {DatedTerm.ActiveSql})
         """;
 
     const string Columns = $"""
