@@ -59,7 +59,7 @@ public static class Extensions
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<PlatformCalendar>();
-        services.AddSingleton<Db>();
+        services.AddSingleton<SystemDb>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<DatabaseWatch>();
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseWatch>());

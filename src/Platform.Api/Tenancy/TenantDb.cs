@@ -5,7 +5,7 @@ namespace Platform.Api.Tenancy;
 /// <summary>
 /// The one way tenant-owned tables are read and written: every statement is bound to the request's tenant.
 /// </summary>
-public sealed class TenantDb(Db db, TenantContext tenant)
+public sealed class TenantDb(SystemDb db, TenantContext tenant)
 {
     public Guid TenantId => tenant.Id;
 

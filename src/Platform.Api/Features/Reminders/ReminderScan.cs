@@ -26,7 +26,7 @@ public sealed record ReminderScanResult(DateOnly ScannedOn, int EvaluationsDue, 
 /// notification gets its webhook deliveries in the same transaction; they go to Hangfire after it commits, and a
 /// delivery whose job was lost (the process stopped in between) is queued again by a later scan.
 /// </summary>
-public sealed class ReminderScan(Db db, WebhookDispatch webhooks, TimeProvider clock, PlatformCalendar calendar, ILogger<ReminderScan> logger)
+public sealed class ReminderScan(SystemDb db, WebhookDispatch webhooks, TimeProvider clock, PlatformCalendar calendar, ILogger<ReminderScan> logger)
 {
     public const string RecurringJobId = "reminder-scan";
     const int Batch = 500;

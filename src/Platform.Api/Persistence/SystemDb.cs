@@ -7,12 +7,15 @@ using Microsoft.Extensions.Options;
 namespace Platform.Api.Persistence;
 
 /// <summary>
+/// The system path: statements that run for the platform itself (administration, jobs, the token server, the schema),
+/// bound to no tenant, so a grep for <c>SystemDb</c> finds every statement outside the tenant wall. Tenant data goes
+/// through <see cref="Platform.Api.Tenancy.TenantDb"/> (the owner).
 /// Opens one pooled connection per call. Nothing holds a connection between calls.
 /// On SQLite, write transactions take turns inside the process (SQLite has one writer; a queue here is cheaper
 /// and fairer than connections spinning on its lock), and each one first checks that the path still names the
 /// database file the API adopted.
 /// </summary>
-public sealed class Db
+public sealed class SystemDb
 {
     /// <summary>How long a write waits for its turn before it answers 503.</summary>
     static readonly TimeSpan WriterWait = TimeSpan.FromSeconds(10);
@@ -27,7 +30,7 @@ public sealed class Db
     readonly Func<DbConnection> _create;
     readonly SemaphoreSlim? _writer;
 
-    public Db(IOptions<DatabaseOptions> options)
+    public SystemDb(IOptions<DatabaseOptions> options)
     {
         var configured = options.Value;
         Provider = configured.Provider;
