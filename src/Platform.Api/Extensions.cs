@@ -70,6 +70,8 @@ public static class Extensions
         services.AddSingleton<DemoData>();
         services.AddScoped<TenantContext>();
         services.AddScoped<TenantDb>();
+        services.AddScoped<GranteeDb>();
+        services.AddSingleton<GranteeAccessStore>();
         services.AddHttpContextAccessor();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<IdempotencyStore>();

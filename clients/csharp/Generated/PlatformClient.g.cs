@@ -11706,6 +11706,10 @@ namespace Plinth.Platform.Client
         [System.Runtime.Serialization.EnumMember(Value = @"revoked")]
         Revoked = 7,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"read_by_grantee")]
+        [System.Runtime.Serialization.EnumMember(Value = @"read_by_grantee")]
+        ReadByGrantee = 8,
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -13291,6 +13295,9 @@ namespace Plinth.Platform.Client
     public partial class Lessee
     {
 
+        /// <summary>
+        /// Shown to a grantee (a tenant reading under a sharing grant) as "(masked)" when the lessee has no KvK number.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(200, MinimumLength = 1)]
@@ -13313,6 +13320,9 @@ namespace Plinth.Platform.Client
         [System.ComponentModel.DataAnnotations.RegularExpression(@"^[0-9]{2,5}$")]
         public string? SbiCode { get; set; } = default!;
 
+        /// <summary>
+        /// Shown to a grantee (a tenant reading under a sharing grant) as "masked@masked.invalid".
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("contactEmail")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(254, MinimumLength = 1)]

@@ -5468,7 +5468,7 @@ export interface ApiClientResponse {
 /** The scopes as the API's request and response bodies name them; the wire values are ApiScopes. */
 export type ApiScope = "platform:admin" | "platform:operations" | "tenant:admin" | "plinths:read" | "plinths:write" | "leases:read" | "leases:write" | "discounts:read" | "discounts:write" | "tenders:read" | "tenders:write" | "applications:submit" | "reports:read";
 
-export type AuditAction = "created" | "updated" | "deleted" | "reclassified" | "terminated" | "evaluated" | "ended" | "revoked";
+export type AuditAction = "created" | "updated" | "deleted" | "reclassified" | "terminated" | "evaluated" | "ended" | "revoked" | "read_by_grantee";
 
 export interface AuditChange {
     /** The field as named in the resource, nested fields with dots: `address.postcode`. */
@@ -5869,11 +5869,13 @@ art. 7:293 BW; a statutory end on 29 February gives 28 February). Null exactly w
 
 /** The organisation that rents the unit. */
 export interface Lessee {
+    /** Shown to a grantee (a tenant reading under a sharing grant) as "(masked)" when the lessee has no KvK number. */
     name: string;
     /** KvK number: eight digits. */
     kvkNumber: string;
     /** SBI activity code (Standaard Bedrijfsindeling), 2–5 digits. */
     sbiCode?: string | null;
+    /** Shown to a grantee (a tenant reading under a sharing grant) as "masked@masked.invalid". */
     contactEmail: string;
 
     [key: string]: any;

@@ -20,6 +20,7 @@ public enum LeaseRegime
 /// <summary>The organisation that rents the unit.</summary>
 public sealed class Lessee
 {
+    /// <summary>Shown to a grantee (a tenant reading under a sharing grant) as "(masked)" when the lessee has no KvK number.</summary>
     [Required]
     public string Name { get; init; } = "";
 
@@ -30,6 +31,7 @@ public sealed class Lessee
     /// <summary>SBI activity code (Standaard Bedrijfsindeling), 2–5 digits.</summary>
     public string? SbiCode { get; init; }
 
+    /// <summary>Shown to a grantee (a tenant reading under a sharing grant) as "masked@masked.invalid".</summary>
     [Required]
     [EmailAddress]
     public string ContactEmail { get; init; } = "";

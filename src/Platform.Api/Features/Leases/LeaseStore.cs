@@ -35,7 +35,7 @@ public sealed class LeaseFilter
     public string? LesseeKvk { get; init; }
 }
 
-public sealed class LeaseStore(TenantDb db, AuditLog audit, TimeProvider clock, PlatformCalendar calendar)
+public sealed class LeaseStore(TenantDb db, GranteeDb grantee, AuditLog audit, TimeProvider clock, PlatformCalendar calendar)
 {
     const string Columns = $"""
         id AS {nameof(LeaseRow.Id)}, unit_id AS {nameof(LeaseRow.UnitId)}, lessee_name AS {nameof(LeaseRow.LesseeName)},
@@ -47,15 +47,34 @@ public sealed class LeaseStore(TenantDb db, AuditLog audit, TimeProvider clock, 
         updated_at AS {nameof(LeaseRow.UpdatedAt)}, version AS {nameof(LeaseRow.Version)}
         """;
 
-    const string FindSql = $"SELECT {Columns} FROM leases {SqlDialect.UpdateLock} WHERE tenant_id = @TenantId AND id = @Id";
+    const string FindSql = $"SELECT {Columns} FROM leases WHERE tenant_id = @TenantId AND id = @Id";
+
+    const string FindForUpdateSql = $"SELECT {Columns} FROM leases {SqlDialect.UpdateLock} WHERE tenant_id = @TenantId AND id = @Id";
+
+    /// <summary>Follows a unit id column: the owner's units on the plinths the grant shares.</summary>
+    const string GrantedUnits = $"IN (SELECT gu.id FROM units gu WHERE gu.tenant_id = @TenantId AND gu.plinth_id {GranteeDb.GrantedPlinths})";
+
+    const string GranteeFindSql = $"{FindSql} AND unit_id {GrantedUnits}";
 
     const string ListSql = $"""
         SELECT {Columns} FROM leases
         WHERE tenant_id = @TenantId AND id > @After
-          AND (@UnitId IS NULL OR unit_id = @UnitId)
+          AND {ListFilter}
+        ORDER BY id {SqlDialect.Limit}
+        """;
+
+    const string GranteeListSql = $"""
+        SELECT {Columns} FROM leases
+        WHERE tenant_id = @TenantId AND id > @After AND unit_id {GrantedUnits}
+          AND {ListFilter}
+        ORDER BY id {SqlDialect.Limit}
+        """;
+
+    /// <summary>The list's query parameters, the same on both paths.</summary>
+    const string ListFilter = $"""
+        (@UnitId IS NULL OR unit_id = @UnitId)
           AND (@LesseeKvk IS NULL OR lessee_kvk_number = @LesseeKvk)
           AND {DatedTerm.StatusFilterSql}
-        ORDER BY id {SqlDialect.Limit}
         """;
 
     const string UnitDetailCodeSql = $"SELECT detail_code FROM units {SqlDialect.UpdateLock} WHERE tenant_id = @TenantId AND id = @UnitId";
@@ -95,12 +114,19 @@ public sealed class LeaseStore(TenantDb db, AuditLog audit, TimeProvider clock, 
 
     DateOnly Today => calendar.Today;
 
-    public Task<LeaseRow?> FindAsync(Guid id, CancellationToken ct) =>
-        db.RunAsync(session => session.QuerySingleOrDefaultAsync<LeaseRow>(FindSql, new { Id = id }, ct), ct);
+    /// <summary>The lease; for a grantee with the lessee's personal data masked.</summary>
+    public async Task<LeaseRow?> FindAsync(Guid id, CancellationToken ct) => grantee.Admitted
+        ? await grantee.FindAsync<LeaseRow>(GranteeFindSql, new { Id = id }, ct) is { } row ? LesseeMask.ForGrantee(row) : null
+        : await db.RunAsync(session => session.QuerySingleOrDefaultAsync<LeaseRow>(FindSql, new { Id = id }, ct), ct);
 
-    public Task<IReadOnlyList<LeaseRow>> ListAsync(LeaseFilter filter, Guid after, int limit, CancellationToken ct) =>
-        db.RunAsync(session => session.ListAsync<LeaseRow>(ListSql,
-            new { After = after, Limit = limit, Today, filter.UnitId, filter.Status, filter.LesseeKvk }, ct), ct);
+    /// <summary>A page of leases; for a grantee with the lessees' personal data masked.</summary>
+    public async Task<IReadOnlyList<LeaseRow>> ListAsync(LeaseFilter filter, Guid after, int limit, CancellationToken ct)
+    {
+        var parameters = new { After = after, Limit = limit, Today, filter.UnitId, filter.Status, filter.LesseeKvk };
+        return grantee.Admitted
+            ? (await grantee.ListAsync<LeaseRow>(GranteeListSql, parameters, ct)).Select(LesseeMask.ForGrantee).ToList()
+            : await db.RunAsync(session => session.ListAsync<LeaseRow>(ListSql, parameters, ct), ct);
+    }
 
     public LeaseResponse Describe(LeaseRow row) =>
         LeaseResponse.From(row, DatedTerm.StatusOn(row.StartDate, row.EndDate, Today), LeaseRegimeRules.CurrentTerm(row.StatutoryTerms(), Today));
@@ -128,7 +154,7 @@ public sealed class LeaseStore(TenantDb db, AuditLog audit, TimeProvider clock, 
     public Task<WriteOutcome<LeaseRow>> UpdateAsync(Guid id, int? expectedVersion, UpdateLeaseRequest request, CancellationToken ct) =>
         db.TransactAsync(async session =>
         {
-            var current = await session.QuerySingleOrDefaultAsync<LeaseRow>(FindSql, new { Id = id }, ct);
+            var current = await session.QuerySingleOrDefaultAsync<LeaseRow>(FindForUpdateSql, new { Id = id }, ct);
             if (current is null)
                 return WriteOutcome<LeaseRow>.NotFound;
             if (expectedVersion is { } expected && expected != current.Version)
@@ -149,7 +175,7 @@ public sealed class LeaseStore(TenantDb db, AuditLog audit, TimeProvider clock, 
     public Task<WriteOutcome<LeaseRow>> TerminateAsync(Guid id, TerminateLeaseRequest request, CancellationToken ct) =>
         db.TransactAsync(async session =>
         {
-            var current = await session.QuerySingleOrDefaultAsync<LeaseRow>(FindSql, new { Id = id }, ct);
+            var current = await session.QuerySingleOrDefaultAsync<LeaseRow>(FindForUpdateSql, new { Id = id }, ct);
             if (current is null)
                 return WriteOutcome<LeaseRow>.NotFound;
             if (current.TerminatedAt is not null)
