@@ -11,6 +11,7 @@ using Platform.Api.Features.Discounts;
 using Platform.Api.Features.Leases;
 using Platform.Api.Features.Notifications;
 using Platform.Api.Features.Reminders;
+using Platform.Api.Features.RentRevisions;
 using Platform.Api.Features.Sharing;
 using Platform.Api.Features.Webhooks;
 using Platform.Api.Features.Plinths;
@@ -79,6 +80,7 @@ public static class Extensions
         services.AddScoped<AuditStore>();
         services.AddScoped<DiscountStore>();
         services.AddScoped<BudgetStore>();
+        services.AddScoped<RentRevisionStore>();
         services.AddScoped<NotificationStore>();
         services.AddScoped<SharingGrantStore>();
         services.AddSingleton<ReminderScan>();

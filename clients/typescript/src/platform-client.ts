@@ -2047,6 +2047,348 @@ export class SharingClient implements ISharingClient {
     }
 }
 
+export interface IRentRevisionsClient {
+
+    /**
+     * Revise a lease's base rent
+     * @param tenant The tenant's slug.
+     * @param leaseId The id of the lease.
+     * @param idempotency_Key (optional) A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.
+     * @return Created
+     */
+    createRentRevision(tenant: string, leaseId: string, body: CreateRentRevisionRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<RentRevisionResponse>;
+
+    /**
+     * List a lease's rent revisions
+     * @param tenant The tenant's slug.
+     * @param leaseId The id of the lease.
+     * @param limit (optional) Items per page, 1–200 (default 50).
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
+     * @return OK
+     */
+    listRentRevisions(tenant: string, leaseId: string, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfRentRevisionResponse>;
+
+    /**
+     * Get a rent revision
+     * @param tenant The tenant's slug.
+     * @param leaseId The id of the lease.
+     * @param revisionId The id of the revision.
+     * @return OK
+     */
+    getRentRevision(tenant: string, leaseId: string, revisionId: string, signal?: AbortSignal): Promise<RentRevisionResponse>;
+}
+
+export class RentRevisionsClient implements IRentRevisionsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "/";
+    }
+
+    /**
+     * Revise a lease's base rent
+     * @param tenant The tenant's slug.
+     * @param leaseId The id of the lease.
+     * @param idempotency_Key (optional) A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.
+     * @return Created
+     */
+    createRentRevision(tenant: string, leaseId: string, body: CreateRentRevisionRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<RentRevisionResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/leases/{leaseId}/rent-revisions";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        if (leaseId === undefined || leaseId === null)
+            throw new globalThis.Error("The parameter 'leaseId' must be defined.");
+        url_ = url_.replace("{leaseId}", encodeURIComponent("" + leaseId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                ...(idempotency_Key !== undefined && idempotency_Key !== null ? { "Idempotency-Key": "" + idempotency_Key } : {}),
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateRentRevision(_response);
+        });
+    }
+
+    protected processCreateRentRevision(response: Response): Promise<RentRevisionResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RentRevisionResponse;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<RentRevisionResponse>(null as any);
+    }
+
+    /**
+     * List a lease's rent revisions
+     * @param tenant The tenant's slug.
+     * @param leaseId The id of the lease.
+     * @param limit (optional) Items per page, 1–200 (default 50).
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
+     * @return OK
+     */
+    listRentRevisions(tenant: string, leaseId: string, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfRentRevisionResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/leases/{leaseId}/rent-revisions?";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        if (leaseId === undefined || leaseId === null)
+            throw new globalThis.Error("The parameter 'leaseId' must be defined.");
+        url_ = url_.replace("{leaseId}", encodeURIComponent("" + leaseId));
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor !== undefined && cursor !== null)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListRentRevisions(_response);
+        });
+    }
+
+    protected processListRentRevisions(response: Response): Promise<PageOfRentRevisionResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfRentRevisionResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PageOfRentRevisionResponse>(null as any);
+    }
+
+    /**
+     * Get a rent revision
+     * @param tenant The tenant's slug.
+     * @param leaseId The id of the lease.
+     * @param revisionId The id of the revision.
+     * @return OK
+     */
+    getRentRevision(tenant: string, leaseId: string, revisionId: string, signal?: AbortSignal): Promise<RentRevisionResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/leases/{leaseId}/rent-revisions/{revisionId}";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        if (leaseId === undefined || leaseId === null)
+            throw new globalThis.Error("The parameter 'leaseId' must be defined.");
+        url_ = url_.replace("{leaseId}", encodeURIComponent("" + leaseId));
+        if (revisionId === undefined || revisionId === null)
+            throw new globalThis.Error("The parameter 'revisionId' must be defined.");
+        url_ = url_.replace("{revisionId}", encodeURIComponent("" + revisionId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetRentRevision(_response);
+        });
+    }
+
+    protected processGetRentRevision(response: Response): Promise<RentRevisionResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RentRevisionResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<RentRevisionResponse>(null as any);
+    }
+}
+
 export interface IRentClient {
 
     /**
@@ -5468,7 +5810,7 @@ export interface ApiClientResponse {
 /** The scopes as the API's request and response bodies name them; the wire values are ApiScopes. */
 export type ApiScope = "platform:admin" | "platform:operations" | "tenant:admin" | "plinths:read" | "plinths:write" | "leases:read" | "leases:write" | "discounts:read" | "discounts:write" | "tenders:read" | "tenders:write" | "applications:submit" | "reports:read";
 
-export type AuditAction = "created" | "updated" | "deleted" | "reclassified" | "terminated" | "evaluated" | "ended" | "revoked";
+export type AuditAction = "created" | "updated" | "deleted" | "reclassified" | "terminated" | "evaluated" | "ended" | "revoked" | "rent_revised";
 
 export interface AuditChange {
     /** The field as named in the resource, nested fields with dots: `address.postcode`. */
@@ -5631,13 +5973,23 @@ export interface CreateEvaluationRequest {
 export interface CreateLeaseRequest {
     /** The unit that is let. */
     unitId: string;
+    /** Base rent in euro cents per month, before any discount, as agreed at the start; rent revisions change it from a month on. */
+    baseRentCentsPerMonth: number;
     lessee: Lessee;
     regime: LeaseRegime;
     startDate: string;
     /** Last day of the lease; none for an open-ended lease. 'endDate' must not be before 'startDate'. */
     endDate?: string | null;
-    /** Base rent in euro cents per month, before any discount. */
+
+    [key: string]: any;
+}
+
+export interface CreateRentRevisionRequest {
+    /** The first day of the first month at the new base rent: the first of a month, not before the current month. 'effectiveFrom' must be the first day of a month. */
+    effectiveFrom: string;
+    /** The new base rent in euro cents per month, before any discount. */
     baseRentCentsPerMonth: number;
+    reason: RentRevisionReason;
 
     [key: string]: any;
 }
@@ -5837,6 +6189,7 @@ export interface LeaseResponse {
     regime: LeaseRegime;
     startDate: string;
     endDate?: string | null;
+    /** The base rent agreed at the start, in euro cents per month; rent revisions change it from a month on (see the rent and the rent schedule). */
     baseRentCentsPerMonth: number;
     status: LeaseStatus;
     /** Why the lease was ended early, when it was. */
@@ -5958,6 +6311,15 @@ export interface PageOfNotificationResponse {
 /** One page of a list, in a stable order. Pass nextCursor back as cursor for the next page. */
 export interface PageOfPlinthResponse {
     items: PlinthResponse[];
+    /** Null on the last page. */
+    nextCursor: string | null;
+
+    [key: string]: any;
+}
+
+/** One page of a list, in a stable order. Pass nextCursor back as cursor for the next page. */
+export interface PageOfRentRevisionResponse {
+    items: RentRevisionResponse[];
     /** Null on the last page. */
     nextCursor: string | null;
 
@@ -6096,6 +6458,22 @@ export interface RentResponse {
     effectiveCentsPerMonth: number;
     /** The discount in force that day, if any. */
     discountId?: string | null;
+
+    [key: string]: any;
+}
+
+export type RentRevisionReason = "indexation" | "renegotiation" | "other";
+
+export interface RentRevisionResponse {
+    id: string;
+    leaseId: string;
+    /** The first day of the first month charged at this base rent. */
+    effectiveFrom: string;
+    baseRentCentsPerMonth: number;
+    reason: RentRevisionReason;
+    createdAt: string;
+    /** The API client that made the revision. */
+    createdBy: string;
 
     [key: string]: any;
 }
@@ -6242,8 +6620,6 @@ export interface UpdateLeaseRequest {
     startDate: string;
     /** Last day of the lease; none for an open-ended lease. 'endDate' must not be before 'startDate'. */
     endDate?: string | null;
-    /** Base rent in euro cents per month, before any discount. */
-    baseRentCentsPerMonth: number;
 
     [key: string]: any;
 }

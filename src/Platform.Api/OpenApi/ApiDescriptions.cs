@@ -37,7 +37,8 @@ static partial class ApiDescriptions
         ["Reminders"] = ("Reminder scan", "Operating the reminder scan that writes the notifications."),
         ["Webhooks"] = ("Webhooks", "Signed HTTP callbacks for notifications, with a delivery log and redelivery."),
         ["Sharing"] = ("Sharing", "Sharing grants: an owner lets another tenant read some of its data, with a purpose and a term."),
-        ["Rent"] = ("Rent", "A lease's effective rent: base rent minus the discount in force, per day or per month."),
+        ["Rent"] = ("Rent", "A lease's effective rent: the base rent in force minus the discount in force, per day or per month."),
+        ["RentRevisions"] = ("Rent revisions", "Changes of a lease's base rent from the first of a month on (indexation, renegotiation); past months never change."),
     };
 
     public static IReadOnlyList<string> PathParameterNames(string route) =>

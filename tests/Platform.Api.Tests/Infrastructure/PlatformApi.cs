@@ -35,6 +35,8 @@ public sealed class PlatformApi(HttpClient http)
 
     public IRentClient Rent { get; } = new RentClient(http);
 
+    public IRentRevisionsClient RentRevisions { get; } = new RentRevisionsClient(http);
+
     public INotificationsClient Notifications { get; } = new NotificationsClient(http);
 
     public IRemindersClient Reminders { get; } = new RemindersClient(http);

@@ -62,7 +62,6 @@ public static class RealEstate
         Regime = lease.Regime,
         StartDate = lease.StartDate,
         EndDate = lease.EndDate,
-        BaseRentCentsPerMonth = lease.BaseRentCentsPerMonth,
     };
 
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);

@@ -24,6 +24,7 @@ public enum AuditAction
     Evaluated,
     Ended,
     Revoked,
+    RentRevised,
 }
 
 public sealed class AuditChange

@@ -4,6 +4,7 @@ using Platform.Api.Persistence;
 using Platform.Api.Tenancy;
 
 using Platform.Api.Features.Discounts;
+using Platform.Api.Features.RentRevisions;
 
 namespace Platform.Api.Features.DiscountBudgets;
 
@@ -42,7 +43,7 @@ public sealed class BudgetStore(TenantDb db, TimeProvider clock)
 
     const string SchedulesSql = $"""
         SELECT d.id AS {nameof(ScheduleRow.DiscountId)}, d.start_date AS {nameof(ScheduleRow.StartDate)}, d.end_date AS {nameof(ScheduleRow.EndDate)},
-               l.base_rent_cents_per_month AS {nameof(ScheduleRow.BaseRentCentsPerMonth)}, l.start_date AS {nameof(ScheduleRow.LeaseStart)},
+               l.id AS {nameof(ScheduleRow.LeaseId)}, l.base_rent_cents_per_month AS {nameof(ScheduleRow.AgreedRentCentsPerMonth)}, l.start_date AS {nameof(ScheduleRow.LeaseStart)},
                l.end_date AS {nameof(ScheduleRow.LeaseEnd)}
         FROM discounts d JOIN leases l ON l.tenant_id = d.tenant_id AND l.id = d.lease_id
         WHERE d.tenant_id = @TenantId AND d.budget_id = @BudgetId
@@ -92,9 +93,10 @@ public sealed class BudgetStore(TenantDb db, TimeProvider clock)
     {
         var schedules = await session.ListAsync<ScheduleRow>(SchedulesSql, new { BudgetId = budget.Id }, ct);
         var periods = (await session.ListAsync<PeriodRow>(PeriodsOfBudgetSql, new { BudgetId = budget.Id }, ct)).ToLookup(p => p.DiscountId);
+        var baseRents = await RentRevisionStore.BaseRentsAsync(session, schedules.Select(s => (s.LeaseId, s.AgreedRentCentsPerMonth)).ToList(), ct);
         return schedules
             .Where(s => s.DiscountId != excludingDiscountId)
-            .Sum(s => new DiscountSchedule(s.BaseRentCentsPerMonth, s.LeaseStart, s.LeaseEnd, s.StartDate, s.EndDate,
+            .Sum(s => new DiscountSchedule(baseRents[s.LeaseId], s.LeaseStart, s.LeaseEnd, s.StartDate, s.EndDate,
                 periods[s.DiscountId].Select(p => p.TermsInForce).ToList()).InYear(budget.Year));
     }
 
@@ -103,7 +105,8 @@ public sealed class BudgetStore(TenantDb db, TimeProvider clock)
         public Guid DiscountId { get; init; }
         public DateOnly StartDate { get; init; }
         public DateOnly EndDate { get; init; }
-        public long BaseRentCentsPerMonth { get; init; }
+        public Guid LeaseId { get; init; }
+        public long AgreedRentCentsPerMonth { get; init; }
         public DateOnly LeaseStart { get; init; }
         public DateOnly? LeaseEnd { get; init; }
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Platform.Api.Features.RentRevisions;
 
 namespace Platform.Api.Features.Discounts;
 
@@ -63,5 +64,5 @@ public sealed record DiscountDetails(DiscountRow Discount, IReadOnlyList<PeriodR
     public IEnumerable<CounterPerformanceRow> CounterPerformancesOf(int periodNumber) => CounterPerformances.Where(c => c.PeriodNumber == periodNumber);
 }
 
-/// <summary>The lease facts a discount depends on.</summary>
-public sealed record LeaseTerms(Guid LeaseId, long BaseRentCentsPerMonth, DateOnly StartDate, DateOnly? EndDate);
+/// <summary>The lease facts a discount depends on: its term and its base rent month by month.</summary>
+public sealed record LeaseTerms(Guid LeaseId, BaseRent BaseRent, DateOnly StartDate, DateOnly? EndDate);

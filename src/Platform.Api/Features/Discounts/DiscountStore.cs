@@ -2,6 +2,7 @@ using Platform.Api.Concurrency;
 using Platform.Api.Errors;
 using Platform.Api.Features.DiscountBudgets;
 using Platform.Api.Features.Audit;
+using Platform.Api.Features.RentRevisions;
 using Platform.Api.Persistence;
 using Platform.Api.Tenancy;
 
@@ -65,12 +66,6 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
         SELECT {CounterPerformanceColumns} FROM counter_performances
         WHERE tenant_id = @TenantId AND discount_id IN @Ids
         ORDER BY discount_id, period_number, position
-        """;
-
-    const string LeaseTermsSql = $"""
-        SELECT id AS {nameof(LeaseTerms.LeaseId)}, base_rent_cents_per_month AS {nameof(LeaseTerms.BaseRentCentsPerMonth)},
-               start_date AS {nameof(LeaseTerms.StartDate)}, end_date AS {nameof(LeaseTerms.EndDate)}
-        FROM leases WHERE tenant_id = @TenantId AND id = @LeaseId
         """;
 
     const string OverlapSql = $"""
@@ -162,7 +157,7 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
         row.StartDate > Today ? DiscountStatus.Upcoming : row.EndDate < Today ? DiscountStatus.Ended : DiscountStatus.Active;
 
     public Task<LeaseTerms?> LeaseAsync(Guid leaseId, CancellationToken ct) =>
-        db.RunAsync(session => session.QuerySingleOrDefaultAsync<LeaseTerms>(LeaseTermsSql, new { LeaseId = leaseId }, ct), ct);
+        db.RunAsync(session => RentRevisionStore.LeaseTermsAsync(session, leaseId, ct), ct);
 
     public Task<DiscountDetails?> FindAsync(Guid id, CancellationToken ct) =>
         db.RunAsync(async session => await DetailsAsync(session, id, ct), ct);
@@ -232,7 +227,7 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
             if (details is null)
                 return WriteOutcome<(DiscountDetails, EvaluationRow)>.NotFound;
             var discount = details.Discount;
-            var lease = (await session.QuerySingleOrDefaultAsync<LeaseTerms>(LeaseTermsSql, new { discount.LeaseId }, ct))!;
+            var lease = (await RentRevisionStore.LeaseTermsAsync(session, discount.LeaseId, ct))!;
             var decided = EvaluationRules.Decide(details, lease, request, Today);
             if (decided.Status != WriteStatus.Done)
                 return decided.Refusal<(DiscountDetails, EvaluationRow)>();
@@ -368,7 +363,7 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
             return WriteOutcome<DiscountDetails>.Invalid("budgetId", "The tenant has no budget with this id.");
 
         var committed = await BudgetStore.CommittedAsync(session, budget, discount.Id, ct);
-        var needed = new DiscountSchedule(lease.BaseRentCentsPerMonth, lease.StartDate, lease.EndDate, discount.StartDate, discount.EndDate,
+        var needed = new DiscountSchedule(lease.BaseRent, lease.StartDate, lease.EndDate, discount.StartDate, discount.EndDate,
             periods.Select(p => p.TermsInForce).ToList()).InYear(budget.Year);
         return committed + needed > budget.AmountCents ? BudgetChecks.OverBudget<DiscountDetails>(budget, committed, needed) : null;
     }

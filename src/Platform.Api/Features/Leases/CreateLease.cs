@@ -14,6 +14,10 @@ public sealed class CreateLeaseRequest : LeaseFields
     /// <summary>The unit that is let.</summary>
     [Required]
     public Guid UnitId { get; init; }
+
+    /// <summary>Base rent in euro cents per month, before any discount, as agreed at the start; rent revisions change it from a month on.</summary>
+    [Required]
+    public long BaseRentCentsPerMonth { get; init; }
 }
 
 public sealed class CreateLeaseValidator : Validator<CreateLeaseRequest>
@@ -21,6 +25,7 @@ public sealed class CreateLeaseValidator : Validator<CreateLeaseRequest>
     public CreateLeaseValidator()
     {
         RuleFor(l => l.UnitId).NotEmpty();
+        RuleFor(l => l.BaseRentCentsPerMonth).InclusiveBetween(1, LeaseFieldRules.MaxRentCentsPerMonth);
         this.IncludeLeaseFieldRules();
     }
 }

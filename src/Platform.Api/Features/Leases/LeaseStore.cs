@@ -79,7 +79,7 @@ public sealed class LeaseStore(TenantDb db, AuditLog audit, TimeProvider clock, 
         UPDATE leases
         SET lessee_name = @LesseeName, lessee_kvk_number = @LesseeKvkNumber, lessee_sbi_code = @LesseeSbiCode,
             lessee_contact_email = @LesseeContactEmail, regime = @Regime, start_date = @StartDate, end_date = @EndDate,
-            base_rent_cents_per_month = @BaseRentCentsPerMonth, termination_reason = @TerminationReason,
+            termination_reason = @TerminationReason,
             terminated_at = @TerminatedAt, updated_at = @UpdatedAt, version = @Version,
             ending_notified = CASE WHEN end_date = @EndDate THEN ending_notified ELSE 0 END
         WHERE tenant_id = @TenantId AND id = @Id
@@ -102,7 +102,7 @@ public sealed class LeaseStore(TenantDb db, AuditLog audit, TimeProvider clock, 
     public Task<WriteOutcome<LeaseRow>> CreateAsync(CreateLeaseRequest request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var row = ToRow(request, Ids.New(now), request.UnitId, now, now, version: 1);
+        var row = ToRow(request, Ids.New(now), request.UnitId, request.BaseRentCentsPerMonth, now, now, version: 1);
         return db.TransactAsync(async session =>
         {
             if (await session.ExecuteScalarAsync<int>(UnitExistsSql, new { request.UnitId }, ct) == 0)
@@ -125,7 +125,7 @@ public sealed class LeaseStore(TenantDb db, AuditLog audit, TimeProvider clock, 
             if (expectedVersion is { } expected && expected != current.Version)
                 return WriteOutcome<LeaseRow>.Stale;
 
-            var updated = ToRow(request, id, current.UnitId, current.CreatedAt, clock.GetUtcNow(), current.Version + 1)
+            var updated = ToRow(request, id, current.UnitId, current.BaseRentCentsPerMonth, current.CreatedAt, clock.GetUtcNow(), current.Version + 1)
                 with { TerminationReason = current.TerminationReason, TerminatedAt = current.TerminatedAt };
             if (await OverlapAsync(session, updated, ct) is { } conflict)
                 return conflict;
@@ -180,7 +180,7 @@ public sealed class LeaseStore(TenantDb db, AuditLog audit, TimeProvider clock, 
             : null;
     }
 
-    static LeaseRow ToRow(LeaseFields fields, Guid id, Guid unitId, DateTimeOffset createdAt, DateTimeOffset updatedAt, int version) => new()
+    static LeaseRow ToRow(LeaseFields fields, Guid id, Guid unitId, long baseRentCentsPerMonth, DateTimeOffset createdAt, DateTimeOffset updatedAt, int version) => new()
     {
         Id = id,
         UnitId = unitId,
@@ -191,7 +191,7 @@ public sealed class LeaseStore(TenantDb db, AuditLog audit, TimeProvider clock, 
         Regime = EnumText<LeaseRegime>.ToText(fields.Regime!.Value),
         StartDate = fields.StartDate,
         EndDate = fields.EndDate,
-        BaseRentCentsPerMonth = fields.BaseRentCentsPerMonth,
+        BaseRentCentsPerMonth = baseRentCentsPerMonth,
         CreatedAt = createdAt,
         UpdatedAt = updatedAt,
         Version = version,
