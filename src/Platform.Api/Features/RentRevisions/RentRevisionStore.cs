@@ -38,7 +38,7 @@ public sealed class RentRevisionStore(TenantDb db, AuditLog audit, TimeProvider 
 
     const string OfLeasesSql = $"""
         SELECT {Columns} FROM rent_revisions
-        WHERE tenant_id = @TenantId AND lease_id IN @LeaseIds
+        WHERE tenant_id = @TenantId AND lease_id IN @Ids
         ORDER BY lease_id, effective_from
         """;
 
@@ -102,7 +102,7 @@ public sealed class RentRevisionStore(TenantDb db, AuditLog audit, TimeProvider 
         DbSession session, IReadOnlyCollection<(Guid LeaseId, long AgreedCentsPerMonth)> leases, CancellationToken ct)
     {
         var ids = leases.Select(l => l.LeaseId).Distinct().ToList();
-        var revisions = ids.Count == 0 ? [] : await session.ListAsync<RentRevisionRow>(OfLeasesSql, new { LeaseIds = ids }, ct);
+        var revisions = ids.Count == 0 ? [] : await session.ListAsync<RentRevisionRow>(OfLeasesSql, new { Ids = ids }, ct);
         var byLease = revisions.ToLookup(r => r.LeaseId, r => r.Terms);
         return leases.DistinctBy(l => l.LeaseId).ToDictionary(l => l.LeaseId, l => new BaseRent(l.AgreedCentsPerMonth, byLease[l.LeaseId].ToList()));
     }
