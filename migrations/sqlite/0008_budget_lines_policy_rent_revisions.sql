@@ -13,3 +13,14 @@ CREATE TABLE rent_revisions (
     UNIQUE (tenant_id, lease_id, effective_from)
 );
 CREATE INDEX ix_rent_revisions_lease ON rent_revisions (tenant_id, lease_id, id);
+
+-- Budgets are lines with a yearly amount: a discount names its line, and each month's discount money is charged to
+-- the line's budget of the year the month falls in. A budget's name becomes its line, a discount's budget the line
+-- of that budget. SQLite cannot drop a column that a foreign key names: discounts.budget_id stays, always NULL.
+ALTER TABLE discount_budgets RENAME COLUMN name TO line;
+CREATE UNIQUE INDEX ux_discount_budgets_line_year ON discount_budgets (tenant_id, line, year);
+ALTER TABLE discounts ADD COLUMN budget_line TEXT NULL;
+UPDATE discounts
+SET budget_line = (SELECT b.line FROM discount_budgets b WHERE b.tenant_id = discounts.tenant_id AND b.id = discounts.budget_id),
+    budget_id = NULL;
+CREATE INDEX ix_discounts_budget_line ON discounts (tenant_id, budget_line);

@@ -19,3 +19,19 @@ ALTER SECURITY POLICY security.tenant_isolation
     ADD FILTER PREDICATE security.tenant_predicate(tenant_id) ON dbo.rent_revisions,
     ADD BLOCK PREDICATE security.tenant_predicate(tenant_id) ON dbo.rent_revisions;
 GO
+
+-- Budgets are lines with a yearly amount: a discount names its line, and each month's discount money is charged to
+-- the line's budget of the year the month falls in. A budget's name becomes its line, a discount's budget the line
+-- of that budget.
+EXEC sp_rename 'dbo.discount_budgets.name', 'line', 'COLUMN';
+ALTER TABLE dbo.discounts ADD budget_line NVARCHAR(200) NULL;
+GO
+
+CREATE UNIQUE INDEX ux_discount_budgets_line_year ON dbo.discount_budgets (tenant_id, line, year);
+UPDATE d SET d.budget_line = b.line
+FROM dbo.discounts d JOIN dbo.discount_budgets b ON b.tenant_id = d.tenant_id AND b.id = d.budget_id;
+DROP INDEX ix_discounts_budget ON dbo.discounts;
+ALTER TABLE dbo.discounts DROP CONSTRAINT fk_discounts_budget;
+ALTER TABLE dbo.discounts DROP COLUMN budget_id;
+CREATE INDEX ix_discounts_budget_line ON dbo.discounts (tenant_id, budget_line);
+GO

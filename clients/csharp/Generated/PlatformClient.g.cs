@@ -8776,7 +8776,7 @@ namespace Plinth.Platform.Client
         /// Grant a rent discount
         /// </summary>
         /// <remarks>
-        /// Adds an allonge to the lease: a percentage, a fixed amount or a growth-in schedule, with its justification, counter-performances and evaluation cadence. 409 when it overlaps another discount of the lease or would exceed its budget (the problem says what remains). Accepts an Idempotency-Key.
+        /// Adds an allonge to the lease: a percentage, a fixed amount or a growth-in schedule, with its justification, counter-performances and evaluation cadence. 409 when it overlaps another discount of the lease or would take a year of its budget line over that year's budget (the problem names the year, what remains and what is required). Accepts an Idempotency-Key.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="leaseId">The id of the lease.</param>
@@ -8790,7 +8790,7 @@ namespace Plinth.Platform.Client
         /// Evaluate a rent discount
         /// </summary>
         /// <remarks>
-        /// Records, for the period named, the counter-performances achieved and the decision: continue (next period, same terms) or step_up (next period, a smaller discount), each with a new justification and new counter-performance targets, or end (the discount ends with this period). A decision never changes a month already begun: a late step_up applies from the first of the month after evaluatedOn, a late end ends the discount at the end of evaluatedOn's month. A period is evaluated once: 409 on a second try, and 409 when continuing would exceed the budget.
+        /// Records, for the period named, the counter-performances achieved and the decision: continue (next period, same terms) or step_up (next period, a smaller discount), each with a new justification and new counter-performance targets, or end (the discount ends with this period). A decision never changes a month already begun: a late step_up applies from the first of the month after evaluatedOn, a late end ends the discount at the end of evaluatedOn's month. A period is evaluated once: 409 on a second try, and 409 when continuing would take a year of the budget line over that year's budget.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="discountId">The id of the discount.</param>
@@ -8914,7 +8914,7 @@ namespace Plinth.Platform.Client
         /// Grant a rent discount
         /// </summary>
         /// <remarks>
-        /// Adds an allonge to the lease: a percentage, a fixed amount or a growth-in schedule, with its justification, counter-performances and evaluation cadence. 409 when it overlaps another discount of the lease or would exceed its budget (the problem says what remains). Accepts an Idempotency-Key.
+        /// Adds an allonge to the lease: a percentage, a fixed amount or a growth-in schedule, with its justification, counter-performances and evaluation cadence. 409 when it overlaps another discount of the lease or would take a year of its budget line over that year's budget (the problem names the year, what remains and what is required). Accepts an Idempotency-Key.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="leaseId">The id of the lease.</param>
@@ -9124,7 +9124,7 @@ namespace Plinth.Platform.Client
         /// Evaluate a rent discount
         /// </summary>
         /// <remarks>
-        /// Records, for the period named, the counter-performances achieved and the decision: continue (next period, same terms) or step_up (next period, a smaller discount), each with a new justification and new counter-performance targets, or end (the discount ends with this period). A decision never changes a month already begun: a late step_up applies from the first of the month after evaluatedOn, a late end ends the discount at the end of evaluatedOn's month. A period is evaluated once: 409 on a second try, and 409 when continuing would exceed the budget.
+        /// Records, for the period named, the counter-performances achieved and the decision: continue (next period, same terms) or step_up (next period, a smaller discount), each with a new justification and new counter-performance targets, or end (the discount ends with this period). A decision never changes a month already begun: a late step_up applies from the first of the month after evaluatedOn, a late end ends the discount at the end of evaluatedOn's month. A period is evaluated once: 409 on a second try, and 409 when continuing would take a year of the budget line over that year's budget.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="discountId">The id of the discount.</param>
@@ -10330,7 +10330,7 @@ namespace Plinth.Platform.Client
         /// Create a discount budget
         /// </summary>
         /// <remarks>
-        /// A yearly amount that discounts draw on. Accepts an Idempotency-Key.
+        /// A line's amount for one calendar year; each month of a discount on the line is charged to the budget of the year it falls in. The answer shows what the line's discounts had already committed to the year. One budget per line and year: 409 on a second. Accepts an Idempotency-Key.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="idempotency_Key">A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.</param>
@@ -10340,25 +10340,26 @@ namespace Plinth.Platform.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// List discount budgets
+        /// List budget years
         /// </summary>
         /// <remarks>
-        /// The tenant's budgets in the order they were created, each with what is committed and what remains.
+        /// Every year of each budget line (or of the line named) that has a budget or committed discount money, by year, then line: a year with a budget shows amountCents, committedCents and remainingCents; a year without one shows the money committed to it as unbudgetedCents.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
-        /// <param name="year">Only the budgets of this year.</param>
+        /// <param name="line">Only the years of this budget line.</param>
+        /// <param name="year">Only this year.</param>
         /// <param name="limit">Items per page, 1–200 (default 50).</param>
         /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<PageOfBudgetResponse> ListBudgetsAsync(string tenant, int? year = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<PageOfBudgetYearResponse> ListBudgetsAsync(string tenant, string? line = null, int? year = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Get a discount budget
         /// </summary>
         /// <remarks>
-        /// The amount, what the discounts drawing on it commit in its year, and what remains.
+        /// The line's amount for the year, what the line's discounts commit in that year, and what remains.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="budgetId">The id of the budget.</param>
@@ -10408,7 +10409,7 @@ namespace Plinth.Platform.Client
         /// Create a discount budget
         /// </summary>
         /// <remarks>
-        /// A yearly amount that discounts draw on. Accepts an Idempotency-Key.
+        /// A line's amount for one calendar year; each month of a discount on the line is charged to the budget of the year it falls in. The answer shows what the line's discounts had already committed to the year. One budget per line and year: 409 on a second. Accepts an Idempotency-Key.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="idempotency_Key">A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.</param>
@@ -10609,18 +10610,19 @@ namespace Plinth.Platform.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// List discount budgets
+        /// List budget years
         /// </summary>
         /// <remarks>
-        /// The tenant's budgets in the order they were created, each with what is committed and what remains.
+        /// Every year of each budget line (or of the line named) that has a budget or committed discount money, by year, then line: a year with a budget shows amountCents, committedCents and remainingCents; a year without one shows the money committed to it as unbudgetedCents.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
-        /// <param name="year">Only the budgets of this year.</param>
+        /// <param name="line">Only the years of this budget line.</param>
+        /// <param name="year">Only this year.</param>
         /// <param name="limit">Items per page, 1–200 (default 50).</param>
         /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PageOfBudgetResponse> ListBudgetsAsync(string tenant, int? year = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<PageOfBudgetYearResponse> ListBudgetsAsync(string tenant, string? line = null, int? year = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (tenant == null)
                 throw new System.ArgumentNullException("tenant");
@@ -10641,6 +10643,10 @@ namespace Plinth.Platform.Client
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(tenant, System.Globalization.CultureInfo.InvariantCulture)));
                     urlBuilder_.Append("/discount-budgets");
                     urlBuilder_.Append('?');
+                    if (line != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("line")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(line, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
                     if (year != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("year")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(year, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
@@ -10680,7 +10686,7 @@ namespace Plinth.Platform.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<PageOfBudgetResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<PageOfBudgetYearResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -10782,7 +10788,7 @@ namespace Plinth.Platform.Client
         /// Get a discount budget
         /// </summary>
         /// <remarks>
-        /// The amount, what the discounts drawing on it commit in its year, and what remains.
+        /// The line's amount for the year, what the line's discounts commit in that year, and what remains.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="budgetId">The id of the budget.</param>
@@ -12582,28 +12588,31 @@ namespace Plinth.Platform.Client
         [System.ComponentModel.DataAnnotations.StringLength(36)]
         public System.Guid Id { get; set; } = default!;
 
+        /// <summary>
+        /// The budget line, e.g. "Maatschappelijke verhuur in het kader van leefbaarheid".
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("line")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(200)]
+        public string Line { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("year")]
         [System.ComponentModel.DataAnnotations.Range(2000, 2100)]
         public int Year { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.ComponentModel.DataAnnotations.StringLength(200)]
-        public string Name { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("amountCents")]
         [System.ComponentModel.DataAnnotations.Range(0L, 100000000000L)]
         public long AmountCents { get; set; } = default!;
 
         /// <summary>
-        /// The discount money falling in the year, over all discounts drawing on the budget, month by month.
+        /// The discount money of the line's discounts in the year, month by month (including what was committed before the budget was made).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("committedCents")]
         [System.ComponentModel.DataAnnotations.Range(0L, 9223372036854775807L)]
         public long CommittedCents { get; set; } = default!;
 
         /// <summary>
-        /// Amount minus committed; negative only if the amount was lowered below what is committed.
+        /// Amount minus committed; negative when more was committed to the year before its budget was made, or rents were revised upwards.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("remainingCents")]
         [System.ComponentModel.DataAnnotations.Range(-9223372036854775808L, 100000000000L)]
@@ -12613,6 +12622,68 @@ namespace Plinth.Platform.Client
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset CreatedAt { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// One year of a budget line: its budget with what is committed and remains, or, without a budget, the money committed to it unbudgeted.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class BudgetYearResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("line")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(200)]
+        public string Line { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("year")]
+        [System.ComponentModel.DataAnnotations.Range(2000, 2100)]
+        public int Year { get; set; } = default!;
+
+        /// <summary>
+        /// The year's budget; null when the year has none yet.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("budgetId")]
+        [System.ComponentModel.DataAnnotations.StringLength(36)]
+        public System.Guid? BudgetId { get; set; } = default!;
+
+        /// <summary>
+        /// Null when the year has no budget.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("amountCents")]
+        [System.ComponentModel.DataAnnotations.Range(0L, 100000000000L)]
+        public long? AmountCents { get; set; } = default!;
+
+        /// <summary>
+        /// The discount money of the line's discounts in the year, month by month.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("committedCents")]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9223372036854775807L)]
+        public long CommittedCents { get; set; } = default!;
+
+        /// <summary>
+        /// Amount minus committed; null when the year has no budget.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("remainingCents")]
+        [System.ComponentModel.DataAnnotations.Range(-9223372036854775808L, 100000000000L)]
+        public long? RemainingCents { get; set; } = default!;
+
+        /// <summary>
+        /// The money committed to a year without a budget (equal to committedCents); null when the year has a budget.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("unbudgetedCents")]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9223372036854775807L)]
+        public long? UnbudgetedCents { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -12783,19 +12854,19 @@ namespace Plinth.Platform.Client
     {
 
         /// <summary>
-        /// The calendar year the budget covers.
+        /// The budget line discounts name, e.g. "Maatschappelijke verhuur in het kader van leefbaarheid".
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("line")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(200, MinimumLength = 1)]
+        public string Line { get; set; } = default!;
+
+        /// <summary>
+        /// The calendar year the amount covers.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("year")]
         [System.ComponentModel.DataAnnotations.Range(2000, 2100)]
         public int Year { get; set; } = default!;
-
-        /// <summary>
-        /// E.g. "Maatschappelijke verhuur in het kader van leefbaarheid".
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        [System.ComponentModel.DataAnnotations.Required]
-        [System.ComponentModel.DataAnnotations.StringLength(200, MinimumLength = 1)]
-        public string Name { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("amountCents")]
         [System.ComponentModel.DataAnnotations.Range(0L, 100000000000L)]
@@ -12889,11 +12960,11 @@ namespace Plinth.Platform.Client
         public string Justification { get; set; } = default!;
 
         /// <summary>
-        /// The yearly budget the discount money comes out of.
+        /// The budget line the discount money is charged to: each month to the line's budget of the year it falls in. 'budgetLine', when given, must not be empty or blank.
         /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("budgetId")]
-        [System.ComponentModel.DataAnnotations.StringLength(36)]
-        public System.Guid? BudgetId { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("budgetLine")]
+        [System.ComponentModel.DataAnnotations.StringLength(200, MinimumLength = 1)]
+        public string? BudgetLine { get; set; } = default!;
 
         /// <summary>
         /// What the tenant does in return (maatschappelijke tegenprestaties).
@@ -13637,9 +13708,12 @@ namespace Plinth.Platform.Client
         [System.ComponentModel.DataAnnotations.StringLength(36)]
         public System.Guid LeaseId { get; set; } = default!;
 
-        [System.Text.Json.Serialization.JsonPropertyName("budgetId")]
-        [System.ComponentModel.DataAnnotations.StringLength(36)]
-        public System.Guid? BudgetId { get; set; } = default!;
+        /// <summary>
+        /// The budget line the discount money is charged to, if any.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("budgetLine")]
+        [System.ComponentModel.DataAnnotations.StringLength(200)]
+        public string? BudgetLine { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("startDate")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -14280,13 +14354,13 @@ namespace Plinth.Platform.Client
     /// One page of a list, in a stable order. Pass nextCursor back as cursor for the next page.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class PageOfBudgetResponse
+    public partial class PageOfBudgetYearResponse
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("items")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.MaxLength(200)]
-        public System.Collections.Generic.IList<BudgetResponse> Items { get; set; } = new System.Collections.Generic.List<BudgetResponse>();
+        public System.Collections.Generic.IList<BudgetYearResponse> Items { get; set; } = new System.Collections.Generic.List<BudgetYearResponse>();
 
         /// <summary>
         /// Null on the last page.
@@ -14879,21 +14953,28 @@ namespace Plinth.Platform.Client
         public System.Collections.Generic.IList<Errors>? Errors { get; set; } = default!;
 
         /// <summary>
-        /// With `urn:plinth:problem:budget-exceeded`: the budget the discount draws on.
+        /// With `urn:plinth:problem:budget-exceeded`: the budget of the year that would go over; with `budget-exists`: the budget already there.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("budgetId")]
         [System.ComponentModel.DataAnnotations.StringLength(36)]
         public System.Guid? BudgetId { get; set; } = default!;
 
         /// <summary>
-        /// With `urn:plinth:problem:budget-exceeded`: euro cents left in the budget for this discount.
+        /// With `urn:plinth:problem:budget-exceeded`: the year whose budget would go over.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("year")]
+        [System.ComponentModel.DataAnnotations.Range(2000, 2100)]
+        public int? Year { get; set; } = default!;
+
+        /// <summary>
+        /// With `urn:plinth:problem:budget-exceeded`: euro cents left in that year's budget for this discount.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("remainingCents")]
         [System.ComponentModel.DataAnnotations.Range(0L, 100000000000L)]
         public long? RemainingCents { get; set; } = default!;
 
         /// <summary>
-        /// With `urn:plinth:problem:budget-exceeded`: euro cents the discount (or its continuation) needs in the budget's year.
+        /// With `urn:plinth:problem:budget-exceeded`: euro cents the discount (or its continuation) needs in that year.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("requiredCents")]
         [System.ComponentModel.DataAnnotations.Range(0L, 12000000000L)]

@@ -4941,14 +4941,15 @@ export interface IDiscountBudgetsClient {
     createBudget(tenant: string, body: CreateBudgetRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BudgetResponse>;
 
     /**
-     * List discount budgets
+     * List budget years
      * @param tenant The tenant's slug.
-     * @param year (optional) Only the budgets of this year.
+     * @param line (optional) Only the years of this budget line.
+     * @param year (optional) Only this year.
      * @param limit (optional) Items per page, 1–200 (default 50).
      * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
      * @return OK
      */
-    listBudgets(tenant: string, year?: number | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfBudgetResponse>;
+    listBudgets(tenant: string, line?: string | null | undefined, year?: number | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfBudgetYearResponse>;
 
     /**
      * Get a discount budget
@@ -5084,18 +5085,21 @@ export class DiscountBudgetsClient implements IDiscountBudgetsClient {
     }
 
     /**
-     * List discount budgets
+     * List budget years
      * @param tenant The tenant's slug.
-     * @param year (optional) Only the budgets of this year.
+     * @param line (optional) Only the years of this budget line.
+     * @param year (optional) Only this year.
      * @param limit (optional) Items per page, 1–200 (default 50).
      * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
      * @return OK
      */
-    listBudgets(tenant: string, year?: number | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfBudgetResponse> {
+    listBudgets(tenant: string, line?: string | null | undefined, year?: number | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfBudgetYearResponse> {
         let url_ = this.baseUrl + "/v1/tenants/{tenant}/discount-budgets?";
         if (tenant === undefined || tenant === null)
             throw new globalThis.Error("The parameter 'tenant' must be defined.");
         url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        if (line !== undefined && line !== null)
+            url_ += "line=" + encodeURIComponent("" + line) + "&";
         if (year !== undefined && year !== null)
             url_ += "year=" + encodeURIComponent("" + year) + "&";
         if (limit === null)
@@ -5119,13 +5123,13 @@ export class DiscountBudgetsClient implements IDiscountBudgetsClient {
         });
     }
 
-    protected processListBudgets(response: Response): Promise<PageOfBudgetResponse> {
+    protected processListBudgets(response: Response): Promise<PageOfBudgetYearResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfBudgetResponse;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfBudgetYearResponse;
             return result200;
             });
         } else if (status === 400) {
@@ -5175,7 +5179,7 @@ export class DiscountBudgetsClient implements IDiscountBudgetsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<PageOfBudgetResponse>(null as any);
+        return Promise.resolve<PageOfBudgetYearResponse>(null as any);
     }
 
     /**
@@ -5839,14 +5843,33 @@ export interface AuditEventResponse {
 
 export interface BudgetResponse {
     id: string;
+    /** The budget line, e.g. "Maatschappelijke verhuur in het kader van leefbaarheid". */
+    line: string;
     year: number;
-    name: string;
     amountCents: number;
-    /** The discount money falling in the year, over all discounts drawing on the budget, month by month. */
+    /** The discount money of the line's discounts in the year, month by month (including what was committed before the budget was made). */
     committedCents: number;
-    /** Amount minus committed; negative only if the amount was lowered below what is committed. */
+    /** Amount minus committed; negative when more was committed to the year before its budget was made, or rents were revised upwards. */
     remainingCents: number;
     createdAt: string;
+
+    [key: string]: any;
+}
+
+/** One year of a budget line: its budget with what is committed and remains, or, without a budget, the money committed to it unbudgeted. */
+export interface BudgetYearResponse {
+    line: string;
+    year: number;
+    /** The year's budget; null when the year has none yet. */
+    budgetId: string | null;
+    /** Null when the year has no budget. */
+    amountCents: number | null;
+    /** The discount money of the line's discounts in the year, month by month. */
+    committedCents: number;
+    /** Amount minus committed; null when the year has no budget. */
+    remainingCents: number | null;
+    /** The money committed to a year without a budget (equal to committedCents); null when the year has a budget. */
+    unbudgetedCents: number | null;
 
     [key: string]: any;
 }
@@ -5894,10 +5917,10 @@ export interface CreateApiClientRequest {
 }
 
 export interface CreateBudgetRequest {
-    /** The calendar year the budget covers. */
+    /** The budget line discounts name, e.g. "Maatschappelijke verhuur in het kader van leefbaarheid". */
+    line: string;
+    /** The calendar year the amount covers. */
     year: number;
-    /** E.g. "Maatschappelijke verhuur in het kader van leefbaarheid". */
-    name: string;
     amountCents: number;
 
     [key: string]: any;
@@ -5921,8 +5944,8 @@ export interface CreateDiscountRequest {
     endDate: string;
     /** Why the tenant gets this discount (the onderbouwing). */
     justification: string;
-    /** The yearly budget the discount money comes out of. */
-    budgetId?: string | null;
+    /** The budget line the discount money is charged to: each month to the line's budget of the year it falls in. 'budgetLine', when given, must not be empty or blank. */
+    budgetLine?: string | null;
     /** What the tenant does in return (maatschappelijke tegenprestaties). */
     counterPerformances?: CounterPerformanceRequest[] | null;
     /** Months between evaluations, 1–60 (default 12; 24 is common too). */
@@ -6113,7 +6136,8 @@ export interface DiscountPeriodResponse {
 export interface DiscountResponse {
     id: string;
     leaseId: string;
-    budgetId?: string | null;
+    /** The budget line the discount money is charged to, if any. */
+    budgetLine?: string | null;
     startDate: string;
     /** The last day of the discount: extended by evaluations that continue it, brought forward when it ends. */
     endDate: string;
@@ -6255,8 +6279,8 @@ export interface PageOfAuditEventResponse {
 }
 
 /** One page of a list, in a stable order. Pass nextCursor back as cursor for the next page. */
-export interface PageOfBudgetResponse {
-    items: BudgetResponse[];
+export interface PageOfBudgetYearResponse {
+    items: BudgetYearResponse[];
     /** Null on the last page. */
     nextCursor: string | null;
 
@@ -6423,11 +6447,13 @@ export interface Problem {
     traceId?: string | null;
     /** For validation errors: what is wrong with each field (at most 100). */
     errors?: Errors[] | null;
-    /** With `urn:plinth:problem:budget-exceeded`: the budget the discount draws on. */
+    /** With `urn:plinth:problem:budget-exceeded`: the budget of the year that would go over; with `budget-exists`: the budget already there. */
     budgetId?: string | null;
-    /** With `urn:plinth:problem:budget-exceeded`: euro cents left in the budget for this discount. */
+    /** With `urn:plinth:problem:budget-exceeded`: the year whose budget would go over. */
+    year?: number | null;
+    /** With `urn:plinth:problem:budget-exceeded`: euro cents left in that year's budget for this discount. */
     remainingCents?: number | null;
-    /** With `urn:plinth:problem:budget-exceeded`: euro cents the discount (or its continuation) needs in the budget's year. */
+    /** With `urn:plinth:problem:budget-exceeded`: euro cents the discount (or its continuation) needs in that year. */
     requiredCents?: number | null;
     /** With `urn:plinth:problem:lease-overlap`: the lease that already lets the unit in that period. */
     leaseId?: string | null;

@@ -43,7 +43,7 @@ public sealed class FuzzSeeds(IReadOnlyDictionary<string, string> ids)
     /// <summary>Left out of valid bodies: a discount's other kinds of terms, and what the fuzz world does not need.</summary>
     static readonly HashSet<string> Omitted =
     [
-        "CreateDiscountRequest.fixedCentsPerMonth", "CreateDiscountRequest.steps", "CreateDiscountRequest.budgetId",
+        "CreateDiscountRequest.fixedCentsPerMonth", "CreateDiscountRequest.steps", "CreateDiscountRequest.budgetLine",
         "DiscountTermsRequest.fixedCentsPerMonth", "DiscountTermsRequest.steps", "CreateEvaluationRequest.newTerms",
         "CreateLeaseRequest.endDate", "UpdateLeaseRequest.endDate",
     ];

@@ -42,7 +42,7 @@ public sealed class FuzzWorld
         {
             EffectiveFrom = FuzzSeeds.FirstOfMonthAhead(3), BaseRentCentsPerMonth = 103_000, Reason = RentRevisionReason.Indexation,
         }, cancellationToken: ct);
-        var budget = await api.Budgets.CreateBudgetAsync(slug, new CreateBudgetRequest { Year = 2026, Name = "Leefbaarheid 2026", AmountCents = 100_000_000 }, cancellationToken: ct);
+        var budget = await api.Budgets.CreateBudgetAsync(slug, new CreateBudgetRequest { Line = DiscountTests.Leefbaarheid, Year = 2026, AmountCents = 100_000_000 }, cancellationToken: ct);
         var discount = await api.Discounts.CreateDiscountAsync(slug, lease.Id, DiscountTests.TwentyFivePercent(), cancellationToken: ct);
         var counterPerformance = discount.CounterPerformances.Single();
         var evaluation = await api.Discounts.CreateEvaluationAsync(slug, discount.Id, EvaluationTests.Evaluation(discount, EvaluationDecision.Continue), cancellationToken: ct);

@@ -122,8 +122,7 @@ public sealed class DiscountScheduleTests
         var schedule = new DiscountSchedule(new BaseRent(100_000, []), January2026, null, January2026, new DateOnly(2026, 12, 31),
             [new PeriodTerms(January2026, new DiscountTerms(DiscountKind.Percentage, 25, null, null))]);
 
-        Assert.Equal(12 * 25_000, schedule.InYear(2026));
-        Assert.Equal(0, schedule.InYear(2027));
+        Assert.Equal(new Dictionary<int, long> { [2026] = 12 * 25_000 }, schedule.ByYear());
     }
 
     [Fact]
@@ -133,8 +132,7 @@ public sealed class DiscountScheduleTests
         var schedule = new DiscountSchedule(new BaseRent(100_000, []), January2026, new DateOnly(2027, 3, 31), july, new DateOnly(2027, 6, 30),
             [new PeriodTerms(july, new DiscountTerms(DiscountKind.Fixed, null, 10_000, null))]);
 
-        Assert.Equal(6 * 10_000, schedule.InYear(2026));
-        Assert.Equal(3 * 10_000, schedule.InYear(2027));
+        Assert.Equal(new Dictionary<int, long> { [2026] = 6 * 10_000, [2027] = 3 * 10_000 }, schedule.ByYear());
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed class RentRevisionRulesTests
 
         Assert.Equal(25_000, schedule.DiscountOn(new DateOnly(2026, 6, 1)));
         Assert.Equal(25_750, schedule.DiscountOn(july));
-        Assert.Equal(6 * 25_000 + 6 * 25_750, schedule.InYear(2026));
+        Assert.Equal(6 * 25_000 + 6 * 25_750, schedule.ByYear()[2026]);
     }
 
     [Theory]

@@ -27,8 +27,8 @@ public sealed class RentRevisionTests(PlatformApp app)
         await clocked.InitializeAsync();
         clocked.MoveTo(new DateOnly(2026, 6, 15));
         var (tenant, api, lease) = await clocked.LetAtelierAsync(new DateOnly(2026, 1, 1));
-        var budget = await api.Budgets.CreateBudgetAsync(tenant.Slug, new CreateBudgetRequest { Year = 2026, Name = "Leefbaarheid 2026", AmountCents = 10_000_00 }, cancellationToken: Ct);
-        await api.Discounts.CreateDiscountAsync(tenant.Slug, lease.Id, Discounts.DiscountTests.TwentyFivePercent(budgetId: budget.Id), cancellationToken: Ct);
+        var budget = await api.Budgets.CreateBudgetAsync(tenant.Slug, new CreateBudgetRequest { Line = Discounts.DiscountTests.Leefbaarheid, Year = 2026, AmountCents = 10_000_00 }, cancellationToken: Ct);
+        await api.Discounts.CreateDiscountAsync(tenant.Slug, lease.Id, Discounts.DiscountTests.TwentyFivePercent(budgetLine: budget.Line), cancellationToken: Ct);
         var before = await api.Rent.GetRentScheduleAsync(tenant.Slug, lease.Id, new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 1), Ct);
 
         var revision = await api.RentRevisions.CreateRentRevisionAsync(tenant.Slug, lease.Id, Indexation(new DateOnly(2026, 7, 1)), cancellationToken: Ct);

@@ -7,7 +7,7 @@ public sealed record DiscountRow
 {
     public Guid Id { get; init; }
     public Guid LeaseId { get; init; }
-    public Guid? BudgetId { get; init; }
+    public string? BudgetLine { get; init; }
     public DateOnly StartDate { get; init; }
     public DateOnly EndDate { get; init; }
     public required string Justification { get; init; }

@@ -20,7 +20,11 @@ public sealed record DiscountSchedule(BaseRent BaseRent, DateOnly LeaseStart, Da
 
     public long DiscountOn(DateOnly on) => TermsOn(on) is { } terms ? RentArithmetic.DiscountCents(BaseRent.On(on), terms, on) : 0;
 
-    /// <summary>The discount money of one calendar year: each month at the terms in force on its first day.</summary>
-    public long InYear(int year) =>
-        RentArithmetic.MonthStarts(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31)).Sum(DiscountOn);
+    /// <summary>
+    /// The discount money split over calendar years, month by month: each month at the terms in force on its first day,
+    /// charged to the year it falls in (a discount from July to June charges six months to each year).
+    /// </summary>
+    public IReadOnlyDictionary<int, long> ByYear() => RentArithmetic.MonthStarts(Start, End)
+        .GroupBy(month => month.Year)
+        .ToDictionary(year => year.Key, year => year.Sum(DiscountOn));
 }

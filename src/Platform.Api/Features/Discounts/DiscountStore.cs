@@ -18,7 +18,7 @@ public sealed class DiscountFilter
 public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider clock, PlatformCalendar calendar)
 {
     const string Columns = $"""
-        id AS {nameof(DiscountRow.Id)}, lease_id AS {nameof(DiscountRow.LeaseId)}, budget_id AS {nameof(DiscountRow.BudgetId)},
+        id AS {nameof(DiscountRow.Id)}, lease_id AS {nameof(DiscountRow.LeaseId)}, budget_line AS {nameof(DiscountRow.BudgetLine)},
         start_date AS {nameof(DiscountRow.StartDate)}, end_date AS {nameof(DiscountRow.EndDate)},
         justification AS {nameof(DiscountRow.Justification)}, evaluation_cadence_months AS {nameof(DiscountRow.EvaluationCadenceMonths)},
         reminder_lead_months AS {nameof(DiscountRow.ReminderLeadMonths)}, ended_early_on AS {nameof(DiscountRow.EndedEarlyOn)},
@@ -75,9 +75,9 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
         """;
 
     const string InsertSql = """
-        INSERT INTO discounts (id, tenant_id, lease_id, budget_id, start_date, end_date, justification, evaluation_cadence_months,
+        INSERT INTO discounts (id, tenant_id, lease_id, budget_line, start_date, end_date, justification, evaluation_cadence_months,
                                reminder_lead_months, ended_early_on, end_reason, ending_on, ending_notified, created_at, updated_at, version)
-        VALUES (@Id, @TenantId, @LeaseId, @BudgetId, @StartDate, @EndDate, @Justification, @EvaluationCadenceMonths,
+        VALUES (@Id, @TenantId, @LeaseId, @BudgetLine, @StartDate, @EndDate, @Justification, @EvaluationCadenceMonths,
                 @ReminderLeadMonths, NULL, NULL, @EndingOn, 0, @CreatedAt, @UpdatedAt, @Version)
         """;
 
@@ -184,7 +184,7 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
         {
             Id = Ids.New(now),
             LeaseId = lease.LeaseId,
-            BudgetId = request.BudgetId,
+            BudgetLine = request.BudgetLine?.Trim(),
             StartDate = request.StartDate,
             EndDate = request.EndDate,
             Justification = request.Justification.Trim(),
@@ -208,7 +208,7 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
 
             await session.ExecuteAsync(InsertSql, new
             {
-                discount.Id, discount.LeaseId, discount.BudgetId, discount.StartDate, discount.EndDate, discount.Justification,
+                discount.Id, discount.LeaseId, discount.BudgetLine, discount.StartDate, discount.EndDate, discount.Justification,
                 discount.EvaluationCadenceMonths, discount.ReminderLeadMonths, discount.EndingOn, discount.CreatedAt, discount.UpdatedAt, discount.Version,
             }, ct);
             await session.ExecuteAsync(InsertCounterPerformanceSql, counterPerformances, ct);
@@ -353,20 +353,12 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
             : null;
     }
 
-    static async Task<WriteOutcome<DiscountDetails>?> BudgetCheckAsync(
-        DbSession session, LeaseTerms lease, DiscountRow discount, IReadOnlyList<PeriodRow> periods, CancellationToken ct)
-    {
-        if (discount.BudgetId is not { } budgetId)
-            return null;
-        var budget = await session.QuerySingleOrDefaultAsync<BudgetRow>(BudgetStore.FindSql, new { Id = budgetId }, ct);
-        if (budget is null)
-            return WriteOutcome<DiscountDetails>.Invalid("budgetId", "The tenant has no budget with this id.");
-
-        var committed = await BudgetStore.CommittedAsync(session, budget, discount.Id, ct);
-        var needed = new DiscountSchedule(lease.BaseRent, lease.StartDate, lease.EndDate, discount.StartDate, discount.EndDate,
-            periods.Select(p => p.TermsInForce).ToList()).InYear(budget.Year);
-        return committed + needed > budget.AmountCents ? BudgetChecks.OverBudget<DiscountDetails>(budget, committed, needed) : null;
-    }
+    static Task<WriteOutcome<DiscountDetails>?> BudgetCheckAsync(
+        DbSession session, LeaseTerms lease, DiscountRow discount, IReadOnlyList<PeriodRow> periods, CancellationToken ct) =>
+        discount.BudgetLine is { } line
+            ? BudgetChecks.OverBudgetAsync<DiscountDetails>(session, line, discount.Id, new DiscountSchedule(lease.BaseRent, lease.StartDate,
+                lease.EndDate, discount.StartDate, discount.EndDate, periods.Select(p => p.TermsInForce).ToList()), ct)
+            : Task.FromResult<WriteOutcome<DiscountDetails>?>(null);
 
     static async Task<DiscountDetails?> DetailsAsync(DbSession session, Guid id, CancellationToken ct)
     {
