@@ -24,3 +24,15 @@ UPDATE discounts
 SET budget_line = (SELECT b.line FROM discount_budgets b WHERE b.tenant_id = discounts.tenant_id AND b.id = discounts.budget_id),
     budget_id = NULL;
 CREATE INDEX ix_discounts_budget_line ON discounts (tenant_id, budget_line);
+
+-- A tenant's discount policy (Staedion: 10–40 % below the market rent, one year, only in priority neighbourhoods);
+-- every rule is optional, and a tenant without a row has no policy.
+CREATE TABLE discount_policies (
+    tenant_id                     TEXT    NOT NULL PRIMARY KEY REFERENCES tenants (id),
+    min_below_market_percent      INTEGER NULL,
+    max_below_market_percent      INTEGER NULL,
+    max_term_months               INTEGER NULL,
+    priority_neighbourhoods_only  INTEGER NULL,
+    updated_at                    TEXT    NOT NULL,
+    version                       INTEGER NOT NULL
+);

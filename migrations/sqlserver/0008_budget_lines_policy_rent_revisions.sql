@@ -35,3 +35,22 @@ ALTER TABLE dbo.discounts DROP CONSTRAINT fk_discounts_budget;
 ALTER TABLE dbo.discounts DROP COLUMN budget_id;
 CREATE INDEX ix_discounts_budget_line ON dbo.discounts (tenant_id, budget_line);
 GO
+
+-- A tenant's discount policy (Staedion: 10–40 % below the market rent, one year, only in priority neighbourhoods);
+-- every rule is optional, and a tenant without a row has no policy.
+CREATE TABLE dbo.discount_policies (
+    tenant_id                     UNIQUEIDENTIFIER NOT NULL CONSTRAINT pk_discount_policies PRIMARY KEY
+                                  CONSTRAINT fk_discount_policies_tenant REFERENCES dbo.tenants (id),
+    min_below_market_percent      INT              NULL,
+    max_below_market_percent      INT              NULL,
+    max_term_months               INT              NULL,
+    priority_neighbourhoods_only  BIT              NULL,
+    updated_at                    DATETIMEOFFSET   NOT NULL,
+    version                       INT              NOT NULL
+);
+GO
+
+ALTER SECURITY POLICY security.tenant_isolation
+    ADD FILTER PREDICATE security.tenant_predicate(tenant_id) ON dbo.discount_policies,
+    ADD BLOCK PREDICATE security.tenant_predicate(tenant_id) ON dbo.discount_policies;
+GO

@@ -7,6 +7,7 @@ using Platform.Api.Demo;
 using Platform.Api.Errors;
 using Platform.Api.Features.Audit;
 using Platform.Api.Features.DiscountBudgets;
+using Platform.Api.Features.DiscountPolicy;
 using Platform.Api.Features.Discounts;
 using Platform.Api.Features.Leases;
 using Platform.Api.Features.Notifications;
@@ -81,6 +82,7 @@ public static class Extensions
         services.AddScoped<DiscountStore>();
         services.AddScoped<BudgetStore>();
         services.AddScoped<RentRevisionStore>();
+        services.AddScoped<DiscountPolicyStore>();
         services.AddScoped<NotificationStore>();
         services.AddScoped<SharingGrantStore>();
         services.AddSingleton<ReminderScan>();

@@ -4930,6 +4930,227 @@ export class DiscountsClient implements IDiscountsClient {
     }
 }
 
+export interface IDiscountPolicyClient {
+
+    /**
+     * Get the discount policy
+     * @param tenant The tenant's slug.
+     * @return OK
+     */
+    getDiscountPolicy(tenant: string, signal?: AbortSignal): Promise<DiscountPolicyResponse>;
+
+    /**
+     * Set the discount policy
+     * @param tenant The tenant's slug.
+     * @param if_Match The ETag of the resource as last read (or * for any version). Missing: 428; not an ETag: 400; stale: 412.
+     * @return OK
+     */
+    updateDiscountPolicy(tenant: string, if_Match: string, body: UpdateDiscountPolicyRequest, signal?: AbortSignal): Promise<DiscountPolicyResponse>;
+}
+
+export class DiscountPolicyClient implements IDiscountPolicyClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "/";
+    }
+
+    /**
+     * Get the discount policy
+     * @param tenant The tenant's slug.
+     * @return OK
+     */
+    getDiscountPolicy(tenant: string, signal?: AbortSignal): Promise<DiscountPolicyResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/discount-policy";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetDiscountPolicy(_response);
+        });
+    }
+
+    protected processGetDiscountPolicy(response: Response): Promise<DiscountPolicyResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DiscountPolicyResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<DiscountPolicyResponse>(null as any);
+    }
+
+    /**
+     * Set the discount policy
+     * @param tenant The tenant's slug.
+     * @param if_Match The ETag of the resource as last read (or * for any version). Missing: 428; not an ETag: 400; stale: 412.
+     * @return OK
+     */
+    updateDiscountPolicy(tenant: string, if_Match: string, body: UpdateDiscountPolicyRequest, signal?: AbortSignal): Promise<DiscountPolicyResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/discount-policy";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                ...(if_Match !== undefined && if_Match !== null ? { "If-Match": "" + if_Match } : {}),
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateDiscountPolicy(_response);
+        });
+    }
+
+    protected processUpdateDiscountPolicy(response: Response): Promise<DiscountPolicyResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DiscountPolicyResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<DiscountPolicyResponse>(null as any);
+    }
+}
+
 export interface IDiscountBudgetsClient {
 
     /**
@@ -6133,6 +6354,21 @@ export interface DiscountPeriodResponse {
     [key: string]: any;
 }
 
+/** The tenant's discount policy; every rule is null while it does not apply (all null: no policy). */
+export interface DiscountPolicyResponse {
+    minBelowMarketPercent: number | null;
+    maxBelowMarketPercent: number | null;
+    maxTermMonths: number | null;
+    /** Discounts only for units whose plinth lies in a priority neighbourhood (the plinth's priorityNeighbourhood). */
+    priorityNeighbourhoodsOnly: boolean | null;
+    /** When the policy was last set; null while it never was. */
+    updatedAt: string | null;
+    /** The current ETag, as in the ETag header ("0" while the policy was never set): send it as If-Match to replace the policy. */
+    etag: string;
+
+    [key: string]: any;
+}
+
 export interface DiscountResponse {
     id: string;
     leaseId: string;
@@ -6455,6 +6691,9 @@ export interface Problem {
     remainingCents?: number | null;
     /** With `urn:plinth:problem:budget-exceeded`: euro cents the discount (or its continuation) needs in that year. */
     requiredCents?: number | null;
+    /** With `urn:plinth:problem:discount-policy` (422): the rule of the tenant's discount policy the request breaks:
+`minBelowMarketPercent`, `maxBelowMarketPercent`, `maxTermMonths` or `priorityNeighbourhoodsOnly`. */
+    rule?: string | null;
     /** With `urn:plinth:problem:lease-overlap`: the lease that already lets the unit in that period. */
     leaseId?: string | null;
     /** With `urn:plinth:problem:discount-overlap`: the discount of the lease that already covers that period. */
@@ -6518,6 +6757,12 @@ export interface RentScheduleRow {
     baseCents: number;
     discountCents: number;
     effectiveCents: number;
+    /** The effective rent per m² of the unit per year, in euro cents; null when the lease is not in force that month. */
+    effectiveCentsPerM2PerYear: number | null;
+    /** How many percent the effective rent lies below the unit's market rent (negative when above; two decimals); null without a market rent or outside the lease. */
+    belowMarketPercent: number | null;
+    /** How many percent the effective rent lies below the unit's target rent (negative when above; two decimals); null without a target rent or outside the lease. */
+    belowTargetPercent: number | null;
 
     [key: string]: any;
 }
@@ -6639,6 +6884,20 @@ export interface UnitResponse {
 }
 
 export type UnitStatus = "vacant" | "let" | "in_tender" | "unavailable";
+
+/** The whole policy; a rule left out (or null) does not apply. */
+export interface UpdateDiscountPolicyRequest {
+    /** The least a discounted rent lies below the unit's market rent, in percent (Staedion: 10). */
+    minBelowMarketPercent?: number | null;
+    /** The most a discounted rent lies below the unit's market rent, in percent (Staedion: 40). 'maxBelowMarketPercent' must not be below 'minBelowMarketPercent'. */
+    maxBelowMarketPercent?: number | null;
+    /** The longest term of a discount, and of each period an evaluation opens, in calendar months (Staedion: 12). */
+    maxTermMonths?: number | null;
+    /** Discounts only for units whose plinth lies in a priority neighbourhood (the plinth's priorityNeighbourhood). */
+    priorityNeighbourhoodsOnly?: boolean | null;
+
+    [key: string]: any;
+}
 
 export interface UpdateLeaseRequest {
     lessee: Lessee;

@@ -53,6 +53,13 @@ public sealed class Problem
     [Range(0, 12 * Features.Discounts.RentArithmetic.MaxCentsPerMonth)]
     public long? RequiredCents { get; init; }
 
+    /// <summary>
+    /// With <c>urn:plinth:problem:discount-policy</c> (422): the rule of the tenant's discount policy the request breaks:
+    /// <c>minBelowMarketPercent</c>, <c>maxBelowMarketPercent</c>, <c>maxTermMonths</c> or <c>priorityNeighbourhoodsOnly</c>.
+    /// </summary>
+    [MaxLength(100)]
+    public string? Rule { get; init; }
+
     /// <summary>With <c>urn:plinth:problem:lease-overlap</c>: the lease that already lets the unit in that period.</summary>
     public Guid? LeaseId { get; init; }
 

@@ -32,6 +32,7 @@ static partial class ApiDescriptions
         ["Leases"] = ("Leases", "Leases (huurovereenkomsten) of units, under art. 7:290 or 7:230a BW."),
         ["Audit"] = ("Audit trail", "Who changed what and when, with old and new values."),
         ["Discounts"] = ("Rent discounts", "Rent discounts (huurkorting in an allonge): terms, counter-performances, evaluation periods and evaluations."),
+        ["DiscountPolicy"] = ("Discount policy", "The tenant's own limits on discounts: how far below the market rent, how long, only in priority neighbourhoods."),
         ["DiscountBudgets"] = ("Discount budgets", "Yearly budgets that discounts draw on, with what they commit and what remains."),
         ["Notifications"] = ("Notifications", "The tenant's reminders: evaluations due or overdue, discounts and leases ending; sharing grants given to it or revoked."),
         ["Reminders"] = ("Reminder scan", "Operating the reminder scan that writes the notifications."),

@@ -9,7 +9,7 @@ namespace Platform.Api.Tests.RentRevisions;
 public sealed class RentRevisionRulesTests
 {
     static readonly DateOnly January2026 = new(2026, 1, 1);
-    static readonly LeaseTerms Lease = new(Guid.NewGuid(), new BaseRent(100_000, []), January2026, new DateOnly(2027, 12, 31));
+    static readonly LeaseTerms Lease = new(Guid.NewGuid(), new BaseRent(100_000, []), January2026, new DateOnly(2027, 12, 31), new UnitRents(85, 12_000_00, 12_000_00, true));
 
     static DateOnly Day(string text) => DateOnly.Parse(text, CultureInfo.InvariantCulture);
 

@@ -64,5 +64,8 @@ public sealed record DiscountDetails(DiscountRow Discount, IReadOnlyList<PeriodR
     public IEnumerable<CounterPerformanceRow> CounterPerformancesOf(int periodNumber) => CounterPerformances.Where(c => c.PeriodNumber == periodNumber);
 }
 
-/// <summary>The lease facts a discount depends on: its term and its base rent month by month.</summary>
-public sealed record LeaseTerms(Guid LeaseId, BaseRent BaseRent, DateOnly StartDate, DateOnly? EndDate);
+/// <summary>The lease facts a discount depends on: its term, its base rent month by month and the unit it lets.</summary>
+public sealed record LeaseTerms(Guid LeaseId, BaseRent BaseRent, DateOnly StartDate, DateOnly? EndDate, UnitRents Unit);
+
+/// <summary>What a discount is measured against: the unit's area and rents, and whether its plinth lies in a priority neighbourhood.</summary>
+public sealed record UnitRents(decimal AreaM2, long? MarketRentCentsPerYear, long? TargetRentCentsPerYear, bool PriorityNeighbourhood);

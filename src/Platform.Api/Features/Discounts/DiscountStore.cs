@@ -1,6 +1,7 @@
 using Platform.Api.Concurrency;
 using Platform.Api.Errors;
 using Platform.Api.Features.DiscountBudgets;
+using Platform.Api.Features.DiscountPolicy;
 using Platform.Api.Features.Audit;
 using Platform.Api.Features.RentRevisions;
 using Platform.Api.Persistence;
@@ -203,6 +204,8 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
         {
             if (await OverlapAsync(session, discount, ct) is { } overlap)
                 return overlap;
+            if (await PolicyBreachAsync(session, lease, ScheduleOf(lease, discount, [period]), discount.StartDate, discount.EndDate, ct) is { } breach)
+                return WriteOutcome<DiscountDetails>.AgainstPolicy(breach.Rule, breach.Detail);
             if (await BudgetCheckAsync(session, lease, discount, [period], ct) is { } refused)
                 return refused;
 
@@ -243,6 +246,8 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
             {
                 if (await OverlapAsync(session, updated, ct) is { } overlap)
                     return overlap.Refusal<(DiscountDetails, EvaluationRow)>();
+                if (next is not null && await PolicyBreachAsync(session, lease, ScheduleOf(lease, updated, periods), next.StartDate, next.EndDate, ct) is { } breach)
+                    return WriteOutcome<(DiscountDetails, EvaluationRow)>.AgainstPolicy(breach.Rule, breach.Detail);
                 if (await BudgetCheckAsync(session, lease, updated, periods, ct) is { } refused)
                     return refused.Refusal<(DiscountDetails, EvaluationRow)>();
             }
@@ -356,9 +361,19 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
     static Task<WriteOutcome<DiscountDetails>?> BudgetCheckAsync(
         DbSession session, LeaseTerms lease, DiscountRow discount, IReadOnlyList<PeriodRow> periods, CancellationToken ct) =>
         discount.BudgetLine is { } line
-            ? BudgetChecks.OverBudgetAsync<DiscountDetails>(session, line, discount.Id, new DiscountSchedule(lease.BaseRent, lease.StartDate,
-                lease.EndDate, discount.StartDate, discount.EndDate, periods.Select(p => p.TermsInForce).ToList()), ct)
+            ? BudgetChecks.OverBudgetAsync<DiscountDetails>(session, line, discount.Id, ScheduleOf(lease, discount, periods), ct)
             : Task.FromResult<WriteOutcome<DiscountDetails>?>(null);
+
+    /// <summary>The tenant's policy against the term from <paramref name="start"/> to <paramref name="end"/>: the effective rent on its first day and on the first of each later month.</summary>
+    static async Task<PolicyBreach?> PolicyBreachAsync(DbSession session, LeaseTerms lease, DiscountSchedule schedule, DateOnly start, DateOnly end, CancellationToken ct)
+    {
+        var policy = (await DiscountPolicyStore.CurrentAsync(session, ct)).Rules;
+        var days = RentArithmetic.MonthStarts(start, end).Select(month => month < start ? start : month);
+        return policy.BreachOf(lease.Unit, start, end, days.Select(day => lease.BaseRent.On(day) - schedule.DiscountOn(day)));
+    }
+
+    static DiscountSchedule ScheduleOf(LeaseTerms lease, DiscountRow discount, IReadOnlyList<PeriodRow> periods) =>
+        new(lease.BaseRent, lease.StartDate, lease.EndDate, discount.StartDate, discount.EndDate, periods.Select(p => p.TermsInForce).ToList());
 
     static async Task<DiscountDetails?> DetailsAsync(DbSession session, Guid id, CancellationToken ct)
     {

@@ -43,9 +43,15 @@ public sealed class RentRevisionStore(TenantDb db, AuditLog audit, TimeProvider 
         """;
 
     const string LeaseTermsSql = $"""
-        SELECT id AS {nameof(LeaseTermsRow.LeaseId)}, base_rent_cents_per_month AS {nameof(LeaseTermsRow.AgreedRentCentsPerMonth)},
-               start_date AS {nameof(LeaseTermsRow.StartDate)}, end_date AS {nameof(LeaseTermsRow.EndDate)}
-        FROM leases {SqlDialect.UpdateLock} WHERE tenant_id = @TenantId AND id = @LeaseId
+        SELECT l.id AS {nameof(LeaseTermsRow.LeaseId)}, l.base_rent_cents_per_month AS {nameof(LeaseTermsRow.AgreedRentCentsPerMonth)},
+               l.start_date AS {nameof(LeaseTermsRow.StartDate)}, l.end_date AS {nameof(LeaseTermsRow.EndDate)},
+               u.area_m2 AS {nameof(LeaseTermsRow.AreaM2)}, u.market_rent_cents_per_year AS {nameof(LeaseTermsRow.MarketRentCentsPerYear)},
+               u.target_rent_cents_per_year AS {nameof(LeaseTermsRow.TargetRentCentsPerYear)},
+               p.priority_neighbourhood AS {nameof(LeaseTermsRow.PriorityNeighbourhood)}
+        FROM leases l {SqlDialect.UpdateLock}
+        JOIN units u ON u.tenant_id = l.tenant_id AND u.id = l.unit_id
+        JOIN plinths p ON p.tenant_id = u.tenant_id AND p.id = u.plinth_id
+        WHERE l.tenant_id = @TenantId AND l.id = @LeaseId
         """;
 
     const string InsertSql = """
@@ -94,7 +100,8 @@ public sealed class RentRevisionStore(TenantDb db, AuditLog audit, TimeProvider 
         if (row is null)
             return null;
         var rents = await BaseRentsAsync(session, [(row.LeaseId, row.AgreedRentCentsPerMonth)], ct);
-        return new LeaseTerms(row.LeaseId, rents[row.LeaseId], row.StartDate, row.EndDate);
+        return new LeaseTerms(row.LeaseId, rents[row.LeaseId], row.StartDate, row.EndDate,
+            new UnitRents(row.AreaM2, row.MarketRentCentsPerYear, row.TargetRentCentsPerYear, row.PriorityNeighbourhood));
     }
 
     /// <summary>The base rent of each lease, from the rent agreed at its start and its revisions.</summary>
@@ -113,5 +120,9 @@ public sealed class RentRevisionStore(TenantDb db, AuditLog audit, TimeProvider 
         public long AgreedRentCentsPerMonth { get; init; }
         public DateOnly StartDate { get; init; }
         public DateOnly? EndDate { get; init; }
+        public decimal AreaM2 { get; init; }
+        public long? MarketRentCentsPerYear { get; init; }
+        public long? TargetRentCentsPerYear { get; init; }
+        public bool PriorityNeighbourhood { get; init; }
     }
 }
