@@ -119,7 +119,8 @@ public static class Extensions
         app.UseMiddleware<ResponseHygiene>();
         app.UsePlatformErrorHandling();
         app.UseCors();
-        app.UseAuthentication();
+        app.UsePlatformHealthChecks();
+        RequestAuthentication.Use(app);
         app.UseMiddleware<RequestLogging>();
         app.UseMiddleware<RateLimiting>();
         app.UseAuthorization();
@@ -150,7 +151,6 @@ public static class Extensions
                 .HideDeveloperTools()
                 .DisableTelemetry())
             .AllowAnonymous();
-        app.MapPlatformHealthChecks();
         app.UseRecurringJobs();
         IfMatchDeclarations.Verify(((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints));
 
