@@ -45,7 +45,7 @@ public static class Extensions
             kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
         });
 
-        builder.Logging.Configure(RequestLogging.TraceInCallerScope);
+        builder.Logging.Configure(RequestLogging.TraceInCallerScope).AddBatchedConsole();
         DapperTypeHandlers.Register();
         RequestBodyErrors.ConfigureValidation();
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
