@@ -7,10 +7,12 @@ using Platform.Api.Demo;
 using Platform.Api.Errors;
 using Platform.Api.Features.Audit;
 using Platform.Api.Features.DiscountBudgets;
+using Platform.Api.Features.DiscountPolicy;
 using Platform.Api.Features.Discounts;
 using Platform.Api.Features.Leases;
 using Platform.Api.Features.Notifications;
 using Platform.Api.Features.Reminders;
+using Platform.Api.Features.RentRevisions;
 using Platform.Api.Features.Sharing;
 using Platform.Api.Features.Webhooks;
 using Platform.Api.Features.Plinths;
@@ -60,7 +62,7 @@ public static class Extensions
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<PlatformCalendar>();
-        services.AddSingleton<Db>();
+        services.AddSingleton<SystemDb>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<DatabaseWatch>();
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseWatch>());
@@ -71,6 +73,8 @@ public static class Extensions
         services.AddSingleton<DemoData>();
         services.AddScoped<TenantContext>();
         services.AddScoped<TenantDb>();
+        services.AddScoped<GranteeDb>();
+        services.AddSingleton<GranteeAccessStore>();
         services.AddHttpContextAccessor();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<IdempotencyStore>();
@@ -80,6 +84,8 @@ public static class Extensions
         services.AddScoped<AuditStore>();
         services.AddScoped<DiscountStore>();
         services.AddScoped<BudgetStore>();
+        services.AddScoped<RentRevisionStore>();
+        services.AddScoped<DiscountPolicyStore>();
         services.AddScoped<NotificationStore>();
         services.AddScoped<SharingGrantStore>();
         services.AddSingleton<ReminderScan>();

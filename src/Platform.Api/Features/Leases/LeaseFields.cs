@@ -17,16 +17,10 @@ public enum LeaseRegime
     [JsonStringEnumMemberName("other")] Other,
 }
 
-public enum LeaseStatus
-{
-    Upcoming,
-    Active,
-    Ended,
-}
-
 /// <summary>The organisation that rents the unit.</summary>
 public sealed class Lessee
 {
+    /// <summary>Shown to a grantee (a tenant reading under a sharing grant) as "(masked)" when the lessee has no KvK number.</summary>
     [Required]
     public string Name { get; init; } = "";
 
@@ -37,6 +31,7 @@ public sealed class Lessee
     /// <summary>SBI activity code (Standaard Bedrijfsindeling), 2–5 digits.</summary>
     public string? SbiCode { get; init; }
 
+    /// <summary>Shown to a grantee (a tenant reading under a sharing grant) as "masked@masked.invalid".</summary>
     [Required]
     [EmailAddress]
     public string ContactEmail { get; init; } = "";
@@ -55,24 +50,17 @@ public sealed class LesseeValidator : AbstractValidator<Lessee>
     }
 }
 
-/// <summary>The fields of a lease that a client writes, on create and on update.</summary>
+/// <summary>The fields of a lease that a client writes, on create and on update; the base rent changes only by a rent revision.</summary>
 public abstract class LeaseFields
 {
     [Required]
     public Lessee Lessee { get; init; } = new();
 
     [Required]
-    public LeaseRegime? Regime { get; init; }
-
-    [Required]
     public DateOnly StartDate { get; init; }
 
     /// <summary>Last day of the lease; none for an open-ended lease.</summary>
     public DateOnly? EndDate { get; init; }
-
-    /// <summary>Base rent in euro cents per month, before any discount.</summary>
-    [Required]
-    public long BaseRentCentsPerMonth { get; init; }
 }
 
 public static class LeaseFieldRules
@@ -82,10 +70,8 @@ public static class LeaseFieldRules
     public static void IncludeLeaseFieldRules<T>(this AbstractValidator<T> validator) where T : LeaseFields
     {
         validator.RuleFor(l => l.Lessee).NotNull().SetValidator(new LesseeValidator());
-        validator.RuleFor(l => l.Regime).NotNull().IsInEnum();
         validator.RuleFor(l => l.StartDate).NotEmpty();
         validator.RuleFor(l => l.EndDate).GreaterThanOrEqualTo(l => l.StartDate).When(l => l.EndDate is not null)
             .WithMessage("'endDate' must not be before 'startDate'.");
-        validator.RuleFor(l => l.BaseRentCentsPerMonth).InclusiveBetween(1, MaxRentCentsPerMonth);
     }
 }
