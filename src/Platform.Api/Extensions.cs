@@ -47,6 +47,7 @@ public static class Extensions
             kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
         });
 
+        builder.Logging.Configure(RequestLogging.TraceInCallerScope).AddBatchedConsole();
         DapperTypeHandlers.Register();
         RequestBodyErrors.ConfigureValidation();
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -125,7 +126,8 @@ public static class Extensions
         app.UseMiddleware<ResponseHygiene>();
         app.UsePlatformErrorHandling();
         app.UseCors();
-        app.UseAuthentication();
+        app.UsePlatformHealthChecks();
+        RequestAuthentication.Use(app);
         app.UseMiddleware<RequestLogging>();
         app.UseMiddleware<RateLimiting>();
         app.UseAuthorization();
@@ -156,7 +158,6 @@ public static class Extensions
                 .HideDeveloperTools()
                 .DisableTelemetry())
             .AllowAnonymous();
-        app.MapPlatformHealthChecks();
         app.UseRecurringJobs();
         IfMatchDeclarations.Verify(((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints));
 

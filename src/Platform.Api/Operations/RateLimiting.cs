@@ -31,12 +31,6 @@ public sealed class RateLimiting(RequestDelegate next, IOptions<RateLimitingOpti
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal))
-        {
-            await next(context);
-            return;
-        }
-
         var settings = options.Value;
         var now = clock.GetUtcNow();
         SweepExpired(now);

@@ -20,6 +20,13 @@ namespace Platform.Api.Security;
 public static class TokenServer
 {
     public const string TokenEndpoint = "/connect/token";
+    const string ConfigurationEndpoint = "/.well-known/openid-configuration";
+    const string JsonWebKeySetEndpoint = "/.well-known/jwks";
+
+    static readonly PathString[] Endpoints = [TokenEndpoint, ConfigurationEndpoint, JsonWebKeySetEndpoint];
+
+    /// <summary>Whether <paramref name="path"/> may be one of the token server's endpoints (OpenIddict decides the rest).</summary>
+    public static bool MayServe(PathString path) => Array.Exists(Endpoints, endpoint => path.StartsWithSegments(endpoint, StringComparison.OrdinalIgnoreCase));
 
     public static IServiceCollection AddTokenServer(this IServiceCollection services, IConfiguration configuration)
     {
@@ -33,8 +40,8 @@ public static class TokenServer
             options.Configure(server => server.TimeProvider = TimeProvider.System);
             options.SetTokenEndpointUris(TokenEndpoint.TrimStart('/'));
             // Discovery and signing keys, so other services (or another deployment) can validate these tokens.
-            options.SetConfigurationEndpointUris(".well-known/openid-configuration");
-            options.SetJsonWebKeySetEndpointUris(".well-known/jwks");
+            options.SetConfigurationEndpointUris(ConfigurationEndpoint.TrimStart('/'));
+            options.SetJsonWebKeySetEndpointUris(JsonWebKeySetEndpoint.TrimStart('/'));
             options.AllowClientCredentialsFlow();
             options.EnableDegradedMode();
             options.RegisterScopes([.. ApiScopes.Descriptions.Keys]);
