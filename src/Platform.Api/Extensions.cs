@@ -14,6 +14,7 @@ using Platform.Api.Features.Reminders;
 using Platform.Api.Features.Sharing;
 using Platform.Api.Features.Webhooks;
 using Platform.Api.Features.Plinths;
+using Platform.Api.Features.Tenders;
 using Platform.Api.Features.Units;
 using Platform.Api.Idempotency;
 using Platform.Api.Features.ApiClients;
@@ -81,6 +82,7 @@ public static class Extensions
         services.AddScoped<BudgetStore>();
         services.AddScoped<NotificationStore>();
         services.AddScoped<SharingGrantStore>();
+        services.AddScoped<TenderStore>();
         services.AddSingleton<ReminderScan>();
         services.AddScoped<WebhookStore>();
         services.AddSingleton<WebhookDispatch>();

@@ -1208,6 +1208,916 @@ export class UnitsClient implements IUnitsClient {
     }
 }
 
+export interface ITendersClient {
+
+    /**
+     * Cancel a tender
+     * @param tenant The tenant's slug.
+     * @param tenderId The id of the tender.
+     * @param idempotency_Key (optional) A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.
+     * @return OK
+     */
+    cancelTender(tenant: string, tenderId: string, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<TenderResponse>;
+
+    /**
+     * Close a tender
+     * @param tenant The tenant's slug.
+     * @param tenderId The id of the tender.
+     * @param idempotency_Key (optional) A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.
+     * @return OK
+     */
+    closeTender(tenant: string, tenderId: string, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<TenderResponse>;
+
+    /**
+     * Create a tender
+     * @param tenant The tenant's slug.
+     * @param idempotency_Key (optional) A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.
+     * @return Created
+     */
+    createTender(tenant: string, body: CreateTenderRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<TenderResponse>;
+
+    /**
+     * List tenders
+     * @param tenant The tenant's slug.
+     * @param status (optional) Only tenders with this status now; published means not yet open.
+     * @param limit (optional) Items per page, 1–200 (default 50).
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
+     * @return OK
+     */
+    listTenders(tenant: string, status?: TenderStatus | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfTenderResponse>;
+
+    /**
+     * Get a tender
+     * @param tenant The tenant's slug.
+     * @param tenderId The id of the tender.
+     * @return OK
+     */
+    getTender(tenant: string, tenderId: string, signal?: AbortSignal): Promise<TenderResponse>;
+
+    /**
+     * Update a draft tender
+     * @param tenant The tenant's slug.
+     * @param tenderId The id of the tender.
+     * @param if_Match The ETag of the resource as last read (or * for any version). Missing: 428; not an ETag: 400; stale: 412.
+     * @return OK
+     */
+    updateTender(tenant: string, tenderId: string, if_Match: string, body: UpdateTenderRequest, signal?: AbortSignal): Promise<TenderResponse>;
+
+    /**
+     * Publish a tender
+     * @param tenant The tenant's slug.
+     * @param tenderId The id of the tender.
+     * @param idempotency_Key (optional) A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.
+     * @return OK
+     */
+    publishTender(tenant: string, tenderId: string, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<TenderResponse>;
+
+    /**
+     * Mark a closed tender shortlisted
+     * @param tenant The tenant's slug.
+     * @param tenderId The id of the tender.
+     * @param idempotency_Key (optional) A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.
+     * @return OK
+     */
+    shortlistTender(tenant: string, tenderId: string, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<TenderResponse>;
+}
+
+export class TendersClient implements ITendersClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "/";
+    }
+
+    /**
+     * Cancel a tender
+     * @param tenant The tenant's slug.
+     * @param tenderId The id of the tender.
+     * @param idempotency_Key (optional) A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.
+     * @return OK
+     */
+    cancelTender(tenant: string, tenderId: string, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<TenderResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/tenders/{tenderId}/cancel";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        if (tenderId === undefined || tenderId === null)
+            throw new globalThis.Error("The parameter 'tenderId' must be defined.");
+        url_ = url_.replace("{tenderId}", encodeURIComponent("" + tenderId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                ...(idempotency_Key !== undefined && idempotency_Key !== null ? { "Idempotency-Key": "" + idempotency_Key } : {}),
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCancelTender(_response);
+        });
+    }
+
+    protected processCancelTender(response: Response): Promise<TenderResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TenderResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<TenderResponse>(null as any);
+    }
+
+    /**
+     * Close a tender
+     * @param tenant The tenant's slug.
+     * @param tenderId The id of the tender.
+     * @param idempotency_Key (optional) A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.
+     * @return OK
+     */
+    closeTender(tenant: string, tenderId: string, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<TenderResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/tenders/{tenderId}/close";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        if (tenderId === undefined || tenderId === null)
+            throw new globalThis.Error("The parameter 'tenderId' must be defined.");
+        url_ = url_.replace("{tenderId}", encodeURIComponent("" + tenderId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                ...(idempotency_Key !== undefined && idempotency_Key !== null ? { "Idempotency-Key": "" + idempotency_Key } : {}),
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCloseTender(_response);
+        });
+    }
+
+    protected processCloseTender(response: Response): Promise<TenderResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TenderResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<TenderResponse>(null as any);
+    }
+
+    /**
+     * Create a tender
+     * @param tenant The tenant's slug.
+     * @param idempotency_Key (optional) A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.
+     * @return Created
+     */
+    createTender(tenant: string, body: CreateTenderRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<TenderResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/tenders";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                ...(idempotency_Key !== undefined && idempotency_Key !== null ? { "Idempotency-Key": "" + idempotency_Key } : {}),
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateTender(_response);
+        });
+    }
+
+    protected processCreateTender(response: Response): Promise<TenderResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TenderResponse;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<TenderResponse>(null as any);
+    }
+
+    /**
+     * List tenders
+     * @param tenant The tenant's slug.
+     * @param status (optional) Only tenders with this status now; published means not yet open.
+     * @param limit (optional) Items per page, 1–200 (default 50).
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
+     * @return OK
+     */
+    listTenders(tenant: string, status?: TenderStatus | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfTenderResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/tenders?";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            url_ += "status=" + encodeURIComponent("" + status) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor !== undefined && cursor !== null)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListTenders(_response);
+        });
+    }
+
+    protected processListTenders(response: Response): Promise<PageOfTenderResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfTenderResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PageOfTenderResponse>(null as any);
+    }
+
+    /**
+     * Get a tender
+     * @param tenant The tenant's slug.
+     * @param tenderId The id of the tender.
+     * @return OK
+     */
+    getTender(tenant: string, tenderId: string, signal?: AbortSignal): Promise<TenderResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/tenders/{tenderId}";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        if (tenderId === undefined || tenderId === null)
+            throw new globalThis.Error("The parameter 'tenderId' must be defined.");
+        url_ = url_.replace("{tenderId}", encodeURIComponent("" + tenderId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetTender(_response);
+        });
+    }
+
+    protected processGetTender(response: Response): Promise<TenderResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TenderResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<TenderResponse>(null as any);
+    }
+
+    /**
+     * Update a draft tender
+     * @param tenant The tenant's slug.
+     * @param tenderId The id of the tender.
+     * @param if_Match The ETag of the resource as last read (or * for any version). Missing: 428; not an ETag: 400; stale: 412.
+     * @return OK
+     */
+    updateTender(tenant: string, tenderId: string, if_Match: string, body: UpdateTenderRequest, signal?: AbortSignal): Promise<TenderResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/tenders/{tenderId}";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        if (tenderId === undefined || tenderId === null)
+            throw new globalThis.Error("The parameter 'tenderId' must be defined.");
+        url_ = url_.replace("{tenderId}", encodeURIComponent("" + tenderId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                ...(if_Match !== undefined && if_Match !== null ? { "If-Match": "" + if_Match } : {}),
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateTender(_response);
+        });
+    }
+
+    protected processUpdateTender(response: Response): Promise<TenderResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TenderResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<TenderResponse>(null as any);
+    }
+
+    /**
+     * Publish a tender
+     * @param tenant The tenant's slug.
+     * @param tenderId The id of the tender.
+     * @param idempotency_Key (optional) A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.
+     * @return OK
+     */
+    publishTender(tenant: string, tenderId: string, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<TenderResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/tenders/{tenderId}/publish";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        if (tenderId === undefined || tenderId === null)
+            throw new globalThis.Error("The parameter 'tenderId' must be defined.");
+        url_ = url_.replace("{tenderId}", encodeURIComponent("" + tenderId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                ...(idempotency_Key !== undefined && idempotency_Key !== null ? { "Idempotency-Key": "" + idempotency_Key } : {}),
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processPublishTender(_response);
+        });
+    }
+
+    protected processPublishTender(response: Response): Promise<TenderResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TenderResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<TenderResponse>(null as any);
+    }
+
+    /**
+     * Mark a closed tender shortlisted
+     * @param tenant The tenant's slug.
+     * @param tenderId The id of the tender.
+     * @param idempotency_Key (optional) A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.
+     * @return OK
+     */
+    shortlistTender(tenant: string, tenderId: string, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<TenderResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/tenders/{tenderId}/shortlist";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        if (tenderId === undefined || tenderId === null)
+            throw new globalThis.Error("The parameter 'tenderId' must be defined.");
+        url_ = url_.replace("{tenderId}", encodeURIComponent("" + tenderId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                ...(idempotency_Key !== undefined && idempotency_Key !== null ? { "Idempotency-Key": "" + idempotency_Key } : {}),
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processShortlistTender(_response);
+        });
+    }
+
+    protected processShortlistTender(response: Response): Promise<TenderResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TenderResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<TenderResponse>(null as any);
+    }
+}
+
 export interface ITenantsClient {
 
     /**
@@ -5468,7 +6378,7 @@ export interface ApiClientResponse {
 /** The scopes as the API's request and response bodies name them; the wire values are ApiScopes. */
 export type ApiScope = "platform:admin" | "platform:operations" | "tenant:admin" | "plinths:read" | "plinths:write" | "leases:read" | "leases:write" | "discounts:read" | "discounts:write" | "tenders:read" | "tenders:write" | "applications:submit" | "reports:read";
 
-export type AuditAction = "created" | "updated" | "deleted" | "reclassified" | "terminated" | "evaluated" | "ended" | "revoked";
+export type AuditAction = "created" | "updated" | "deleted" | "reclassified" | "terminated" | "evaluated" | "ended" | "revoked" | "published" | "closed" | "shortlisted" | "cancelled";
 
 export interface AuditChange {
     /** The field as named in the resource, nested fields with dots: `address.postcode`. */
@@ -5479,7 +6389,7 @@ export interface AuditChange {
     [key: string]: any;
 }
 
-export type AuditEntityType = "plinth" | "unit" | "lease" | "discount" | "sharing_grant";
+export type AuditEntityType = "plinth" | "unit" | "lease" | "discount" | "sharing_grant" | "tender";
 
 export interface AuditEventResponse {
     id: string;
@@ -5517,7 +6427,7 @@ export interface CounterPerformanceRequest {
     /** How many per evaluation period. */
     target: number;
     theme?: string | null;
-    radius: ImpactRadius;
+    radius: ImpactRadius | null;
 
     [key: string]: any;
 }
@@ -5528,7 +6438,7 @@ export interface CounterPerformanceResponse {
     unit: string;
     target: number;
     theme?: string | null;
-    radius: ImpactRadius;
+    radius: ImpactRadius | null;
 
     [key: string]: any;
 }
@@ -5587,7 +6497,7 @@ export interface CreateDiscountRequest {
     evaluationCadenceMonths?: number;
     /** Calendar months before a period's end that its evaluation is due, 1–12 (default 3: "drie maanden voor afloop"). */
     reminderLeadMonths?: number;
-    kind: DiscountKind;
+    kind: DiscountKind | null;
     /** For percentage: percent off the base rent, 1–100 (practice: 10–40). A percentage discount needs 'percentage'. 'percentage' applies only to a percentage discount. */
     percentage?: number | null;
     /** For fixed: euro cents off the base rent per month, at most the base rent. A fixed discount needs 'fixedCentsPerMonth'. 'fixedCentsPerMonth' applies only to a fixed discount. */
@@ -5670,6 +6580,30 @@ export interface CreateTenantRequest {
     [key: string]: any;
 }
 
+export interface CreateTenderRequest {
+    /** The landlord's units the tender lets (usually one). 'unitIds' must not name a unit twice. */
+    unitIds: string[];
+    title: string;
+    description: string;
+    /** What the neighbourhood is like and what it lacks. */
+    neighbourhoodProfile: string;
+    /** Who may apply, e.g. "starting or social entrepreneurs". */
+    eligibility: string;
+    /** The sections every application must hold. 'requiredSections' must not name a section twice. */
+    requiredSections: TenderSection[];
+    /** 'criteria' must not use a key twice. */
+    criteria: TenderCriterion[];
+    /** From when applications are taken (the tender must be published too). */
+    opensAt: string;
+    /** Until when applications are taken; after it they are refused and the reminder scan closes the tender. 'closesAt' must be after 'opensAt'. */
+    closesAt: string;
+    pitchNight?: PitchNight | null;
+    offeredTerms: OfferedTerms;
+    visibility: TenderVisibility;
+
+    [key: string]: any;
+}
+
 /** 'status' is let only while a lease is active; set vacant, in_tender or unavailable. */
 export interface CreateUnitRequest {
     /** The plinth the unit lies in. */
@@ -5746,7 +6680,7 @@ export interface DiscountPeriodResponse {
     termsFrom: string;
     evaluationDueOn: string;
     evaluated: boolean;
-    kind: DiscountKind;
+    kind: DiscountKind | null;
     percentage?: number | null;
     fixedCentsPerMonth?: number | null;
     steps?: RentStep[] | null;
@@ -5787,7 +6721,7 @@ export type DiscountStatus = "upcoming" | "active" | "ended";
 
 /** New terms for a step-up: a smaller discount than the current one. */
 export interface DiscountTermsRequest {
-    kind: DiscountKind;
+    kind: DiscountKind | null;
     /** For percentage: percent off the base rent, 1–100 (practice: 10–40). A percentage discount needs 'percentage'. 'percentage' applies only to a percentage discount. */
     percentage?: number | null;
     /** For fixed: euro cents off the base rent per month, at most the base rent. A fixed discount needs 'fixedCentsPerMonth'. 'fixedCentsPerMonth' applies only to a fixed discount. */
@@ -5882,6 +6816,17 @@ export interface NotificationResponse {
 export type NotificationSubject = "discount" | "lease" | "sharing_grant";
 
 export type NotificationType = "discount.evaluation_due" | "discount.evaluation_overdue" | "discount.ending" | "lease.ending" | "sharing_grant.created" | "sharing_grant.revoked";
+
+/** What the winner gets: the lease's rent, regime and start, and the discount if one is offered. */
+export interface OfferedTerms {
+    /** The regular monthly rent of the lease, in euro cents. */
+    baseRentCentsPerMonth: number;
+    leaseRegime: LeaseRegime;
+    leaseStartDate: string;
+    discount?: CreateDiscountRequest | null;
+
+    [key: string]: any;
+}
 
 /** One page of a list, in a stable order. Pass nextCursor back as cursor for the next page. */
 export interface PageOfApiClientResponse {
@@ -5983,6 +6928,15 @@ export interface PageOfTenantResponse {
 }
 
 /** One page of a list, in a stable order. Pass nextCursor back as cursor for the next page. */
+export interface PageOfTenderResponse {
+    items: TenderResponse[];
+    /** Null on the last page. */
+    nextCursor: string | null;
+
+    [key: string]: any;
+}
+
+/** One page of a list, in a stable order. Pass nextCursor back as cursor for the next page. */
 export interface PageOfUnitClassificationResponse {
     items: UnitClassificationResponse[];
     /** Null on the last page. */
@@ -6005,6 +6959,15 @@ export interface PageOfWebhookResponse {
     items: WebhookResponse[];
     /** Null on the last page. */
     nextCursor: string | null;
+
+    [key: string]: any;
+}
+
+/** The pitch night (pitchavond) where the shortlisted applicants present to the neighbourhood jury. */
+export interface PitchNight {
+    startsAt: string;
+    location: string;
+    minutesPerPitch: number;
 
     [key: string]: any;
 }
@@ -6071,6 +7034,8 @@ export interface Problem {
     leaseId?: string | null;
     /** With `urn:plinth:problem:discount-overlap`: the discount of the lease that already covers that period. */
     discountId?: string | null;
+    /** With `urn:plinth:problem:tender-transition-not-allowed` and the other refusals of a tender's transitions: what the tender allows now. */
+    allowedTransitions?: AllowedTransitions[] | null;
 
     [key: string]: any;
 }
@@ -6185,6 +7150,58 @@ export interface TenantResponse {
     [key: string]: any;
 }
 
+/** One selection criterion with its weight; published in advance and fixed from publication (the Didam ruling). */
+export interface TenderCriterion {
+    /** How scores name the criterion, e.g. `storefront`. */
+    key: string;
+    name: string;
+    description: string;
+    /** Percent of the total score, 1–100; a tender's weights sum to 100 when it is published. */
+    weight: number;
+
+    [key: string]: any;
+}
+
+export interface TenderResponse {
+    id: string;
+    unitIds: string[];
+    title: string;
+    description: string;
+    neighbourhoodProfile: string;
+    eligibility: string;
+    requiredSections: TenderSection[];
+    criteria: TenderCriterion[];
+    opensAt: string;
+    closesAt: string;
+    pitchNight?: PitchNight | null;
+    offeredTerms: OfferedTerms;
+    visibility: TenderVisibility;
+    status: TenderStatus;
+    /** The transitions the tender allows now. */
+    allowedTransitions: TenderTransition[];
+    publishedAt: string | null;
+    closedAt: string | null;
+    cancelledAt: string | null;
+    createdAt: string;
+    updatedAt: string;
+    /** The current ETag, as in the ETag header: send it as If-Match to change the tender. */
+    etag: string;
+
+    [key: string]: any;
+}
+
+/** The parts of a plan an applicant writes (Rochdale asks for the first four). */
+export type TenderSection = "motivation" | "business_plan" | "financial_plan" | "storefront_plan" | "neighbourhood_value";
+
+/** Where a tender is: draft until published, published until it opens at opensAt, then open until closed. */
+export type TenderStatus = "draft" | "published" | "open" | "closed" | "shortlisted" | "cancelled";
+
+/** The state changes a landlord asks for, each a POST on the tender. */
+export type TenderTransition = "publish" | "close" | "shortlist" | "cancel";
+
+/** public: in the listing for anyone; invite: only for those the landlord sends its id. */
+export type TenderVisibility = "public" | "invite";
+
 export interface TerminateLeaseRequest {
     /** The lease's new last day: not before its start, not after its current end. */
     endDate: string;
@@ -6248,6 +7265,30 @@ export interface UpdateLeaseRequest {
     [key: string]: any;
 }
 
+export interface UpdateTenderRequest {
+    /** The landlord's units the tender lets (usually one). 'unitIds' must not name a unit twice. */
+    unitIds: string[];
+    title: string;
+    description: string;
+    /** What the neighbourhood is like and what it lacks. */
+    neighbourhoodProfile: string;
+    /** Who may apply, e.g. "starting or social entrepreneurs". */
+    eligibility: string;
+    /** The sections every application must hold. 'requiredSections' must not name a section twice. */
+    requiredSections: TenderSection[];
+    /** 'criteria' must not use a key twice. */
+    criteria: TenderCriterion[];
+    /** From when applications are taken (the tender must be published too). */
+    opensAt: string;
+    /** Until when applications are taken; after it they are refused and the reminder scan closes the tender. 'closesAt' must be after 'opensAt'. */
+    closesAt: string;
+    pitchNight?: PitchNight | null;
+    offeredTerms: OfferedTerms;
+    visibility: TenderVisibility;
+
+    [key: string]: any;
+}
+
 /** 'status' is let only while a lease is active; set vacant, in_tender or unavailable. */
 export interface UpdateUnitRequest {
     /** Why the category changes (BOG ↔ MOG); required when it does, and kept in the unit's history. */
@@ -6290,6 +7331,9 @@ export interface Errors {
 
     [key: string]: any;
 }
+
+/** The state changes a landlord asks for, each a POST on the tender. */
+export type AllowedTransitions = "publish" | "close" | "shortlist" | "cancel";
 
 export class ApiException extends Error {
     override message: string;

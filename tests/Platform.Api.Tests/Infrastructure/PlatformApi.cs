@@ -42,6 +42,8 @@ public sealed class PlatformApi(HttpClient http)
     public IWebhooksClient Webhooks { get; } = new WebhooksClient(http);
 
     public ISharingClient Sharing { get; } = new SharingClient(http);
+
+    public ITendersClient Tenders { get; } = new TendersClient(http);
 }
 
 /// <summary>A tenant made for one test, with helpers to sign in as its API clients.</summary>

@@ -12,6 +12,7 @@ public enum AuditEntityType
     Lease,
     Discount,
     SharingGrant,
+    Tender,
 }
 
 public enum AuditAction
@@ -24,6 +25,10 @@ public enum AuditAction
     Evaluated,
     Ended,
     Revoked,
+    Published,
+    Closed,
+    Shortlisted,
+    Cancelled,
 }
 
 public sealed class AuditChange
