@@ -83,6 +83,7 @@ public static class Extensions
         services.AddScoped<NotificationStore>();
         services.AddScoped<SharingGrantStore>();
         services.AddScoped<TenderStore>();
+        services.AddSingleton<TenderListingStore>();
         services.AddSingleton<ReminderScan>();
         services.AddScoped<WebhookStore>();
         services.AddSingleton<WebhookDispatch>();

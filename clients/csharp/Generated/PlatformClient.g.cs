@@ -2524,6 +2524,25 @@ namespace Plinth.Platform.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
+        /// List open public tenders
+        /// </summary>
+        /// <remarks>
+        /// Every landlord's public tenders that take applications now, without a token: a tender is listed when one of its units matches every filter given. Shows what an applicant needs and nothing else. Limited per address (RateLimiting:PermitLimit per window), with or without a token.
+        /// </remarks>
+        /// <param name="municipalityCode">Only tenders with a unit in this CBS municipality, e.g. GM0363 (Amsterdam).</param>
+        /// <param name="neighbourhoodCode">Only tenders with a unit in this CBS neighbourhood, e.g. BU03630504.</param>
+        /// <param name="category">Only tenders with a BED (BOG) or a MOG unit.</param>
+        /// <param name="detailCode">Only tenders with a unit of this VERA detail code, e.g. ATE.</param>
+        /// <param name="minAreaM2">Only tenders with a unit of at least this many m².</param>
+        /// <param name="maxAreaM2">Only tenders with a unit of at most this many m². 'maxAreaM2' must not be below 'minAreaM2'.</param>
+        /// <param name="limit">Items per page, 1–200 (default 50).</param>
+        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="PlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<PageOfPublicTenderResponse> ListPublicTendersAsync(string? municipalityCode = null, string? neighbourhoodCode = null, UnitCategory? category = null, string? detailCode = null, int? minAreaM2 = null, int? maxAreaM2 = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
         /// Publish a tender
         /// </summary>
         /// <remarks>
@@ -3646,6 +3665,165 @@ namespace Plinth.Platform.Client
                                 throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PlatformApiException<Problem>("Precondition Required", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Internal Server Error", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Service Unavailable", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new PlatformApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// List open public tenders
+        /// </summary>
+        /// <remarks>
+        /// Every landlord's public tenders that take applications now, without a token: a tender is listed when one of its units matches every filter given. Shows what an applicant needs and nothing else. Limited per address (RateLimiting:PermitLimit per window), with or without a token.
+        /// </remarks>
+        /// <param name="municipalityCode">Only tenders with a unit in this CBS municipality, e.g. GM0363 (Amsterdam).</param>
+        /// <param name="neighbourhoodCode">Only tenders with a unit in this CBS neighbourhood, e.g. BU03630504.</param>
+        /// <param name="category">Only tenders with a BED (BOG) or a MOG unit.</param>
+        /// <param name="detailCode">Only tenders with a unit of this VERA detail code, e.g. ATE.</param>
+        /// <param name="minAreaM2">Only tenders with a unit of at least this many m².</param>
+        /// <param name="maxAreaM2">Only tenders with a unit of at most this many m². 'maxAreaM2' must not be below 'minAreaM2'.</param>
+        /// <param name="limit">Items per page, 1–200 (default 50).</param>
+        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="PlatformApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<PageOfPublicTenderResponse> ListPublicTendersAsync(string? municipalityCode = null, string? neighbourhoodCode = null, UnitCategory? category = null, string? detailCode = null, int? minAreaM2 = null, int? maxAreaM2 = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v1/listings/tenders"
+                    urlBuilder_.Append("v1/listings/tenders");
+                    urlBuilder_.Append('?');
+                    if (municipalityCode != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("municipalityCode")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(municipalityCode, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (neighbourhoodCode != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("neighbourhoodCode")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(neighbourhoodCode, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (category != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("category")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(category, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (detailCode != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("detailCode")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(detailCode, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (minAreaM2 != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("minAreaM2")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(minAreaM2, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (maxAreaM2 != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("maxAreaM2")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(maxAreaM2, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (limit != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("limit")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(limit, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (cursor != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("cursor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(cursor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<PageOfPublicTenderResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -13488,7 +13666,7 @@ namespace Plinth.Platform.Client
     {
 
         /// <summary>
-        /// The field as named in the resource, nested fields with dots: `address.postcode`.
+        /// The field as named in the resource, nested fields with dots, items of a list of objects by index: `address.postcode`, `criteria[0].weight`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("field")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -14254,6 +14432,9 @@ namespace Plinth.Platform.Client
 
     }
 
+    /// <summary>
+    /// 'pitchNight.startsAt' must be after 'closesAt'.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class CreateTenderRequest
     {
@@ -15616,6 +15797,37 @@ namespace Plinth.Platform.Client
     /// One page of a list, in a stable order. Pass nextCursor back as cursor for the next page.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PageOfPublicTenderResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("items")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(200)]
+        public System.Collections.Generic.IList<PublicTenderResponse> Items { get; set; } = new System.Collections.Generic.List<PublicTenderResponse>();
+
+        /// <summary>
+        /// Null on the last page.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
+        [System.ComponentModel.DataAnnotations.StringLength(512)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[A-Za-z0-9_-]+$")]
+        public string? NextCursor { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// One page of a list, in a stable order. Pass nextCursor back as cursor for the next page.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PageOfSharingGrantResponse
     {
 
@@ -16070,6 +16282,140 @@ namespace Plinth.Platform.Client
         [System.Text.Json.Serialization.JsonPropertyName("allowedTransitions")]
         [System.ComponentModel.DataAnnotations.MaxLength(4)]
         public System.Collections.Generic.IList<AllowedTransitions>? AllowedTransitions { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// An open public tender as anyone may see it: the call, its fixed criteria and weights, the sections to write, the dates.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PublicTenderResponse
+    {
+
+        /// <summary>
+        /// Apply with POST /v1/tenders/{id}/applications.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(36)]
+        public System.Guid Id { get; set; } = default!;
+
+        /// <summary>
+        /// The landlord's name.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("landlord")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(200)]
+        public string Landlord { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("title")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(200)]
+        public string Title { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(4000)]
+        public string Description { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("neighbourhoodProfile")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(4000)]
+        public string NeighbourhoodProfile { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("eligibility")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(1000)]
+        public string Eligibility { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("requiredSections")]
+        // TODO(system.text.json): Add ItemConverterType with enum converter when supported
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(5)]
+        public System.Collections.Generic.IList<TenderSection> RequiredSections { get; set; } = new System.Collections.Generic.List<TenderSection>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("criteria")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(10)]
+        public System.Collections.Generic.IList<TenderCriterion> Criteria { get; set; } = new System.Collections.Generic.List<TenderCriterion>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("opensAt")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
+        public System.DateTimeOffset OpensAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("closesAt")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
+        public System.DateTimeOffset ClosesAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("pitchNight")]
+        public PitchNight? PitchNight { get; set; } = default!;
+
+        /// <summary>
+        /// The monthly rent offered, in euro cents, before any discount.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("offeredRentCentsPerMonth")]
+        [System.ComponentModel.DataAnnotations.Range(0L, 1000000000L)]
+        public long OfferedRentCentsPerMonth { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("units")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(20)]
+        public System.Collections.Generic.IList<PublicTenderUnit> Units { get; set; } = new System.Collections.Generic.List<PublicTenderUnit>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// A unit of an open tender, as the listing shows it: what an applicant weighs, not where it is exactly.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PublicTenderUnit
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("areaM2")]
+        public double AreaM2 { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("category")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<UnitCategory>))]
+        public UnitCategory Category { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("detailCode")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(3)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[A-Z]{3}$")]
+        public string DetailCode { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("municipalityCode")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(6)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^GM[0-9]{4}$")]
+        public string MunicipalityCode { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("neighbourhoodCode")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(10)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^BU[0-9]{8}$")]
+        public string NeighbourhoodCode { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -17075,6 +17421,9 @@ namespace Plinth.Platform.Client
 
     }
 
+    /// <summary>
+    /// 'pitchNight.startsAt' must be after 'closesAt'.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class UpdateTenderRequest
     {

@@ -1264,6 +1264,20 @@ export interface ITendersClient {
     updateTender(tenant: string, tenderId: string, if_Match: string, body: UpdateTenderRequest, signal?: AbortSignal): Promise<TenderResponse>;
 
     /**
+     * List open public tenders
+     * @param municipalityCode (optional) Only tenders with a unit in this CBS municipality, e.g. GM0363 (Amsterdam).
+     * @param neighbourhoodCode (optional) Only tenders with a unit in this CBS neighbourhood, e.g. BU03630504.
+     * @param category (optional) Only tenders with a BED (BOG) or a MOG unit.
+     * @param detailCode (optional) Only tenders with a unit of this VERA detail code, e.g. ATE.
+     * @param minAreaM2 (optional) Only tenders with a unit of at least this many m².
+     * @param maxAreaM2 (optional) Only tenders with a unit of at most this many m². 'maxAreaM2' must not be below 'minAreaM2'.
+     * @param limit (optional) Items per page, 1–200 (default 50).
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
+     * @return OK
+     */
+    listPublicTenders(municipalityCode?: string | null | undefined, neighbourhoodCode?: string | null | undefined, category?: UnitCategory | undefined, detailCode?: string | null | undefined, minAreaM2?: number | null | undefined, maxAreaM2?: number | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfPublicTenderResponse>;
+
+    /**
      * Publish a tender
      * @param tenant The tenant's slug.
      * @param tenderId The id of the tender.
@@ -1911,6 +1925,96 @@ export class TendersClient implements ITendersClient {
             });
         }
         return Promise.resolve<TenderResponse>(null as any);
+    }
+
+    /**
+     * List open public tenders
+     * @param municipalityCode (optional) Only tenders with a unit in this CBS municipality, e.g. GM0363 (Amsterdam).
+     * @param neighbourhoodCode (optional) Only tenders with a unit in this CBS neighbourhood, e.g. BU03630504.
+     * @param category (optional) Only tenders with a BED (BOG) or a MOG unit.
+     * @param detailCode (optional) Only tenders with a unit of this VERA detail code, e.g. ATE.
+     * @param minAreaM2 (optional) Only tenders with a unit of at least this many m².
+     * @param maxAreaM2 (optional) Only tenders with a unit of at most this many m². 'maxAreaM2' must not be below 'minAreaM2'.
+     * @param limit (optional) Items per page, 1–200 (default 50).
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
+     * @return OK
+     */
+    listPublicTenders(municipalityCode?: string | null | undefined, neighbourhoodCode?: string | null | undefined, category?: UnitCategory | undefined, detailCode?: string | null | undefined, minAreaM2?: number | null | undefined, maxAreaM2?: number | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfPublicTenderResponse> {
+        let url_ = this.baseUrl + "/v1/listings/tenders?";
+        if (municipalityCode !== undefined && municipalityCode !== null)
+            url_ += "municipalityCode=" + encodeURIComponent("" + municipalityCode) + "&";
+        if (neighbourhoodCode !== undefined && neighbourhoodCode !== null)
+            url_ += "neighbourhoodCode=" + encodeURIComponent("" + neighbourhoodCode) + "&";
+        if (category === null)
+            throw new globalThis.Error("The parameter 'category' cannot be null.");
+        else if (category !== undefined)
+            url_ += "category=" + encodeURIComponent("" + category) + "&";
+        if (detailCode !== undefined && detailCode !== null)
+            url_ += "detailCode=" + encodeURIComponent("" + detailCode) + "&";
+        if (minAreaM2 !== undefined && minAreaM2 !== null)
+            url_ += "minAreaM2=" + encodeURIComponent("" + minAreaM2) + "&";
+        if (maxAreaM2 !== undefined && maxAreaM2 !== null)
+            url_ += "maxAreaM2=" + encodeURIComponent("" + maxAreaM2) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor !== undefined && cursor !== null)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListPublicTenders(_response);
+        });
+    }
+
+    protected processListPublicTenders(response: Response): Promise<PageOfPublicTenderResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfPublicTenderResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PageOfPublicTenderResponse>(null as any);
     }
 
     /**
@@ -6381,7 +6485,7 @@ export type ApiScope = "platform:admin" | "platform:operations" | "tenant:admin"
 export type AuditAction = "created" | "updated" | "deleted" | "reclassified" | "terminated" | "evaluated" | "ended" | "revoked" | "published" | "closed" | "shortlisted" | "cancelled";
 
 export interface AuditChange {
-    /** The field as named in the resource, nested fields with dots: `address.postcode`. */
+    /** The field as named in the resource, nested fields with dots, items of a list of objects by index: `address.postcode`, `criteria[0].weight`. */
     field: string;
     old?: string | null;
     new?: string | null;
@@ -6580,6 +6684,7 @@ export interface CreateTenantRequest {
     [key: string]: any;
 }
 
+/** 'pitchNight.startsAt' must be after 'closesAt'. */
 export interface CreateTenderRequest {
     /** The landlord's units the tender lets (usually one). 'unitIds' must not name a unit twice. */
     unitIds: string[];
@@ -6910,6 +7015,15 @@ export interface PageOfPlinthResponse {
 }
 
 /** One page of a list, in a stable order. Pass nextCursor back as cursor for the next page. */
+export interface PageOfPublicTenderResponse {
+    items: PublicTenderResponse[];
+    /** Null on the last page. */
+    nextCursor: string | null;
+
+    [key: string]: any;
+}
+
+/** One page of a list, in a stable order. Pass nextCursor back as cursor for the next page. */
 export interface PageOfSharingGrantResponse {
     items: SharingGrantResponse[];
     /** Null on the last page. */
@@ -7036,6 +7150,39 @@ export interface Problem {
     discountId?: string | null;
     /** With `urn:plinth:problem:tender-transition-not-allowed` and the other refusals of a tender's transitions: what the tender allows now. */
     allowedTransitions?: AllowedTransitions[] | null;
+
+    [key: string]: any;
+}
+
+/** An open public tender as anyone may see it: the call, its fixed criteria and weights, the sections to write, the dates. */
+export interface PublicTenderResponse {
+    /** Apply with POST /v1/tenders/{id}/applications. */
+    id: string;
+    /** The landlord's name. */
+    landlord: string;
+    title: string;
+    description: string;
+    neighbourhoodProfile: string;
+    eligibility: string;
+    requiredSections: TenderSection[];
+    criteria: TenderCriterion[];
+    opensAt: string;
+    closesAt: string;
+    pitchNight?: PitchNight | null;
+    /** The monthly rent offered, in euro cents, before any discount. */
+    offeredRentCentsPerMonth: number;
+    units: PublicTenderUnit[];
+
+    [key: string]: any;
+}
+
+/** A unit of an open tender, as the listing shows it: what an applicant weighs, not where it is exactly. */
+export interface PublicTenderUnit {
+    areaM2: number;
+    category: UnitCategory;
+    detailCode: string;
+    municipalityCode: string;
+    neighbourhoodCode: string;
 
     [key: string]: any;
 }
@@ -7265,6 +7412,7 @@ export interface UpdateLeaseRequest {
     [key: string]: any;
 }
 
+/** 'pitchNight.startsAt' must be after 'closesAt'. */
 export interface UpdateTenderRequest {
     /** The landlord's units the tender lets (usually one). 'unitIds' must not name a unit twice. */
     unitIds: string[];

@@ -7,8 +7,8 @@ namespace Platform.Api.Tests.Contract;
 
 /// <summary>
 /// A tenant with one of everything, made through the generated client, so that the fuzz's path and body ids
-/// resolve: Herderplein with a let atelier, a 25 % discount with an evaluation, a budget, a webhook, an API client, and a
-/// sharing grant to a municipality.
+/// resolve: Herderplein with a let atelier, a 25 % discount with an evaluation, a budget, a webhook, an API client, a
+/// sharing grant to a municipality, and a draft tender for the atelier.
 /// </summary>
 public sealed class FuzzWorld
 {
@@ -16,7 +16,7 @@ public sealed class FuzzWorld
     public static readonly string[] IdNames =
     [
         "tenant", "plinthId", "unitId", "leaseId", "discountId", "counterPerformanceId", "evaluationId", "budgetId",
-        "webhookId", "deliveryId", "clientId", "notificationId", "entityId", "grantId", "granteeSlug",
+        "webhookId", "deliveryId", "clientId", "notificationId", "entityId", "grantId", "granteeSlug", "tenderId",
     ];
 
     FuzzWorld(PlatformApi owner, Dictionary<string, string> ids)
@@ -44,6 +44,7 @@ public sealed class FuzzWorld
         var evaluation = await api.Discounts.CreateEvaluationAsync(slug, discount.Id, EvaluationTests.Evaluation(discount, EvaluationDecision.Continue), cancellationToken: ct);
         var municipality = await app.CreateTenantAsync(TenantKind.Municipality);
         var grant = await api.Sharing.CreateSharingGrantAsync(slug, Sharing.SharingGrantTests.PerformanceAgreements(municipality.Slug), cancellationToken: ct);
+        var tender = await api.Tenders.CreateTenderAsync(slug, Tenders.TenderScenarios.PitchJePlan([unit.Id]), cancellationToken: ct);
         var webhook = await api.Webhooks.CreateWebhookAsync(slug, new CreateWebhookRequest { Url = new Uri("https://93.184.215.14/hooks"), Events = [NotificationType.LeaseEnding] }, cancellationToken: ct);
 
         return new FuzzWorld(api, new Dictionary<string, string>
@@ -61,6 +62,7 @@ public sealed class FuzzWorld
             ["entityId"] = unit.Id.ToString(),
             ["grantId"] = grant.Id.ToString(),
             ["granteeSlug"] = municipality.Slug,
+            ["tenderId"] = tender.Id.ToString(),
             // No delivery or notification exists until a reminder comes due: their requests answer 404, which is fine here.
             ["deliveryId"] = Guid.NewGuid().ToString(),
             ["notificationId"] = Guid.NewGuid().ToString(),

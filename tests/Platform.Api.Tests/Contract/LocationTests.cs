@@ -56,8 +56,9 @@ public sealed class LocationTests(PlatformApp app)
         await api.Webhooks.CreateWebhookAsync(tenant.Slug,
             new CreateWebhookRequest { Url = new Uri("https://93.184.216.34/plinth"), Events = [NotificationType.DiscountEvaluationDue] }, Ct);
         await api.ApiClients.CreateApiClientAsync(tenant.Slug, new CreateApiClientRequest { DisplayName = "Lezer", Scopes = [ApiScope.PlinthsRead] }, Ct);
+        await api.Tenders.CreateTenderAsync(tenant.Slug, Tenders.TenderScenarios.PitchJePlan([unit.Id]), cancellationToken: Ct);
 
-        Assert.Equal(9, adminLocations.Seen.Count + locations.Seen.Count);
+        Assert.Equal(10, adminLocations.Seen.Count + locations.Seen.Count);
         var failures = new List<string>();
         foreach (var (reader, seen) in new[] { (admin, adminLocations), (api, locations) })
         {

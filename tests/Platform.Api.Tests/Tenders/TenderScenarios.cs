@@ -8,12 +8,12 @@ public static class TenderScenarios
 {
     public static readonly string[] LandlordScopes = ["tenders:read", "tenders:write", "plinths:read", "plinths:write", "leases:write", "tenant:admin"];
 
-    public static PlinthRequest Kostverlorenkade() => new()
+    public static PlinthRequest Kostverlorenkade(string neighbourhoodCode = "BU03630504") => new()
     {
         Name = "Tweede Kostverlorenkade",
         Address = new Address { Street = "Tweede Kostverlorenkade", HouseNumber = 56, Postcode = "1053 RV", City = "Amsterdam" },
         MunicipalityCode = "GM0363",
-        NeighbourhoodCode = "BU03630504",
+        NeighbourhoodCode = neighbourhoodCode,
         DwellingsAbove = 24,
         PlinthAreaM2 = 310,
         Theme = "makers",
@@ -94,6 +94,16 @@ public sealed record Landlord(TestTenant Tenant, PlatformApi Api, PlinthResponse
 
     public async Task<UnitResponse> AnotherUnitAsync(double areaM2 = 85) =>
         await Api.Units.CreateUnitAsync(Slug, TenderScenarios.Atelier(Plinth.Id, areaM2), cancellationToken: Ct);
+
+    /// <summary>A vacant unit in a new plinth of this landlord in <paramref name="neighbourhoodCode"/> (Amsterdam).</summary>
+    public async Task<UnitResponse> UnitInAsync(string neighbourhoodCode, UnitCategory category = UnitCategory.Bed, string detailCode = "ATE", double areaM2 = 85)
+    {
+        var plinth = await Api.Plinths.CreatePlinthAsync(Slug, TenderScenarios.Kostverlorenkade(neighbourhoodCode), cancellationToken: Ct);
+        var unit = TenderScenarios.Atelier(plinth.Id, areaM2);
+        unit.Category = category;
+        unit.DetailCode = detailCode;
+        return await Api.Units.CreateUnitAsync(Slug, unit, cancellationToken: Ct);
+    }
 
     public Task<TenderResponse> DraftAsync(CreateTenderRequest? request = null) =>
         Api.Tenders.CreateTenderAsync(Slug, request ?? TenderScenarios.PitchJePlan([Unit.Id]), cancellationToken: Ct);

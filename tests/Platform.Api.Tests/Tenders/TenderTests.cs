@@ -256,7 +256,7 @@ public sealed class TenderTests(PlatformApp app)
     [InlineData("criteria[0].key")]
     [InlineData("requiredSections")]
     [InlineData("closesAt")]
-    [InlineData("pitchNight.startsAt")]
+    [InlineData("pitchNight")]
     [InlineData("offeredTerms.baseRentCentsPerMonth")]
     public async Task A_bad_field_is_a_400_naming_it_and_nothing_is_stored(string field)
     {
@@ -271,7 +271,7 @@ public sealed class TenderTests(PlatformApp app)
             case "criteria[0].key": request.Criteria[0].Key = "Open Function"; break;
             case "requiredSections": request.RequiredSections = []; break;
             case "closesAt": request.ClosesAt = request.OpensAt.AddMinutes(-1); break;
-            case "pitchNight.startsAt": request.PitchNight = new PitchNight { StartsAt = request.ClosesAt.AddDays(-1), Location = "Buurthuis", MinutesPerPitch = 10 }; break;
+            case "pitchNight": request.PitchNight = new PitchNight { StartsAt = request.ClosesAt.AddDays(-1), Location = "Buurthuis", MinutesPerPitch = 10 }; break;
             case "offeredTerms.baseRentCentsPerMonth": request.OfferedTerms.BaseRentCentsPerMonth = -1; break;
         }
 

@@ -35,7 +35,7 @@ public sealed class AuditChange
 {
     public const int MaxValueLength = 4000;
 
-    /// <summary>The field as named in the resource, nested fields with dots: <c>address.postcode</c>.</summary>
+    /// <summary>The field as named in the resource, nested fields with dots, items of a list of objects by index: <c>address.postcode</c>, <c>criteria[0].weight</c>.</summary>
     [System.ComponentModel.DataAnnotations.MaxLength(200)]
     public required string Field { get; init; }
 
@@ -97,6 +97,12 @@ public sealed class AuditLog(IHttpContextAccessor http, TimeProvider clock)
         {
             foreach (var (name, child) in obj)
                 Flatten(child, path.Length == 0 ? name : $"{path}.{name}", fields);
+        }
+        else if (node is JsonArray { Count: > 0 } items && items.All(item => item is JsonObject))
+        {
+            // A list of objects (a tender's criteria, a schedule's steps) by item, so each value stays within MaxValueLength.
+            for (var i = 0; i < items.Count; i++)
+                Flatten(items[i], $"{path}[{i}]", fields);
         }
         else
         {

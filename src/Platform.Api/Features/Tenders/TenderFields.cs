@@ -186,8 +186,8 @@ public static class TenderFieldRules
         validator.RuleFor(t => t.OpensAt).NotEmpty();
         validator.RuleFor(t => t.ClosesAt).GreaterThan(t => t.OpensAt).WithMessage("'closesAt' must be after 'opensAt'.");
         validator.RuleFor(t => t.PitchNight!).SetValidator(new PitchNightValidator()).When(t => t.PitchNight is not null);
-        validator.RuleFor(t => t.PitchNight!.StartsAt).GreaterThan(t => t.ClosesAt).When(t => t.PitchNight is not null)
-            .OverridePropertyName("pitchNight.startsAt").WithMessage("'pitchNight.startsAt' must be after 'closesAt'.");
+        validator.RuleFor(t => t.PitchNight).Must((t, night) => night is null || night.StartsAt > t.ClosesAt)
+            .WithMessage("'pitchNight.startsAt' must be after 'closesAt'.");
         validator.RuleFor(t => t.OfferedTerms).NotNull().SetValidator(new OfferedTermsValidator());
         validator.RuleFor(t => t.Visibility).NotNull().IsInEnum();
     }

@@ -69,21 +69,25 @@ public sealed class TenderStore(TenantDb db, AuditLog audit, TimeProvider clock,
         ORDER BY t.id {SqlDialect.Limit}
         """;
 
+    /// <summary>The units of the tenders whose ids lie from @First through @Last (a page of tenders in id order), in one statement.</summary>
     const string UnitIdsSql = $"""
         SELECT tender_id AS {nameof(TenderUnitLink.TenderId)}, unit_id AS {nameof(TenderUnitLink.UnitId)}
-        FROM tender_units WHERE tenant_id = @TenantId AND tender_id IN @TenderIds
+        FROM tender_units WHERE tenant_id = @TenantId AND tender_id >= @First AND tender_id <= @Last
         ORDER BY unit_id
         """;
 
-    const string UnitsOfTenantSql = $"""
+    const string VacancySql = $"""
         SELECT u.id AS {nameof(UnitVacancy.Id)},
                CASE WHEN u.status = 'vacant' AND NOT EXISTS (
                    SELECT 1 FROM leases l
                    WHERE l.tenant_id = u.tenant_id AND l.unit_id = u.id
                      AND l.start_date <= @Today AND (l.end_date IS NULL OR l.end_date >= @Today)) THEN 1 ELSE 0 END AS {nameof(UnitVacancy.Vacant)}
         FROM units u {SqlDialect.UpdateLock}
-        WHERE u.tenant_id = @TenantId AND u.id IN @UnitIds
+        JOIN tender_units tu ON tu.tenant_id = u.tenant_id AND tu.unit_id = u.id
+        WHERE u.tenant_id = @TenantId AND tu.tender_id = @TenderId
         """;
+
+    const string UnitExistsSql = $"SELECT COUNT(*) FROM units {SqlDialect.UpdateLock} WHERE tenant_id = @TenantId AND id = @UnitId";
 
     const string InsertSql = """
         INSERT INTO tenders (id, tenant_id, title, description, neighbourhood_profile, eligibility, required_sections, criteria, opens_at, closes_at,
@@ -181,7 +185,7 @@ public sealed class TenderStore(TenantDb db, AuditLog audit, TimeProvider clock,
 
             var now = Now;
             var status = current.StatusAt(now);
-            var units = (await session.ListAsync<UnitVacancy>(UnitsOfTenantSql, new { current.UnitIds, Today }, ct))
+            var units = (await session.ListAsync<UnitVacancy>(VacancySql, new { TenderId = id, Today }, ct))
                 .Select(u => new TenderUnit(u.Id, u.Vacant)).ToList();
             var weights = TenderJson.Read<List<TenderCriterion>>(current.Criteria).Select(c => c.Weight).ToList();
             var decision = TenderRules.Decide(transition, new TenderState(status, weights, current.ClosesAt, units), now);
@@ -233,15 +237,20 @@ public sealed class TenderStore(TenantDb db, AuditLog audit, TimeProvider clock,
     {
         if (rows.Count == 0)
             return rows;
-        var links = (await session.ListAsync<TenderUnitLink>(UnitIdsSql, new { TenderIds = rows.Select(r => r.Id).ToList() }, ct))
+        var links = (await session.ListAsync<TenderUnitLink>(UnitIdsSql, new { First = rows[0].Id, Last = rows[^1].Id }, ct))
             .ToLookup(l => l.TenderId, l => l.UnitId);
         return rows.Select(r => r with { UnitIds = links[r.Id].ToList() }).ToList();
     }
 
     async Task<WriteOutcome<TenderRow>?> MissingUnitAsync(DbSession session, IReadOnlyList<Guid> unitIds, CancellationToken ct)
     {
-        var found = (await session.ListAsync<UnitVacancy>(UnitsOfTenantSql, new { UnitIds = unitIds, Today }, ct)).Select(u => u.Id).ToHashSet();
-        var missing = unitIds.Where(u => !found.Contains(u)).ToList();
+        var missing = new List<Guid>();
+        foreach (var unitId in unitIds)
+        {
+            if (await session.ExecuteScalarAsync<int>(UnitExistsSql, new { UnitId = unitId }, ct) == 0)
+                missing.Add(unitId);
+        }
+
         return missing.Count == 0 ? null
             : WriteOutcome<TenderRow>.Invalid("unitIds", $"The tenant has no unit with the id {string.Join(", ", missing)}.");
     }
