@@ -48,3 +48,37 @@ JOIN tender_units tu ON tu.tenant_id = t.tenant_id AND tu.tender_id = t.id
 JOIN units u ON u.tenant_id = t.tenant_id AND u.id = tu.unit_id
 JOIN plinths p ON p.tenant_id = t.tenant_id AND p.id = u.plinth_id
 WHERE t.status = 'published' AND t.visibility = 'public';
+
+-- An application belongs to the landlord's partition (tenant_id), with the tenant whose client submitted it recorded
+-- (submitter_tenant_id). sections is JSON as the API shows it.
+CREATE TABLE tender_applications (
+    id                     TEXT    NOT NULL PRIMARY KEY,
+    tenant_id              TEXT    NOT NULL REFERENCES tenants (id),
+    tender_id              TEXT    NOT NULL REFERENCES tenders (id),
+    submitter_tenant_id    TEXT    NOT NULL REFERENCES tenants (id),
+    submitted_by           TEXT    NOT NULL,
+    applicant_name         TEXT    NOT NULL,
+    applicant_organisation TEXT    NULL,
+    applicant_kvk_number   TEXT    NULL,
+    applicant_email        TEXT    NOT NULL,
+    applicant_phone        TEXT    NULL,
+    sections               TEXT    NOT NULL,
+    requested_start_date   TEXT    NULL,
+    status                 TEXT    NOT NULL CHECK (status IN ('submitted', 'eligible', 'ineligible', 'withdrawn')),
+    assessment_reason      TEXT    NULL,
+    created_at             TEXT    NOT NULL,
+    updated_at             TEXT    NOT NULL,
+    version                INTEGER NOT NULL
+);
+CREATE INDEX ix_tender_applications_tender ON tender_applications (tenant_id, tender_id, id);
+CREATE INDEX ix_tender_applications_email ON tender_applications (tender_id, applicant_email);
+CREATE INDEX ix_tender_applications_kvk ON tender_applications (tender_id, applicant_kvk_number);
+
+-- The submitter's receipt, in its own partition: which application of which landlord it submitted.
+CREATE TABLE application_receipts (
+    tenant_id        TEXT NOT NULL REFERENCES tenants (id),
+    application_id   TEXT NOT NULL REFERENCES tender_applications (id),
+    owner_tenant_id  TEXT NOT NULL REFERENCES tenants (id),
+    created_at       TEXT NOT NULL,
+    PRIMARY KEY (tenant_id, application_id)
+);

@@ -52,7 +52,58 @@ JOIN dbo.plinths p ON p.tenant_id = t.tenant_id AND p.id = u.plinth_id
 WHERE t.status = 'published' AND t.visibility = 'public';
 GO
 
+-- An application belongs to the landlord's partition (tenant_id), with the tenant whose client submitted it recorded
+-- (submitter_tenant_id). sections is JSON as the API shows it.
+CREATE TABLE dbo.tender_applications (
+    id                     UNIQUEIDENTIFIER NOT NULL CONSTRAINT pk_tender_applications PRIMARY KEY,
+    tenant_id              UNIQUEIDENTIFIER NOT NULL CONSTRAINT fk_tender_applications_owner REFERENCES dbo.tenants (id),
+    tender_id              UNIQUEIDENTIFIER NOT NULL CONSTRAINT fk_tender_applications_tender REFERENCES dbo.tenders (id),
+    submitter_tenant_id    UNIQUEIDENTIFIER NOT NULL CONSTRAINT fk_tender_applications_submitter REFERENCES dbo.tenants (id),
+    submitted_by           VARCHAR(100)     NOT NULL,
+    applicant_name         NVARCHAR(200)    NOT NULL,
+    applicant_organisation NVARCHAR(200)    NULL,
+    applicant_kvk_number   CHAR(8)          NULL,
+    applicant_email        NVARCHAR(320)    NOT NULL,
+    applicant_phone        NVARCHAR(40)     NULL,
+    sections               NVARCHAR(MAX)    NOT NULL,
+    requested_start_date   DATE             NULL,
+    status                 VARCHAR(16)      NOT NULL CONSTRAINT ck_tender_applications_status CHECK (status IN ('submitted', 'eligible', 'ineligible', 'withdrawn')),
+    assessment_reason      NVARCHAR(1000)   NULL,
+    created_at             DATETIMEOFFSET   NOT NULL,
+    updated_at             DATETIMEOFFSET   NOT NULL,
+    version                INT              NOT NULL
+);
+CREATE INDEX ix_tender_applications_tender ON dbo.tender_applications (tenant_id, tender_id, id);
+CREATE INDEX ix_tender_applications_email ON dbo.tender_applications (tender_id, applicant_email);
+CREATE INDEX ix_tender_applications_kvk ON dbo.tender_applications (tender_id, applicant_kvk_number);
+
+-- The submitter's receipt, in its own partition: which application of which landlord it submitted.
+CREATE TABLE dbo.application_receipts (
+    tenant_id        UNIQUEIDENTIFIER NOT NULL CONSTRAINT fk_application_receipts_tenant REFERENCES dbo.tenants (id),
+    application_id   UNIQUEIDENTIFIER NOT NULL CONSTRAINT fk_application_receipts_application REFERENCES dbo.tender_applications (id),
+    owner_tenant_id  UNIQUEIDENTIFIER NOT NULL CONSTRAINT fk_application_receipts_owner REFERENCES dbo.tenants (id),
+    created_at       DATETIMEOFFSET   NOT NULL,
+    CONSTRAINT pk_application_receipts PRIMARY KEY (tenant_id, application_id)
+);
+GO
+
+-- An application is visible to its landlord and to the tenant that submitted it (through its receipt); only the landlord's
+-- session writes it (the submitter's changes go through the system path, after its receipt is checked).
+CREATE FUNCTION security.application_predicate (@tenant_id UNIQUEIDENTIFIER, @submitter_tenant_id UNIQUEIDENTIFIER)
+RETURNS TABLE
+WITH SCHEMABINDING
+AS RETURN
+    SELECT 1 AS allowed
+    WHERE SESSION_CONTEXT(N'tenant_id') IS NULL
+       OR @tenant_id = CAST(SESSION_CONTEXT(N'tenant_id') AS UNIQUEIDENTIFIER)
+       OR @submitter_tenant_id = CAST(SESSION_CONTEXT(N'tenant_id') AS UNIQUEIDENTIFIER);
+GO
+
 ALTER SECURITY POLICY security.tenant_isolation
+    ADD FILTER PREDICATE security.application_predicate(tenant_id, submitter_tenant_id) ON dbo.tender_applications,
+    ADD BLOCK PREDICATE security.tenant_predicate(tenant_id) ON dbo.tender_applications,
+    ADD FILTER PREDICATE security.tenant_predicate(tenant_id) ON dbo.application_receipts,
+    ADD BLOCK PREDICATE security.tenant_predicate(tenant_id) ON dbo.application_receipts,
     ADD FILTER PREDICATE security.tenant_predicate(tenant_id) ON dbo.tenders,
     ADD BLOCK PREDICATE security.tenant_predicate(tenant_id) ON dbo.tenders,
     ADD FILTER PREDICATE security.tenant_predicate(tenant_id) ON dbo.tender_units,

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Platform.Api.Concurrency;
 using Platform.Api.Demo;
 using Platform.Api.Errors;
+using Platform.Api.Features.Applications;
 using Platform.Api.Features.Audit;
 using Platform.Api.Features.DiscountBudgets;
 using Platform.Api.Features.Discounts;
@@ -84,6 +85,8 @@ public static class Extensions
         services.AddScoped<SharingGrantStore>();
         services.AddScoped<TenderStore>();
         services.AddSingleton<TenderListingStore>();
+        services.AddScoped<ApplicationStore>();
+        services.AddScoped<ApplicationSubmissions>();
         services.AddSingleton<ReminderScan>();
         services.AddScoped<WebhookStore>();
         services.AddSingleton<WebhookDispatch>();

@@ -38,6 +38,8 @@ public sealed class FuzzSeeds(IReadOnlyDictionary<string, string> ids)
         ["validUntil"] = () => "2026-12-31",
         ["municipalityCodes"] = () => new JsonArray("GM0344"),
         ["leaseStartDate"] = () => "2027-01-01",
+        ["phone"] = () => "+31 20 123 4567",
+        ["requestedStartDate"] = () => "2027-04-01",
         ["TenderCriterion.key"] = () => "storefront",
         ["opensAt"] = () => "2026-06-01T10:00:00Z",
         ["closesAt"] = () => "2026-07-01T10:00:00Z",

@@ -44,6 +44,8 @@ public sealed class PlatformApi(HttpClient http)
     public ISharingClient Sharing { get; } = new SharingClient(http);
 
     public ITendersClient Tenders { get; } = new TendersClient(http);
+
+    public IApplicationsClient Applications { get; } = new ApplicationsClient(http);
 }
 
 /// <summary>A tenant made for one test, with helpers to sign in as its API clients.</summary>

@@ -13,6 +13,7 @@ public enum AuditEntityType
     Discount,
     SharingGrant,
     Tender,
+    Application,
 }
 
 public enum AuditAction
@@ -29,6 +30,9 @@ public enum AuditAction
     Closed,
     Shortlisted,
     Cancelled,
+    Submitted,
+    Withdrawn,
+    Assessed,
 }
 
 public sealed class AuditChange
@@ -59,11 +63,23 @@ public sealed class AuditLog(IHttpContextAccessor http, TimeProvider clock)
 
     static readonly HashSet<string> Unrecorded = ["etag", "updatedAt", "createdAt"];
 
-    public Task RecordAsync(DbSession session, AuditEntityType entityType, Guid entityId, AuditAction action, object? before, object? after, CancellationToken ct)
+    public Task RecordAsync(DbSession session, AuditEntityType entityType, Guid entityId, AuditAction action, object? before, object? after, CancellationToken ct) =>
+        session.ExecuteAsync(InsertSql, Event(entityType, entityId, action, before, after), ct);
+
+    /// <summary>For a session on the system path (a change that crosses tenants): records the event in <paramref name="ownerId"/>'s trail.</summary>
+    public Task RecordForAsync(DbSession session, Guid ownerId, AuditEntityType entityType, Guid entityId, AuditAction action, object? before, object? after,
+        CancellationToken ct)
+    {
+        var parameters = new Dapper.DynamicParameters(Event(entityType, entityId, action, before, after));
+        parameters.Add("TenantId", ownerId);
+        return session.ExecuteAsync(InsertSql, parameters, ct);
+    }
+
+    object Event(AuditEntityType entityType, Guid entityId, AuditAction action, object? before, object? after)
     {
         var now = clock.GetUtcNow();
         var changes = Diff(Flatten(before), Flatten(after));
-        return session.ExecuteAsync(InsertSql, new
+        return new
         {
             Id = Ids.New(now),
             EntityType = EnumText<AuditEntityType>.ToText(entityType),
@@ -72,7 +88,7 @@ public sealed class AuditLog(IHttpContextAccessor http, TimeProvider clock)
             ClientId = http.HttpContext?.User.ClientIdOf() ?? "system",
             OccurredAt = now,
             Changes = JsonSerializer.Serialize(changes, ApiJson.Options),
-        }, ct);
+        };
     }
 
     static List<AuditChange> Diff(Dictionary<string, string?> before, Dictionary<string, string?> after) =>
