@@ -87,20 +87,8 @@ CREATE TABLE dbo.application_receipts (
 );
 GO
 
--- An application is visible to its landlord and to the tenant that submitted it (through its receipt); only the landlord's
--- session writes it (the submitter's changes go through the system path, after its receipt is checked).
-CREATE FUNCTION security.application_predicate (@tenant_id UNIQUEIDENTIFIER, @submitter_tenant_id UNIQUEIDENTIFIER)
-RETURNS TABLE
-WITH SCHEMABINDING
-AS RETURN
-    SELECT 1 AS allowed
-    WHERE SESSION_CONTEXT(N'tenant_id') IS NULL
-       OR @tenant_id = CAST(SESSION_CONTEXT(N'tenant_id') AS UNIQUEIDENTIFIER)
-       OR @submitter_tenant_id = CAST(SESSION_CONTEXT(N'tenant_id') AS UNIQUEIDENTIFIER);
-GO
-
 ALTER SECURITY POLICY security.tenant_isolation
-    ADD FILTER PREDICATE security.application_predicate(tenant_id, submitter_tenant_id) ON dbo.tender_applications,
+    ADD FILTER PREDICATE security.tenant_predicate(tenant_id) ON dbo.tender_applications,
     ADD BLOCK PREDICATE security.tenant_predicate(tenant_id) ON dbo.tender_applications,
     ADD FILTER PREDICATE security.tenant_predicate(tenant_id) ON dbo.application_receipts,
     ADD BLOCK PREDICATE security.tenant_predicate(tenant_id) ON dbo.application_receipts,

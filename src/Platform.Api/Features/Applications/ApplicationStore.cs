@@ -72,11 +72,7 @@ static class ApplicationSql
     public static string Text(ApplicationStatus status) => EnumText<ApplicationStatus>.ToText(status);
 }
 
-/// <summary>
-/// Applications on the owner path: the landlord lists, reads and assesses the applications to its tenders; the submitting
-/// tenant lists and reads its own through its receipts (on SQL Server the security policy shows an application to its
-/// landlord and to its submitter, and lets only the landlord's session write it).
-/// </summary>
+/// <summary>Applications on the owner path: the landlord lists, reads and assesses the applications to its tenders.</summary>
 public sealed class ApplicationStore(TenantDb db, AuditLog audit, TimeProvider clock)
 {
     public const int ReasonLength = 1000;
@@ -90,21 +86,6 @@ public sealed class ApplicationStore(TenantDb db, AuditLog audit, TimeProvider c
     const string FindForTenderSql = $"""
         SELECT {ApplicationSql.Columns} FROM tender_applications a {SqlDialect.UpdateLock} {ApplicationSql.Joins}
         WHERE a.tenant_id = @TenantId AND a.tender_id = @TenderId AND a.id = @Id
-        """;
-
-    const string ListReceiptsSql = $"""
-        SELECT {ApplicationSql.Columns} FROM application_receipts r
-        JOIN tender_applications a ON a.id = r.application_id AND a.tenant_id = r.owner_tenant_id AND a.submitter_tenant_id = r.tenant_id
-        {ApplicationSql.Joins}
-        WHERE r.tenant_id = @TenantId AND a.submitter_tenant_id = @TenantId AND a.id > @After
-        ORDER BY a.id {SqlDialect.Limit}
-        """;
-
-    const string FindReceiptSql = $"""
-        SELECT {ApplicationSql.Columns} FROM application_receipts r
-        JOIN tender_applications a ON a.id = r.application_id AND a.tenant_id = r.owner_tenant_id AND a.submitter_tenant_id = r.tenant_id
-        {ApplicationSql.Joins}
-        WHERE r.tenant_id = @TenantId AND a.submitter_tenant_id = @TenantId AND a.id = @Id
         """;
 
     const string TenderExistsSql = "SELECT COUNT(*) FROM tenders WHERE tenant_id = @TenantId AND id = @TenderId";
@@ -125,12 +106,6 @@ public sealed class ApplicationStore(TenantDb db, AuditLog audit, TimeProvider c
 
     public Task<ApplicationRow?> FindForTenderAsync(Guid tenderId, Guid id, CancellationToken ct) =>
         db.RunAsync(session => session.QuerySingleOrDefaultAsync<ApplicationRow>(FindForTenderSql, new { TenderId = tenderId, Id = id }, ct), ct);
-
-    public Task<IReadOnlyList<ApplicationRow>> ListReceiptsAsync(Guid after, int limit, CancellationToken ct) =>
-        db.RunAsync(session => session.ListAsync<ApplicationRow>(ListReceiptsSql, new { After = after, Limit = limit }, ct), ct);
-
-    public Task<ApplicationRow?> FindReceiptAsync(Guid id, CancellationToken ct) =>
-        db.RunAsync(session => session.QuerySingleOrDefaultAsync<ApplicationRow>(FindReceiptSql, new { Id = id }, ct), ct);
 
     public Task<WriteOutcome<ApplicationRow>> AssessAsync(Guid tenderId, Guid id, ApplicationStatus decision, string reason, CancellationToken ct) =>
         db.TransactAsync(async session =>

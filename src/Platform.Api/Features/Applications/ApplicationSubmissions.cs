@@ -19,11 +19,12 @@ public sealed class TenderForApplicants
 }
 
 /// <summary>
-/// The writes of an applicant, which cross tenants: an application to another tenant's tender is written to the landlord's
-/// partition (tenant_id, with the submitter recorded) and a receipt to the submitter's, in one transaction on the system
-/// path; its changes and its withdrawal are written there too, and only for the tenant that holds its receipt.
+/// What an applicant does, which crosses tenants, so it runs on the system path: an application to another tenant's tender
+/// is written to the landlord's partition (tenant_id, with the submitter recorded) and a receipt to the submitter's, in one
+/// transaction; the submitter reads, changes and withdraws it through that receipt only (every statement names the
+/// receipt's tenant, @SubmitterTenantId, which is the acting tenant).
 /// </summary>
-public sealed class ApplicationSubmissions(Db systemDb, AuditLog audit, TimeProvider clock)
+public sealed class ApplicationSubmissions(SystemDb systemDb, AuditLog audit, TimeProvider clock)
 {
     /// <summary>Published tenders only: a draft or a cancelled tender does not exist for applicants.</summary>
     const string TenderSql = $"""
@@ -59,6 +60,14 @@ public sealed class ApplicationSubmissions(Db systemDb, AuditLog audit, TimeProv
         WHERE a.id = @Id AND a.submitter_tenant_id = @SubmitterTenantId
         """;
 
+    const string ListReceiptsSql = $"""
+        SELECT {ApplicationSql.Columns} FROM application_receipts r
+        JOIN tender_applications a ON a.id = r.application_id AND a.tenant_id = r.owner_tenant_id AND a.submitter_tenant_id = r.tenant_id
+        {ApplicationSql.Joins}
+        WHERE r.tenant_id = @SubmitterTenantId AND a.id > @After
+        ORDER BY a.id {SqlDialect.Limit}
+        """;
+
     const string UpdateSql = """
         UPDATE tender_applications
         SET applicant_name = @ApplicantName, applicant_organisation = @ApplicantOrganisation, applicant_kvk_number = @ApplicantKvkNumber,
@@ -71,6 +80,13 @@ public sealed class ApplicationSubmissions(Db systemDb, AuditLog audit, TimeProv
 
     public Task<TenderForApplicants?> FindTenderAsync(Guid tenderId, CancellationToken ct) =>
         systemDb.RunAsync(session => session.QuerySingleOrDefaultAsync<TenderForApplicants>(TenderSql, new { TenderId = tenderId }, ct), ct);
+
+    public Task<IReadOnlyList<ApplicationRow>> ListReceiptsAsync(Guid submitterTenantId, Guid after, int limit, CancellationToken ct) =>
+        systemDb.RunAsync(session => session.ListAsync<ApplicationRow>(ListReceiptsSql,
+            new { SubmitterTenantId = submitterTenantId, After = after, Limit = limit }, ct), ct);
+
+    public Task<ApplicationRow?> FindReceiptAsync(Guid submitterTenantId, Guid id, CancellationToken ct) =>
+        systemDb.RunAsync(session => session.QuerySingleOrDefaultAsync<ApplicationRow>(FindOwnSql, new { Id = id, SubmitterTenantId = submitterTenantId }, ct), ct);
 
     public Task<WriteOutcome<ApplicationRow>> SubmitAsync(Guid tenderId, Guid submitterTenantId, string clientId, SubmitApplicationRequest request, CancellationToken ct) =>
         systemDb.TransactAsync(async session =>

@@ -2,10 +2,11 @@ using FastEndpoints;
 using Platform.Api.Concurrency;
 using Platform.Api.Errors;
 using Platform.Api.Security;
+using Platform.Api.Tenancy;
 
 namespace Platform.Api.Features.Applications;
 
-public sealed class GetApplicationReceiptEndpoint(ApplicationStore applications) : EndpointWithoutRequest<ApplicationResponse>
+public sealed class GetApplicationReceiptEndpoint(TenantContext tenant, ApplicationSubmissions submissions) : EndpointWithoutRequest<ApplicationResponse>
 {
     public override void Configure()
     {
@@ -20,7 +21,7 @@ public sealed class GetApplicationReceiptEndpoint(ApplicationStore applications)
 
     public override async Task HandleAsync(CancellationToken ct)
     {
-        var row = await applications.FindReceiptAsync(Route<Guid>("applicationId"), ct);
+        var row = await submissions.FindReceiptAsync(tenant.Id, Route<Guid>("applicationId"), ct);
         if (row is null)
         {
             await Send.ResultAsync(Problems.NotFound());

@@ -1,6 +1,7 @@
 using FastEndpoints;
 using Platform.Api.Paging;
 using Platform.Api.Security;
+using Platform.Api.Tenancy;
 
 namespace Platform.Api.Features.Applications;
 
@@ -11,7 +12,7 @@ public sealed class ListApplicationReceiptsValidator : Validator<ListApplication
     public ListApplicationReceiptsValidator() => this.IncludePageRules(idOrdered: true);
 }
 
-public sealed class ListApplicationReceiptsEndpoint(ApplicationStore applications) : Endpoint<ListApplicationReceiptsRequest, Page<ApplicationResponse>>
+public sealed class ListApplicationReceiptsEndpoint(TenantContext tenant, ApplicationSubmissions submissions) : Endpoint<ListApplicationReceiptsRequest, Page<ApplicationResponse>>
 {
     public override void Configure()
     {
@@ -26,7 +27,7 @@ public sealed class ListApplicationReceiptsEndpoint(ApplicationStore application
 
     public override async Task HandleAsync(ListApplicationReceiptsRequest req, CancellationToken ct)
     {
-        var rows = await applications.ListReceiptsAsync(req.AfterId, req.ReadLimit, ct);
+        var rows = await submissions.ListReceiptsAsync(tenant.Id, req.AfterId, req.ReadLimit, ct);
         await Send.OkAsync(Page<ApplicationResponse>.From(rows, req.Limit, ApplicationResponse.From, r => r.Id.ToString()), ct);
     }
 }

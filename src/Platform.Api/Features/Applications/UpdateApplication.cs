@@ -14,7 +14,7 @@ public sealed class UpdateApplicationValidator : Validator<UpdateApplicationRequ
     public UpdateApplicationValidator() => this.IncludeApplicationFieldRules();
 }
 
-public sealed class UpdateApplicationEndpoint(TenantContext tenant, ApplicationStore applications, ApplicationSubmissions submissions)
+public sealed class UpdateApplicationEndpoint(TenantContext tenant, ApplicationSubmissions submissions)
     : Endpoint<UpdateApplicationRequest, ApplicationResponse>
 {
     public override void Configure()
@@ -33,7 +33,7 @@ public sealed class UpdateApplicationEndpoint(TenantContext tenant, ApplicationS
     public override async Task HandleAsync(UpdateApplicationRequest req, CancellationToken ct)
     {
         var id = Route<Guid>("applicationId");
-        var receipt = await applications.FindReceiptAsync(id, ct);
+        var receipt = await submissions.FindReceiptAsync(tenant.Id, id, ct);
         if (receipt is null)
         {
             await Send.ResultAsync(Problems.NotFound());

@@ -26,6 +26,9 @@ public enum AuditAction
     Evaluated,
     Ended,
     Revoked,
+
+    /// <summary>A grantee read the owner's data under the sharing grant (the entity): changes name the grantee and the resource.</summary>
+    ReadByGrantee,
     Published,
     Closed,
     Shortlisted,

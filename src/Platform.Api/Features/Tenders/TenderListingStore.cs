@@ -39,7 +39,7 @@ public sealed class PublicTenderFilter
 /// on the system path, and only through the view <c>public_tender_units</c>, which holds nothing but what an applicant
 /// needs of published public tenders: no unit names or ids beyond the listing, no applications, no other tenant data.
 /// </summary>
-public sealed class TenderListingStore(Db systemDb, TimeProvider clock)
+public sealed class TenderListingStore(SystemDb systemDb, TimeProvider clock)
 {
     const string ListingSql = $"""
         SELECT v.tender_id AS {nameof(PublicTenderUnitRow.TenderId)}, v.landlord_name AS {nameof(PublicTenderUnitRow.LandlordName)},
