@@ -50,7 +50,7 @@ public sealed class LesseeValidator : AbstractValidator<Lessee>
     }
 }
 
-/// <summary>The fields of a lease that a client writes, on create and on update.</summary>
+/// <summary>The fields of a lease that a client writes, on create and on update; the base rent changes only by a rent revision.</summary>
 public abstract class LeaseFields
 {
     [Required]
@@ -61,10 +61,6 @@ public abstract class LeaseFields
 
     /// <summary>Last day of the lease; none for an open-ended lease.</summary>
     public DateOnly? EndDate { get; init; }
-
-    /// <summary>Base rent in euro cents per month, before any discount.</summary>
-    [Required]
-    public long BaseRentCentsPerMonth { get; init; }
 }
 
 public static class LeaseFieldRules
@@ -77,6 +73,5 @@ public static class LeaseFieldRules
         validator.RuleFor(l => l.StartDate).NotEmpty();
         validator.RuleFor(l => l.EndDate).GreaterThanOrEqualTo(l => l.StartDate).When(l => l.EndDate is not null)
             .WithMessage("'endDate' must not be before 'startDate'.");
-        validator.RuleFor(l => l.BaseRentCentsPerMonth).InclusiveBetween(1, MaxRentCentsPerMonth);
     }
 }

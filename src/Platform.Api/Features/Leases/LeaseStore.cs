@@ -74,7 +74,7 @@ public sealed class LeaseStore(TenantDb db, GranteeDb grantee, AuditLog audit, T
     const string ListFilter = $"""
         (@UnitId IS NULL OR unit_id = @UnitId)
           AND (@LesseeKvk IS NULL OR lessee_kvk_number = @LesseeKvk)
-          AND {DatedTerm.StatusFilterSql}
+          AND {DatedTerm.StatusCondition}
         """;
 
     const string UnitDetailCodeSql = $"SELECT detail_code FROM units {SqlDialect.UpdateLock} WHERE tenant_id = @TenantId AND id = @UnitId";
@@ -98,7 +98,7 @@ public sealed class LeaseStore(TenantDb db, GranteeDb grantee, AuditLog audit, T
         UPDATE leases
         SET lessee_name = @LesseeName, lessee_kvk_number = @LesseeKvkNumber, lessee_sbi_code = @LesseeSbiCode,
             lessee_contact_email = @LesseeContactEmail, regime = @Regime, start_date = @StartDate, end_date = @EndDate,
-            base_rent_cents_per_month = @BaseRentCentsPerMonth, termination_reason = @TerminationReason,
+            termination_reason = @TerminationReason,
             terminated_at = @TerminatedAt, updated_at = @UpdatedAt, version = @Version,
             ending_notified = CASE WHEN end_date = @EndDate THEN ending_notified ELSE 0 END
         WHERE tenant_id = @TenantId AND id = @Id
@@ -140,7 +140,7 @@ public sealed class LeaseStore(TenantDb db, GranteeDb grantee, AuditLog audit, T
             if (detailCode is null)
                 return WriteOutcome<LeaseRow>.Invalid("unitId", "The tenant has no unit with this id.");
             var regime = request.Regime ?? LeaseRegimeRules.DefaultFor(detailCode);
-            var row = ToRow(request, regime, Ids.New(now), request.UnitId, now, now, version: 1);
+            var row = ToRow(request, regime, Ids.New(now), request.UnitId, request.BaseRentCentsPerMonth, now, now, version: 1);
             if (await OverlapAsync(session, row, ct) is { } conflict)
                 return conflict;
 
@@ -161,7 +161,7 @@ public sealed class LeaseStore(TenantDb db, GranteeDb grantee, AuditLog audit, T
                 return WriteOutcome<LeaseRow>.Stale;
 
             var now = clock.GetUtcNow();
-            var updated = ToRow(request, request.Regime!.Value, id, current.UnitId, current.CreatedAt, now, current.Version + 1)
+            var updated = ToRow(request, request.Regime!.Value, id, current.UnitId, current.BaseRentCentsPerMonth, current.CreatedAt, now, current.Version + 1)
                 with { TerminationReason = current.TerminationReason, TerminatedAt = current.TerminatedAt };
             if (await OverlapAsync(session, updated, ct) is { } conflict)
                 return conflict;
@@ -235,7 +235,7 @@ public sealed class LeaseStore(TenantDb db, GranteeDb grantee, AuditLog audit, T
             : null;
     }
 
-    static LeaseRow ToRow(LeaseFields fields, LeaseRegime regime, Guid id, Guid unitId, DateTimeOffset createdAt, DateTimeOffset updatedAt, int version) => new()
+    static LeaseRow ToRow(LeaseFields fields, LeaseRegime regime, Guid id, Guid unitId, long baseRentCentsPerMonth, DateTimeOffset createdAt, DateTimeOffset updatedAt, int version) => new()
     {
         Id = id,
         UnitId = unitId,
@@ -246,7 +246,7 @@ public sealed class LeaseStore(TenantDb db, GranteeDb grantee, AuditLog audit, T
         Regime = EnumText<LeaseRegime>.ToText(regime),
         StartDate = fields.StartDate,
         EndDate = fields.EndDate,
-        BaseRentCentsPerMonth = fields.BaseRentCentsPerMonth,
+        BaseRentCentsPerMonth = baseRentCentsPerMonth,
         CreatedAt = createdAt,
         UpdatedAt = updatedAt,
         Version = version,
