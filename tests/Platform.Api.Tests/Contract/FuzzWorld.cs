@@ -8,8 +8,7 @@ namespace Platform.Api.Tests.Contract;
 /// <summary>
 /// A tenant with one of everything, made through the generated client, so that the fuzz's path and body ids
 /// resolve: Herderplein with a let atelier with a rent revision, a 25 % discount with an evaluation, a budget, a webhook, an API client, a
-/// sharing grant to a municipality, and an open tender for a second unit with an
-/// application from the tenant's own website.
+/// sharing grant to a municipality, and an open tender for a second unit with an application from the tenant's own website.
 /// </summary>
 public sealed class FuzzWorld
 {
@@ -17,8 +16,7 @@ public sealed class FuzzWorld
     public static readonly string[] IdNames =
     [
         "tenant", "plinthId", "unitId", "leaseId", "discountId", "counterPerformanceId", "evaluationId", "budgetId",
-        "webhookId", "deliveryId", "clientId", "notificationId", "entityId", "grantId", "granteeSlug", "revisionId", "tenderId",
-        "applicationId",
+        "webhookId", "deliveryId", "clientId", "notificationId", "entityId", "grantId", "granteeSlug", "revisionId", "tenderId", "applicationId",
     ];
 
     FuzzWorld(PlatformApi owner, Dictionary<string, string> ids)
