@@ -14226,6 +14226,32 @@ namespace Plinth.Platform.Client
         [System.ComponentModel.DataAnnotations.MaxLength(20)]
         public System.Collections.Generic.IList<CounterPerformanceResponse> CounterPerformances { get; set; } = new System.Collections.Generic.List<CounterPerformanceResponse>();
 
+        /// <summary>
+        /// The monthly rent the tenant pays in the first month of the period's terms (termsFrom), in euro cents.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("effectiveCentsPerMonth")]
+        [System.ComponentModel.DataAnnotations.Range(0L, 1000000000L)]
+        public long EffectiveCentsPerMonth { get; set; } = default!;
+
+        /// <summary>
+        /// That rent per m² of the unit per year, in euro cents.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("effectiveCentsPerM2PerYear")]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9223372036854775807L)]
+        public long EffectiveCentsPerM2PerYear { get; set; } = default!;
+
+        /// <summary>
+        /// How many percent that rent lies below the unit's market rent (negative when above; two decimals); null without a market rent.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("belowMarketPercent")]
+        public double? BelowMarketPercent { get; set; } = default!;
+
+        /// <summary>
+        /// How many percent that rent lies below the unit's target rent (negative when above; two decimals); null without a target rent.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("belowTargetPercent")]
+        public double? BelowTargetPercent { get; set; } = default!;
+
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
         [System.Text.Json.Serialization.JsonExtensionData]

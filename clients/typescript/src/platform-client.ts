@@ -6350,6 +6350,14 @@ export interface DiscountPeriodResponse {
     justification: string;
     /** What the tenant does in return in this period, with its targets. */
     counterPerformances: CounterPerformanceResponse[];
+    /** The monthly rent the tenant pays in the first month of the period's terms (termsFrom), in euro cents. */
+    effectiveCentsPerMonth: number;
+    /** That rent per m² of the unit per year, in euro cents. */
+    effectiveCentsPerM2PerYear: number;
+    /** How many percent that rent lies below the unit's market rent (negative when above; two decimals); null without a market rent. */
+    belowMarketPercent: number | null;
+    /** How many percent that rent lies below the unit's target rent (negative when above; two decimals); null without a target rent. */
+    belowTargetPercent: number | null;
 
     [key: string]: any;
 }
