@@ -61,7 +61,7 @@ public static class Extensions
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<PlatformCalendar>();
-        services.AddSingleton<Db>();
+        services.AddSingleton<SystemDb>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<DatabaseWatch>();
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseWatch>());
@@ -72,6 +72,8 @@ public static class Extensions
         services.AddSingleton<DemoData>();
         services.AddScoped<TenantContext>();
         services.AddScoped<TenantDb>();
+        services.AddScoped<GranteeDb>();
+        services.AddSingleton<GranteeAccessStore>();
         services.AddHttpContextAccessor();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<IdempotencyStore>();

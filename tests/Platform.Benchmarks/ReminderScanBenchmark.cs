@@ -27,7 +27,7 @@ public static class ReminderScanBenchmark
         var file = Path.Combine(Path.GetTempPath(), $"plinth-bench-{Guid.NewGuid():N}.db");
         try
         {
-            var db = new Db(Options.Create(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={file}" }));
+            var db = new SystemDb(Options.Create(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={file}" }));
             new DatabaseMigrator(db, NullLogger<DatabaseMigrator>.Instance).Migrate();
             var seedTime = Stopwatch.StartNew();
             await SeedAsync(db, discounts, due);
@@ -53,7 +53,7 @@ public static class ReminderScanBenchmark
     }
 
     /// <summary>What SQLite does for the scan's query of due evaluations.</summary>
-    static async Task<string> PlanAsync(Db db)
+    static async Task<string> PlanAsync(SystemDb db)
     {
         var sql = (string)typeof(ReminderScan).GetField("DueEvaluationsSql", BindingFlags.NonPublic | BindingFlags.Static)!.GetRawConstantValue()!;
         await using var connection = await db.OpenAsync(CancellationToken.None);
@@ -61,7 +61,7 @@ public static class ReminderScanBenchmark
         return string.Join("; ", rows.Select(r => (string)r.detail));
     }
 
-    static async Task SeedAsync(Db db, int discounts, int due)
+    static async Task SeedAsync(SystemDb db, int discounts, int due)
     {
         var tenant = Guid.NewGuid();
         var plinth = Guid.NewGuid();

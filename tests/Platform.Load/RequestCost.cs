@@ -21,7 +21,7 @@ public static class RequestCost
         Console.SetOut(TextWriter.Null); // the API's log lines are formatted as usual, then dropped
         try
         {
-            await using var api = new WebApplicationFactory<Db>().WithWebHostBuilder(host => host
+            await using var api = new WebApplicationFactory<SystemDb>().WithWebHostBuilder(host => host
                 .UseEnvironment("Production")
                 .UseContentRoot(ApiProjectFolder())
                 .UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(data.FullName, "cost.db")}")

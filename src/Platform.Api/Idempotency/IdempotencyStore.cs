@@ -16,7 +16,7 @@ public sealed class IdempotencyRow
 /// Keys are per API client, and forgotten after <see cref="KeepFor"/>. A key reserved by a request that never
 /// finished (its process died) is released after <see cref="ReservationLease"/>.
 /// </summary>
-public sealed class IdempotencyStore(Db db)
+public sealed class IdempotencyStore(SystemDb db)
 {
     public static readonly TimeSpan KeepFor = TimeSpan.FromHours(24);
 

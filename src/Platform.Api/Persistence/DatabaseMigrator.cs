@@ -9,7 +9,7 @@ namespace Platform.Api.Persistence;
 /// Applies the numbered scripts of migrations/&lt;provider&gt;/ that have not run yet. On SQLite it creates the
 /// file when there is none, and the API then writes to that file (<see cref="SqliteFile.Adopt"/>).
 /// </summary>
-public sealed class DatabaseMigrator(Db db, ILogger<DatabaseMigrator> logger)
+public sealed class DatabaseMigrator(SystemDb db, ILogger<DatabaseMigrator> logger)
 {
     public void Migrate()
     {

@@ -9,7 +9,7 @@ namespace Platform.Api.Persistence;
 /// or one that is not a platform database, is never created or filled in: until an operator restores the
 /// database, the API answers 503 (a restart creates a new, empty one).
 /// </summary>
-public sealed class DatabaseWatch(Db db, DatabaseMigrator migrator, ILogger<DatabaseWatch> logger) : BackgroundService
+public sealed class DatabaseWatch(SystemDb db, DatabaseMigrator migrator, ILogger<DatabaseWatch> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 

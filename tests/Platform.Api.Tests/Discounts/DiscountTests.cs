@@ -221,11 +221,11 @@ public sealed class DiscountTests(PlatformApp app)
         var current = await api.Discounts.CreateDiscountAsync(tenant.Slug, lease.Id, TwentyFivePercent(Estate.Today.AddMonths(-1)), cancellationToken: Ct);
         var later = await api.Discounts.CreateDiscountAsync(tenant.Slug, lease.Id, TwentyFivePercent(Estate.Today.AddYears(2)), cancellationToken: Ct);
 
-        async Task<IEnumerable<Guid>> Ids(DiscountStatus? status = null, DateOnly? dueBefore = null) =>
+        async Task<IEnumerable<Guid>> Ids(TermStatus? status = null, DateOnly? dueBefore = null) =>
             (await api.Discounts.ListDiscountsAsync(tenant.Slug, lease.Id, status, dueBefore, cancellationToken: Ct)).Items.Select(d => d.Id);
 
-        Assert.Equal([current.Id], await Ids(DiscountStatus.Active));
-        Assert.Equal([later.Id], await Ids(DiscountStatus.Upcoming));
+        Assert.Equal([current.Id], await Ids(TermStatus.Active));
+        Assert.Equal([later.Id], await Ids(TermStatus.Upcoming));
         Assert.Equal([current.Id], await Ids(dueBefore: Estate.Today.AddYears(1)));
         Assert.Equal([current.Id, later.Id], await Ids());
     }

@@ -24,7 +24,7 @@ public sealed class SqlServerSyntaxTests
     /// <summary>Every <c>const string …Sql</c> in the API: the statements the code sends.</summary>
     public static TheoryData<string> Statements()
     {
-        var statements = typeof(Db).Assembly.GetTypes()
+        var statements = typeof(SystemDb).Assembly.GetTypes()
             .SelectMany(t => t.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic))
             .Where(f => f is { IsLiteral: true } && f.FieldType == typeof(string) && f.Name.EndsWith("Sql", StringComparison.Ordinal))
             .Select(f => $"{f.DeclaringType!.Name}.{f.Name}")
@@ -32,10 +32,10 @@ public sealed class SqlServerSyntaxTests
         return new TheoryData<string>(statements);
     }
 
-    static string StatementText(string name)
+    public static string StatementText(string name)
     {
         var (typeName, fieldName) = (name[..name.IndexOf('.')], name[(name.IndexOf('.') + 1)..]);
-        var type = typeof(Db).Assembly.GetTypes().Single(t => t.Name == typeName);
+        var type = typeof(SystemDb).Assembly.GetTypes().Single(t => t.Name == typeName);
         var sql = (string)type.GetField(fieldName, BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)!.GetRawConstantValue()!;
         // Rendered as the code renders it for SQL Server: the dialect fills in its limit and lock hints, and Dapper
         // expands a list parameter (IN @Ids) into a parenthesised list.

@@ -35,7 +35,7 @@ public sealed class LargeListTests(PlatformApp app)
         var units = Enumerable.Range(0, Rows).Select(_ => Guid.NewGuid()).ToList();
         var leases = units.Select(unit => (Id: Guid.NewGuid(), Unit: unit)).ToList();
 
-        var db = app.Services.GetRequiredService<Db>();
+        var db = app.Services.GetRequiredService<SystemDb>();
         await db.TransactAsync(async session =>
         {
             await session.ExecuteAsync(InsertUnitSql,

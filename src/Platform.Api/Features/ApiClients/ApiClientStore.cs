@@ -17,7 +17,7 @@ public sealed class ApiClientRow
 }
 
 /// <summary>The clients table, shared by the client endpoints, the token server and the bootstrap.</summary>
-public sealed class ApiClientStore(Db db, TimeProvider clock)
+public sealed class ApiClientStore(SystemDb db, TimeProvider clock)
 {
     const string Columns = $"""
         c.client_id AS {nameof(ApiClientRow.ClientId)}, c.tenant_id AS {nameof(ApiClientRow.TenantId)},

@@ -4,13 +4,6 @@ using Platform.Api.Persistence;
 
 namespace Platform.Api.Features.Discounts;
 
-public enum DiscountStatus
-{
-    Upcoming,
-    Active,
-    Ended,
-}
-
 public sealed class CounterPerformanceResponse
 {
     public required Guid Id { get; init; }
@@ -148,7 +141,7 @@ public sealed class DiscountResponse
     [Range(1, 12)]
     public required int ReminderLeadMonths { get; init; }
 
-    public required DiscountStatus Status { get; init; }
+    public required TermStatus Status { get; init; }
 
     /// <summary>The counter-performances of the latest period (each period keeps its own).</summary>
     [MaxLength(CreateDiscountValidator.MaxCounterPerformances)]
@@ -167,7 +160,7 @@ public sealed class DiscountResponse
     [System.Text.Json.Serialization.JsonPropertyName("etag")]
     public required string ETag { get; init; }
 
-    public static DiscountResponse From(DiscountDetails details, DiscountStatus status) => new()
+    public static DiscountResponse From(DiscountDetails details, TermStatus status) => new()
     {
         Id = details.Discount.Id,
         LeaseId = details.Discount.LeaseId,

@@ -47,10 +47,7 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
         SELECT {Columns} FROM discounts d
         WHERE d.tenant_id = @TenantId AND d.id > @After
           AND (@LeaseId IS NULL OR d.lease_id = @LeaseId)
-          AND (@Status IS NULL
-               OR (@Status = 'upcoming' AND d.start_date > @Today)
-               OR (@Status = 'active' AND d.start_date <= @Today AND d.end_date >= @Today)
-               OR (@Status = 'ended' AND d.end_date < @Today))
+          AND {DatedTerm.StatusFilterSql}
           AND (@DueBefore IS NULL OR EXISTS (
                SELECT 1 FROM discount_periods p
                WHERE p.tenant_id = d.tenant_id AND p.discount_id = d.id AND p.evaluated = 0 AND p.evaluation_due_on < @DueBefore))
@@ -154,8 +151,7 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
     public Task<EvaluationRow?> FindEvaluationAsync(Guid discountId, Guid id, CancellationToken ct) =>
         db.RunAsync(session => session.QuerySingleOrDefaultAsync<EvaluationRow>(FindEvaluationSql, new { DiscountId = discountId, Id = id }, ct), ct);
 
-    public DiscountStatus StatusOf(DiscountRow row) =>
-        row.StartDate > Today ? DiscountStatus.Upcoming : row.EndDate < Today ? DiscountStatus.Ended : DiscountStatus.Active;
+    public TermStatus StatusOf(DiscountRow row) => DatedTerm.StatusOn(row.StartDate, row.EndDate, Today);
 
     public Task<LeaseTerms?> LeaseAsync(Guid leaseId, CancellationToken ct) =>
         db.RunAsync(session => RentRevisionStore.LeaseTermsAsync(session, leaseId, ct), ct);

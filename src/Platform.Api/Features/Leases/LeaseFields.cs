@@ -17,16 +17,10 @@ public enum LeaseRegime
     [JsonStringEnumMemberName("other")] Other,
 }
 
-public enum LeaseStatus
-{
-    Upcoming,
-    Active,
-    Ended,
-}
-
 /// <summary>The organisation that rents the unit.</summary>
 public sealed class Lessee
 {
+    /// <summary>Shown to a grantee (a tenant reading under a sharing grant) as "(masked)" when the lessee has no KvK number.</summary>
     [Required]
     public string Name { get; init; } = "";
 
@@ -37,6 +31,7 @@ public sealed class Lessee
     /// <summary>SBI activity code (Standaard Bedrijfsindeling), 2–5 digits.</summary>
     public string? SbiCode { get; init; }
 
+    /// <summary>Shown to a grantee (a tenant reading under a sharing grant) as "masked@masked.invalid".</summary>
     [Required]
     [EmailAddress]
     public string ContactEmail { get; init; } = "";
@@ -62,9 +57,6 @@ public abstract class LeaseFields
     public Lessee Lessee { get; init; } = new();
 
     [Required]
-    public LeaseRegime? Regime { get; init; }
-
-    [Required]
     public DateOnly StartDate { get; init; }
 
     /// <summary>Last day of the lease; none for an open-ended lease.</summary>
@@ -78,7 +70,6 @@ public static class LeaseFieldRules
     public static void IncludeLeaseFieldRules<T>(this AbstractValidator<T> validator) where T : LeaseFields
     {
         validator.RuleFor(l => l.Lessee).NotNull().SetValidator(new LesseeValidator());
-        validator.RuleFor(l => l.Regime).NotNull().IsInEnum();
         validator.RuleFor(l => l.StartDate).NotEmpty();
         validator.RuleFor(l => l.EndDate).GreaterThanOrEqualTo(l => l.StartDate).When(l => l.EndDate is not null)
             .WithMessage("'endDate' must not be before 'startDate'.");

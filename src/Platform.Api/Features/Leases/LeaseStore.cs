@@ -23,6 +23,9 @@ public sealed record LeaseRow
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public int Version { get; init; }
+
+    public IReadOnlyList<StatutoryTerm> StatutoryTerms() =>
+        LeaseRegimeRules.StatutoryTerms(EnumText<LeaseRegime>.Parse(Regime), StartDate, EndDate, terminated: TerminatedAt is not null);
 }
 
 public sealed class LeaseFilter
@@ -32,7 +35,7 @@ public sealed class LeaseFilter
     public string? LesseeKvk { get; init; }
 }
 
-public sealed class LeaseStore(TenantDb db, AuditLog audit, TimeProvider clock, PlatformCalendar calendar)
+public sealed class LeaseStore(TenantDb db, GranteeDb grantee, AuditLog audit, TimeProvider clock, PlatformCalendar calendar)
 {
     const string Columns = $"""
         id AS {nameof(LeaseRow.Id)}, unit_id AS {nameof(LeaseRow.UnitId)}, lessee_name AS {nameof(LeaseRow.LesseeName)},
@@ -44,21 +47,37 @@ public sealed class LeaseStore(TenantDb db, AuditLog audit, TimeProvider clock, 
         updated_at AS {nameof(LeaseRow.UpdatedAt)}, version AS {nameof(LeaseRow.Version)}
         """;
 
-    const string FindSql = $"SELECT {Columns} FROM leases {SqlDialect.UpdateLock} WHERE tenant_id = @TenantId AND id = @Id";
+    const string FindSql = $"SELECT {Columns} FROM leases WHERE tenant_id = @TenantId AND id = @Id";
+
+    const string FindForUpdateSql = $"SELECT {Columns} FROM leases {SqlDialect.UpdateLock} WHERE tenant_id = @TenantId AND id = @Id";
+
+    /// <summary>Follows a unit id column: the owner's units on the plinths the grant shares.</summary>
+    const string GrantedUnits = $"IN (SELECT gu.id FROM units gu WHERE gu.tenant_id = @TenantId AND gu.plinth_id {GranteeDb.GrantedPlinths})";
+
+    const string GranteeFindSql = $"{FindSql} AND unit_id {GrantedUnits}";
 
     const string ListSql = $"""
         SELECT {Columns} FROM leases
         WHERE tenant_id = @TenantId AND id > @After
-          AND (@UnitId IS NULL OR unit_id = @UnitId)
-          AND (@LesseeKvk IS NULL OR lessee_kvk_number = @LesseeKvk)
-          AND (@Status IS NULL
-               OR (@Status = 'upcoming' AND start_date > @Today)
-               OR (@Status = 'active' AND start_date <= @Today AND (end_date IS NULL OR end_date >= @Today))
-               OR (@Status = 'ended' AND end_date < @Today))
+          AND {ListFilter}
         ORDER BY id {SqlDialect.Limit}
         """;
 
-    const string UnitExistsSql = $"SELECT COUNT(*) FROM units {SqlDialect.UpdateLock} WHERE tenant_id = @TenantId AND id = @UnitId";
+    const string GranteeListSql = $"""
+        SELECT {Columns} FROM leases
+        WHERE tenant_id = @TenantId AND id > @After AND unit_id {GrantedUnits}
+          AND {ListFilter}
+        ORDER BY id {SqlDialect.Limit}
+        """;
+
+    /// <summary>The list's query parameters, the same on both paths.</summary>
+    const string ListFilter = $"""
+        (@UnitId IS NULL OR unit_id = @UnitId)
+          AND (@LesseeKvk IS NULL OR lessee_kvk_number = @LesseeKvk)
+          AND {DatedTerm.StatusFilterSql}
+        """;
+
+    const string UnitDetailCodeSql = $"SELECT detail_code FROM units {SqlDialect.UpdateLock} WHERE tenant_id = @TenantId AND id = @UnitId";
 
     /// <summary>The first other lease of the unit whose period overlaps [@StartDate, @EndDate].</summary>
     const string OverlappingSql = $"""
@@ -85,32 +104,48 @@ public sealed class LeaseStore(TenantDb db, AuditLog audit, TimeProvider clock, 
         WHERE tenant_id = @TenantId AND id = @Id
         """;
 
+    /// <summary>The notice deadlines the reminder scan reads: rewritten with every change of the lease's dates or regime.</summary>
+    const string DeleteNoticeDeadlinesSql = "DELETE FROM lease_notice_deadlines WHERE tenant_id = @TenantId AND lease_id = @LeaseId";
+
+    const string InsertNoticeDeadlineSql = """
+        INSERT INTO lease_notice_deadlines (id, tenant_id, lease_id, term_end_date, notice_deadline, remind_on, notified)
+        VALUES (@Id, @TenantId, @LeaseId, @TermEndDate, @NoticeDeadline, @RemindOn, 0)
+        """;
+
     DateOnly Today => calendar.Today;
 
-    public Task<LeaseRow?> FindAsync(Guid id, CancellationToken ct) =>
-        db.RunAsync(session => session.QuerySingleOrDefaultAsync<LeaseRow>(FindSql, new { Id = id }, ct), ct);
+    /// <summary>The lease; for a grantee with the lessee's personal data masked.</summary>
+    public async Task<LeaseRow?> FindAsync(Guid id, CancellationToken ct) => grantee.Admitted
+        ? await grantee.FindAsync<LeaseRow>(GranteeFindSql, new { Id = id }, ct) is { } row ? LesseeMask.ForGrantee(row) : null
+        : await db.RunAsync(session => session.QuerySingleOrDefaultAsync<LeaseRow>(FindSql, new { Id = id }, ct), ct);
 
-    public Task<IReadOnlyList<LeaseRow>> ListAsync(LeaseFilter filter, Guid after, int limit, CancellationToken ct) =>
-        db.RunAsync(session => session.ListAsync<LeaseRow>(ListSql,
-            new { After = after, Limit = limit, Today, filter.UnitId, filter.Status, filter.LesseeKvk }, ct), ct);
+    /// <summary>A page of leases; for a grantee with the lessees' personal data masked.</summary>
+    public async Task<IReadOnlyList<LeaseRow>> ListAsync(LeaseFilter filter, Guid after, int limit, CancellationToken ct)
+    {
+        var parameters = new { After = after, Limit = limit, Today, filter.UnitId, filter.Status, filter.LesseeKvk };
+        return grantee.Admitted
+            ? (await grantee.ListAsync<LeaseRow>(GranteeListSql, parameters, ct)).Select(LesseeMask.ForGrantee).ToList()
+            : await db.RunAsync(session => session.ListAsync<LeaseRow>(ListSql, parameters, ct), ct);
+    }
 
-    public LeaseStatus StatusOf(LeaseRow row) =>
-        row.StartDate > Today ? LeaseStatus.Upcoming
-        : row.EndDate is { } end && end < Today ? LeaseStatus.Ended
-        : LeaseStatus.Active;
+    public LeaseResponse Describe(LeaseRow row) =>
+        LeaseResponse.From(row, DatedTerm.StatusOn(row.StartDate, row.EndDate, Today), LeaseRegimeRules.CurrentTerm(row.StatutoryTerms(), Today));
 
     public Task<WriteOutcome<LeaseRow>> CreateAsync(CreateLeaseRequest request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var row = ToRow(request, Ids.New(now), request.UnitId, request.BaseRentCentsPerMonth, now, now, version: 1);
         return db.TransactAsync(async session =>
         {
-            if (await session.ExecuteScalarAsync<int>(UnitExistsSql, new { request.UnitId }, ct) == 0)
+            var detailCode = await session.ExecuteScalarAsync<string>(UnitDetailCodeSql, new { request.UnitId }, ct);
+            if (detailCode is null)
                 return WriteOutcome<LeaseRow>.Invalid("unitId", "The tenant has no unit with this id.");
+            var regime = request.Regime ?? LeaseRegimeRules.DefaultFor(detailCode);
+            var row = ToRow(request, regime, Ids.New(now), request.UnitId, request.BaseRentCentsPerMonth, now, now, version: 1);
             if (await OverlapAsync(session, row, ct) is { } conflict)
                 return conflict;
 
             await session.ExecuteAsync(InsertSql, row, ct);
+            await WriteNoticeDeadlinesAsync(session, row, now, ct);
             await audit.RecordAsync(session, AuditEntityType.Lease, row.Id, AuditAction.Created, null, Describe(row), ct);
             return WriteOutcome<LeaseRow>.Done(row);
         }, ct);
@@ -119,18 +154,20 @@ public sealed class LeaseStore(TenantDb db, AuditLog audit, TimeProvider clock, 
     public Task<WriteOutcome<LeaseRow>> UpdateAsync(Guid id, int? expectedVersion, UpdateLeaseRequest request, CancellationToken ct) =>
         db.TransactAsync(async session =>
         {
-            var current = await session.QuerySingleOrDefaultAsync<LeaseRow>(FindSql, new { Id = id }, ct);
+            var current = await session.QuerySingleOrDefaultAsync<LeaseRow>(FindForUpdateSql, new { Id = id }, ct);
             if (current is null)
                 return WriteOutcome<LeaseRow>.NotFound;
             if (expectedVersion is { } expected && expected != current.Version)
                 return WriteOutcome<LeaseRow>.Stale;
 
-            var updated = ToRow(request, id, current.UnitId, current.BaseRentCentsPerMonth, current.CreatedAt, clock.GetUtcNow(), current.Version + 1)
+            var now = clock.GetUtcNow();
+            var updated = ToRow(request, request.Regime!.Value, id, current.UnitId, current.BaseRentCentsPerMonth, current.CreatedAt, now, current.Version + 1)
                 with { TerminationReason = current.TerminationReason, TerminatedAt = current.TerminatedAt };
             if (await OverlapAsync(session, updated, ct) is { } conflict)
                 return conflict;
 
             await session.ExecuteAsync(UpdateSql, updated, ct);
+            await WriteNoticeDeadlinesAsync(session, updated, now, ct);
             await audit.RecordAsync(session, AuditEntityType.Lease, id, AuditAction.Updated, Describe(current), Describe(updated), ct);
             return WriteOutcome<LeaseRow>.Done(updated);
         }, ct);
@@ -138,7 +175,7 @@ public sealed class LeaseStore(TenantDb db, AuditLog audit, TimeProvider clock, 
     public Task<WriteOutcome<LeaseRow>> TerminateAsync(Guid id, TerminateLeaseRequest request, CancellationToken ct) =>
         db.TransactAsync(async session =>
         {
-            var current = await session.QuerySingleOrDefaultAsync<LeaseRow>(FindSql, new { Id = id }, ct);
+            var current = await session.QuerySingleOrDefaultAsync<LeaseRow>(FindForUpdateSql, new { Id = id }, ct);
             if (current is null)
                 return WriteOutcome<LeaseRow>.NotFound;
             if (current.TerminatedAt is not null)
@@ -158,11 +195,29 @@ public sealed class LeaseStore(TenantDb db, AuditLog audit, TimeProvider clock, 
                 Version = current.Version + 1,
             };
             await session.ExecuteAsync(UpdateSql, terminated, ct);
+            await WriteNoticeDeadlinesAsync(session, terminated, now, ct);
             await audit.RecordAsync(session, AuditEntityType.Lease, id, AuditAction.Terminated, Describe(current), Describe(terminated), ct);
             return WriteOutcome<LeaseRow>.Done(terminated);
         }, ct);
 
-    LeaseResponse Describe(LeaseRow row) => LeaseResponse.From(row, StatusOf(row));
+    /// <summary>
+    /// Rewrites the lease's notice deadlines. A deadline that was already announced keeps its notification: the scan writes
+    /// one per lease and deadline, so a rewritten row is only marked again.
+    /// </summary>
+    static async Task WriteNoticeDeadlinesAsync(DbSession session, LeaseRow lease, DateTimeOffset now, CancellationToken ct)
+    {
+        await session.ExecuteAsync(DeleteNoticeDeadlinesSql, new { LeaseId = lease.Id }, ct);
+        var deadlines = lease.StatutoryTerms().Select(term => new
+        {
+            Id = Ids.New(now),
+            LeaseId = lease.Id,
+            TermEndDate = term.EndDate,
+            term.NoticeDeadline,
+            term.RemindOn,
+        }).ToList();
+        if (deadlines.Count > 0)
+            await session.ExecuteAsync(InsertNoticeDeadlineSql, deadlines, ct);
+    }
 
     static async Task<WriteOutcome<LeaseRow>?> OverlapAsync(DbSession session, LeaseRow lease, CancellationToken ct)
     {
@@ -180,7 +235,8 @@ public sealed class LeaseStore(TenantDb db, AuditLog audit, TimeProvider clock, 
             : null;
     }
 
-    static LeaseRow ToRow(LeaseFields fields, Guid id, Guid unitId, long baseRentCentsPerMonth, DateTimeOffset createdAt, DateTimeOffset updatedAt, int version) => new()
+    static LeaseRow ToRow(LeaseFields fields, LeaseRegime regime, Guid id, Guid unitId, long baseRentCentsPerMonth, DateTimeOffset createdAt,
+        DateTimeOffset updatedAt, int version) => new()
     {
         Id = id,
         UnitId = unitId,
@@ -188,7 +244,7 @@ public sealed class LeaseStore(TenantDb db, AuditLog audit, TimeProvider clock, 
         LesseeKvkNumber = fields.Lessee.KvkNumber,
         LesseeSbiCode = fields.Lessee.SbiCode,
         LesseeContactEmail = fields.Lessee.ContactEmail.Trim(),
-        Regime = EnumText<LeaseRegime>.ToText(fields.Regime!.Value),
+        Regime = EnumText<LeaseRegime>.ToText(regime),
         StartDate = fields.StartDate,
         EndDate = fields.EndDate,
         BaseRentCentsPerMonth = baseRentCentsPerMonth,

@@ -1,15 +1,25 @@
+using System.ComponentModel.DataAnnotations;
 using FastEndpoints;
+using FluentValidation;
 using Platform.Api.Concurrency;
 using Platform.Api.OpenApi;
 using Platform.Api.Security;
 
 namespace Platform.Api.Features.Leases;
 
-public sealed class UpdateLeaseRequest : LeaseFields;
+public sealed class UpdateLeaseRequest : LeaseFields
+{
+    [Required]
+    public LeaseRegime? Regime { get; init; }
+}
 
 public sealed class UpdateLeaseValidator : Validator<UpdateLeaseRequest>
 {
-    public UpdateLeaseValidator() => this.IncludeLeaseFieldRules();
+    public UpdateLeaseValidator()
+    {
+        RuleFor(l => l.Regime).NotNull().IsInEnum();
+        this.IncludeLeaseFieldRules();
+    }
 }
 
 public sealed class UpdateLeaseEndpoint(LeaseStore leases) : Endpoint<UpdateLeaseRequest, LeaseResponse>
@@ -37,6 +47,6 @@ public sealed class UpdateLeaseEndpoint(LeaseStore leases) : Endpoint<UpdateLeas
         }
 
         HttpContext.Response.DescribeResource(outcome.Value!.Version);
-        await Send.OkAsync(LeaseResponse.From(outcome.Value, leases.StatusOf(outcome.Value)), ct);
+        await Send.OkAsync(leases.Describe(outcome.Value), ct);
     }
 }

@@ -28,9 +28,12 @@ public static class SharingGrantRules
 
     public static SharingGrantStatus StatusOn(GrantTerm term, DateOnly today) =>
         term.Revoked ? SharingGrantStatus.Revoked
-        : today < term.ValidFrom ? SharingGrantStatus.Upcoming
-        : term.ValidUntil < today ? SharingGrantStatus.Expired
-        : SharingGrantStatus.Active;
+        : DatedTerm.StatusOn(term.ValidFrom, term.ValidUntil, today) switch
+        {
+            TermStatus.Upcoming => SharingGrantStatus.Upcoming,
+            TermStatus.Ended => SharingGrantStatus.Expired,
+            _ => SharingGrantStatus.Active,
+        };
 
     /// <summary>
     /// A new grant may not share a resource kind that a grant to the same grantee, neither revoked nor expired, already shares

@@ -20,7 +20,7 @@ public sealed class TenantRow
     public DateTimeOffset CreatedAt { get; init; }
 }
 
-public sealed class TenantStore(Db db)
+public sealed class TenantStore(SystemDb db)
 {
     const string Columns = $"""
         id AS {nameof(TenantRow.Id)}, slug AS {nameof(TenantRow.Slug)}, name AS {nameof(TenantRow.Name)},

@@ -7,7 +7,7 @@ namespace Platform.Api.Features.Webhooks;
 /// Turns a notification into one delivery per subscribed webhook, in the transaction that writes the
 /// notification, and hands each delivery to Hangfire once that transaction is committed.
 /// </summary>
-public sealed class WebhookDispatch(Db db, IBackgroundJobClient jobs, TimeProvider clock)
+public sealed class WebhookDispatch(SystemDb db, IBackgroundJobClient jobs, TimeProvider clock)
 {
     /// <summary>A pending delivery this long past its next attempt has lost its job.</summary>
     public static readonly TimeSpan StrandedAfter = TimeSpan.FromMinutes(10);

@@ -14,7 +14,7 @@ namespace Platform.Api.Features.Webhooks;
 /// retried with exponential back-off until it succeeds or runs out of attempts.
 /// </summary>
 public sealed partial class WebhookSender(
-    Db db, IHttpClientFactory httpClients, IBackgroundJobClient jobs, IOptions<WebhookOptions> options, TimeProvider clock, ILogger<WebhookSender> logger)
+    SystemDb db, IHttpClientFactory httpClients, IBackgroundJobClient jobs, IOptions<WebhookOptions> options, TimeProvider clock, ILogger<WebhookSender> logger)
 {
     public const string HttpClientName = "Platform.Webhooks";
     public const string EventHeader = "Platform-Event";
