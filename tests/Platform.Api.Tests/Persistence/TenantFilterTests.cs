@@ -30,6 +30,8 @@ public sealed class TenantFilterTests
         ["ReminderScan.MarkOverdueSql"] = "The reminder job marks a row it read (by id) as notified.",
         ["ReminderScan.MarkDiscountEndingSql"] = "The reminder job marks a row it read (by id) as notified.",
         ["ReminderScan.MarkLeaseEndingSql"] = "The reminder job marks a row it read (by id) as notified.",
+        ["ReminderScan.NoticeDeadlinesSql"] = "The reminder job finds the notice deadlines of 7:290 leases coming due in every tenant.",
+        ["ReminderScan.MarkNoticeDeadlineSql"] = "The reminder job marks a row it read (by id) as notified.",
         ["ReminderScan.MarkGrantCreatedSql"] = "The reminder job marks a row it read (by id) as notified.",
         ["ReminderScan.MarkGrantRevokedSql"] = "The reminder job marks a row it read (by id) as notified.",
         ["WebhookDispatch.StrandedSql"] = "The reminder job requeues pending deliveries of every tenant whose Hangfire job was lost.",
