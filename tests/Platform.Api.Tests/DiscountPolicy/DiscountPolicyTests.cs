@@ -58,7 +58,10 @@ public sealed class DiscountPolicyTests(PlatformApp app)
         Assert.Equal(("urn:plinth:problem:discount-policy", "minBelowMarketPercent"), (nine.Type, nine.Rule));
         Assert.Equal(("urn:plinth:problem:discount-policy", "maxBelowMarketPercent"), (fortyOne.Type, fortyOne.Rule));
         Assert.Equal([ten.Id, forty.Id], (await api.Discounts.ListDiscountsAsync(tenant.Slug, lease.Id, cancellationToken: Ct)).Items.Select(d => d.Id));
-        Assert.Equal(new DateOnly(2026, 10, 1), Assert.Single(ten.Periods).EvaluationDueOn);
+        var year = Assert.Single(ten.Periods);
+        Assert.Equal(new DateOnly(2026, 10, 1), year.EvaluationDueOn);
+        Assert.Equal((90_000L, 12_706L, 10.00, 0.00), (year.EffectiveCentsPerMonth, year.EffectiveCentsPerM2PerYear, year.BelowMarketPercent!.Value, year.BelowTargetPercent!.Value));
+        Assert.Equal((60_000L, 40.00), (forty.Periods.Single().EffectiveCentsPerMonth, forty.Periods.Single().BelowMarketPercent!.Value));
         Assert.Equal((new DateOnly(2028, 2, 29), new DateOnly(2027, 12, 1)), (forty.EndDate, Assert.Single(forty.Periods).EvaluationDueOn));
     }
 

@@ -28,7 +28,7 @@ public sealed class EvaluationRulesTests
         {
             Id = Guid.NewGuid(), DiscountId = discount.Id, PeriodNumber = 1, Position = 1, Description = "Workshops", Unit = "workshops", Target = 24, Radius = "neighbourhood",
         };
-        return new DiscountDetails(discount, [period], [workshops]);
+        return new DiscountDetails(discount, [period], [workshops], Lease);
     }
 
     static CreateEvaluationRequest Evaluate(EvaluationDecision decision, DateOnly on, int percentage = 10, int period = 1) => new()

@@ -26,10 +26,12 @@ public enum AuditAction
     Evaluated,
     Ended,
     Revoked,
-    RentRevised,
 
     /// <summary>A grantee read the owner's data under the sharing grant (the entity): changes name the grantee and the resource.</summary>
     ReadByGrantee,
+
+    /// <summary>The lease's base rent was revised from a month on (the revision is the new value).</summary>
+    RentRevised,
     Published,
     Closed,
     Shortlisted,

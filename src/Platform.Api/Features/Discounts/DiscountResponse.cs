@@ -69,9 +69,26 @@ public sealed class DiscountPeriodResponse
     [MaxLength(CreateDiscountValidator.MaxCounterPerformances)]
     public required IReadOnlyList<CounterPerformanceResponse> CounterPerformances { get; init; }
 
+    /// <summary>The monthly rent the tenant pays in the first month of the period's terms (termsFrom), in euro cents.</summary>
+    [Range(0, RentArithmetic.MaxCentsPerMonth)]
+    public required long EffectiveCentsPerMonth { get; init; }
+
+    /// <summary>That rent per m² of the unit per year, in euro cents.</summary>
+    [Range(0, long.MaxValue)]
+    public required long EffectiveCentsPerM2PerYear { get; init; }
+
+    /// <summary>How many percent that rent lies below the unit's market rent (negative when above; two decimals); null without a market rent.</summary>
+    public required decimal? BelowMarketPercent { get; init; }
+
+    /// <summary>How many percent that rent lies below the unit's target rent (negative when above; two decimals); null without a target rent.</summary>
+    public required decimal? BelowTargetPercent { get; init; }
+
     public static DiscountPeriodResponse From(PeriodRow row, DiscountDetails discount)
     {
         var terms = row.ParsedTerms;
+        var baseCents = discount.Lease.BaseRent.On(row.TermsFrom);
+        var effective = baseCents - RentArithmetic.DiscountCents(baseCents, terms, row.TermsFrom);
+        var measures = Rent.RentMeasures.Of(effective, discount.Lease.Unit);
         return new DiscountPeriodResponse
         {
             Number = row.Number,
@@ -86,6 +103,10 @@ public sealed class DiscountPeriodResponse
             Steps = terms.Steps,
             Justification = row.Justification,
             CounterPerformances = discount.CounterPerformancesOf(row.Number).Select(CounterPerformanceResponse.From).ToList(),
+            EffectiveCentsPerMonth = effective,
+            EffectiveCentsPerM2PerYear = measures.EffectiveCentsPerM2PerYear,
+            BelowMarketPercent = measures.BelowMarketPercent,
+            BelowTargetPercent = measures.BelowTargetPercent,
         };
     }
 }

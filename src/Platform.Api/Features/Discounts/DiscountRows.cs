@@ -58,8 +58,8 @@ public sealed record CounterPerformanceRow
     public required string Radius { get; init; }
 }
 
-/// <summary>A discount with its periods (oldest first) and the counter-performances of every period.</summary>
-public sealed record DiscountDetails(DiscountRow Discount, IReadOnlyList<PeriodRow> Periods, IReadOnlyList<CounterPerformanceRow> CounterPerformances)
+/// <summary>A discount with its periods (oldest first), the counter-performances of every period and the lease it belongs to.</summary>
+public sealed record DiscountDetails(DiscountRow Discount, IReadOnlyList<PeriodRow> Periods, IReadOnlyList<CounterPerformanceRow> CounterPerformances, LeaseTerms Lease)
 {
     public IEnumerable<CounterPerformanceRow> CounterPerformancesOf(int periodNumber) => CounterPerformances.Where(c => c.PeriodNumber == periodNumber);
 }

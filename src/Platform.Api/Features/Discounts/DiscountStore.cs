@@ -212,7 +212,7 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
             }, ct);
             await session.ExecuteAsync(InsertCounterPerformanceSql, counterPerformances, ct);
             await session.ExecuteAsync(InsertPeriodSql, period, ct);
-            var details = new DiscountDetails(discount, [period], counterPerformances);
+            var details = new DiscountDetails(discount, [period], counterPerformances, lease);
             await audit.RecordAsync(session, AuditEntityType.Discount, discount.Id, AuditAction.Created, null, DiscountResponse.From(details, StatusOf(discount)), ct);
             return WriteOutcome<DiscountDetails>.Done(details);
         }, ct);
@@ -226,7 +226,7 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
             if (details is null)
                 return WriteOutcome<(DiscountDetails, EvaluationRow)>.NotFound;
             var discount = details.Discount;
-            var lease = (await RentRevisionStore.LeaseTermsAsync(session, discount.LeaseId, ct))!;
+            var lease = details.Lease;
             var decided = EvaluationRules.Decide(details, lease, request, Today);
             if (decided.Status != WriteStatus.Done)
                 return decided.Refusal<(DiscountDetails, EvaluationRow)>();
@@ -384,6 +384,7 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
         var ids = rows.Select(r => r.Id).ToList();
         var periods = (await session.ListAsync<PeriodRow>(PeriodsSql, new { Ids = ids }, ct)).ToLookup(p => p.DiscountId);
         var counterPerformances = (await session.ListAsync<CounterPerformanceRow>(CounterPerformancesSql, new { Ids = ids }, ct)).ToLookup(c => c.DiscountId);
-        return rows.Select(r => new DiscountDetails(r, periods[r.Id].ToList(), counterPerformances[r.Id].ToList())).ToList();
+        var leases = await RentRevisionStore.LeaseTermsAsync(session, rows.Select(r => r.LeaseId).ToList(), ct);
+        return rows.Select(r => new DiscountDetails(r, periods[r.Id].ToList(), counterPerformances[r.Id].ToList(), leases[r.LeaseId])).ToList();
     }
 }

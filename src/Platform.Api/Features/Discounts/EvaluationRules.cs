@@ -19,7 +19,7 @@ public static class EvaluationRules
 {
     public static WriteOutcome<EvaluationPlan> Decide(DiscountDetails details, LeaseTerms lease, CreateEvaluationRequest request, DateOnly today)
     {
-        var (discount, periods, counterPerformances) = details;
+        var (discount, periods, counterPerformances, _) = details;
         var (decision, evaluatedOn) = (request.Decision!.Value, request.EvaluatedOn);
         if (evaluatedOn > today)
             return WriteOutcome<EvaluationPlan>.Invalid("evaluatedOn", $"Today is {today:yyyy-MM-dd}; an evaluation cannot lie in the future.");

@@ -235,7 +235,8 @@ public sealed class LeaseStore(TenantDb db, GranteeDb grantee, AuditLog audit, T
             : null;
     }
 
-    static LeaseRow ToRow(LeaseFields fields, LeaseRegime regime, Guid id, Guid unitId, long baseRentCentsPerMonth, DateTimeOffset createdAt, DateTimeOffset updatedAt, int version) => new()
+    static LeaseRow ToRow(LeaseFields fields, LeaseRegime regime, Guid id, Guid unitId, long baseRentCentsPerMonth, DateTimeOffset createdAt,
+        DateTimeOffset updatedAt, int version) => new()
     {
         Id = id,
         UnitId = unitId,

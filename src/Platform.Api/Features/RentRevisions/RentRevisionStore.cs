@@ -51,7 +51,7 @@ public sealed class RentRevisionStore(TenantDb db, AuditLog audit, TimeProvider 
         FROM leases l {SqlDialect.UpdateLock}
         JOIN units u ON u.tenant_id = l.tenant_id AND u.id = l.unit_id
         JOIN plinths p ON p.tenant_id = u.tenant_id AND p.id = u.plinth_id
-        WHERE l.tenant_id = @TenantId AND l.id = @LeaseId
+        WHERE l.tenant_id = @TenantId AND l.id IN @Ids
         """;
 
     const string InsertSql = """
@@ -93,15 +93,17 @@ public sealed class RentRevisionStore(TenantDb db, AuditLog audit, TimeProvider 
             return WriteOutcome<RentRevisionRow>.Done(row);
         }, ct);
 
-    /// <summary>The lease's term and its base rent month by month.</summary>
-    public static async Task<LeaseTerms?> LeaseTermsAsync(DbSession session, Guid leaseId, CancellationToken ct)
+    /// <summary>The lease's term, its base rent month by month and its unit.</summary>
+    public static async Task<LeaseTerms?> LeaseTermsAsync(DbSession session, Guid leaseId, CancellationToken ct) =>
+        (await LeaseTermsAsync(session, [leaseId], ct)).GetValueOrDefault(leaseId);
+
+    /// <summary>The terms of each lease that exists among <paramref name="leaseIds"/>.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, LeaseTerms>> LeaseTermsAsync(DbSession session, IReadOnlyCollection<Guid> leaseIds, CancellationToken ct)
     {
-        var row = await session.QuerySingleOrDefaultAsync<LeaseTermsRow>(LeaseTermsSql, new { LeaseId = leaseId }, ct);
-        if (row is null)
-            return null;
-        var rents = await BaseRentsAsync(session, [(row.LeaseId, row.AgreedRentCentsPerMonth)], ct);
-        return new LeaseTerms(row.LeaseId, rents[row.LeaseId], row.StartDate, row.EndDate,
-            new UnitRents(row.AreaM2, row.MarketRentCentsPerYear, row.TargetRentCentsPerYear, row.PriorityNeighbourhood));
+        var rows = await session.ListAsync<LeaseTermsRow>(LeaseTermsSql, new { Ids = leaseIds.Distinct().ToList() }, ct);
+        var rents = await BaseRentsAsync(session, rows.Select(r => (r.LeaseId, r.AgreedRentCentsPerMonth)).ToList(), ct);
+        return rows.ToDictionary(r => r.LeaseId, r => new LeaseTerms(r.LeaseId, rents[r.LeaseId], r.StartDate, r.EndDate,
+            new UnitRents(r.AreaM2, r.MarketRentCentsPerYear, r.TargetRentCentsPerYear, r.PriorityNeighbourhood)));
     }
 
     /// <summary>The base rent of each lease, from the rent agreed at its start and its revisions.</summary>
