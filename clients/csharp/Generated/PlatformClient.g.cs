@@ -16932,13 +16932,13 @@ namespace Plinth.Platform.Client
         [System.Runtime.Serialization.EnumMember(Value = @"revoked")]
         Revoked = 7,
 
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"rent_revised")]
-        [System.Runtime.Serialization.EnumMember(Value = @"rent_revised")]
-        RentRevised = 8,
-
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"read_by_grantee")]
         [System.Runtime.Serialization.EnumMember(Value = @"read_by_grantee")]
-        ReadByGrantee = 9,
+        ReadByGrantee = 8,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"rent_revised")]
+        [System.Runtime.Serialization.EnumMember(Value = @"rent_revised")]
+        RentRevised = 9,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"published")]
         [System.Runtime.Serialization.EnumMember(Value = @"published")]
@@ -18321,6 +18321,32 @@ namespace Plinth.Platform.Client
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.MaxLength(20)]
         public System.Collections.Generic.IList<CounterPerformanceResponse> CounterPerformances { get; set; } = new System.Collections.Generic.List<CounterPerformanceResponse>();
+
+        /// <summary>
+        /// The monthly rent the tenant pays in the first month of the period's terms (termsFrom), in euro cents.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("effectiveCentsPerMonth")]
+        [System.ComponentModel.DataAnnotations.Range(0L, 1000000000L)]
+        public long EffectiveCentsPerMonth { get; set; } = default!;
+
+        /// <summary>
+        /// That rent per m² of the unit per year, in euro cents.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("effectiveCentsPerM2PerYear")]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9223372036854775807L)]
+        public long EffectiveCentsPerM2PerYear { get; set; } = default!;
+
+        /// <summary>
+        /// How many percent that rent lies below the unit's market rent (negative when above; two decimals); null without a market rent.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("belowMarketPercent")]
+        public double? BelowMarketPercent { get; set; } = default!;
+
+        /// <summary>
+        /// How many percent that rent lies below the unit's target rent (negative when above; two decimals); null without a target rent.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("belowTargetPercent")]
+        public double? BelowTargetPercent { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 

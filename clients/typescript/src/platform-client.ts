@@ -8018,7 +8018,7 @@ export interface AssessApplicationRequest {
 
 export type AssessmentDecision = "eligible" | "ineligible";
 
-export type AuditAction = "created" | "updated" | "deleted" | "reclassified" | "terminated" | "evaluated" | "ended" | "revoked" | "rent_revised" | "read_by_grantee" | "published" | "closed" | "shortlisted" | "cancelled" | "submitted" | "withdrawn" | "assessed";
+export type AuditAction = "created" | "updated" | "deleted" | "reclassified" | "terminated" | "evaluated" | "ended" | "revoked" | "read_by_grantee" | "rent_revised" | "published" | "closed" | "shortlisted" | "cancelled" | "submitted" | "withdrawn" | "assessed";
 
 export interface AuditChange {
     /** The field as named in the resource, nested fields with dots, items of a list of objects by index: `address.postcode`, `criteria[0].weight`. */
@@ -8368,6 +8368,14 @@ export interface DiscountPeriodResponse {
     justification: string;
     /** What the tenant does in return in this period, with its targets. */
     counterPerformances: CounterPerformanceResponse[];
+    /** The monthly rent the tenant pays in the first month of the period's terms (termsFrom), in euro cents. */
+    effectiveCentsPerMonth: number;
+    /** That rent per m² of the unit per year, in euro cents. */
+    effectiveCentsPerM2PerYear: number;
+    /** How many percent that rent lies below the unit's market rent (negative when above; two decimals); null without a market rent. */
+    belowMarketPercent: number | null;
+    /** How many percent that rent lies below the unit's target rent (negative when above; two decimals); null without a target rent. */
+    belowTargetPercent: number | null;
 
     [key: string]: any;
 }
