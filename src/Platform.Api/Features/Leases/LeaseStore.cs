@@ -54,7 +54,7 @@ public sealed class LeaseStore(TenantDb db, AuditLog audit, TimeProvider clock, 
         WHERE tenant_id = @TenantId AND id > @After
           AND (@UnitId IS NULL OR unit_id = @UnitId)
           AND (@LesseeKvk IS NULL OR lessee_kvk_number = @LesseeKvk)
-          AND {DatedTerm.StatusFilterSql}
+          AND {DatedTerm.StatusFilter}
         ORDER BY id {SqlDialect.Limit}
         """;
 
@@ -81,7 +81,7 @@ public sealed class LeaseStore(TenantDb db, AuditLog audit, TimeProvider clock, 
             lessee_contact_email = @LesseeContactEmail, regime = @Regime, start_date = @StartDate, end_date = @EndDate,
             base_rent_cents_per_month = @BaseRentCentsPerMonth, termination_reason = @TerminationReason,
             terminated_at = @TerminatedAt, updated_at = @UpdatedAt, version = @Version,
-            ending_notified = CASE WHEN end_date = @EndDate THEN ending_notified ELSE 0 END
+            ending_notified = CASE WHEN end_date = @EndDate AND regime = @Regime THEN ending_notified ELSE 0 END
         WHERE tenant_id = @TenantId AND id = @Id
         """;
 

@@ -66,7 +66,7 @@ public sealed class UnitStore(TenantDb db, AuditLog audit, TimeProvider clock, P
 {
     const string ActiveLease = $"""
         EXISTS (SELECT 1 FROM leases l
-                WHERE l.tenant_id = u.tenant_id AND l.unit_id = u.id AND {DatedTerm.ActiveSql})
+                WHERE l.tenant_id = u.tenant_id AND l.unit_id = u.id AND {DatedTerm.ActiveToday})
         """;
 
     const string Columns = $"""
