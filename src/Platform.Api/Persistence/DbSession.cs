@@ -4,10 +4,10 @@ using Dapper;
 namespace Platform.Api.Persistence;
 
 /// <summary>
-/// One open connection (and maybe a transaction) for a unit of work. A tenant session adds the tenant id to
-/// every statement's parameters and refuses any statement that does not filter on <c>@TenantId</c>.
+/// One open connection (and maybe a transaction) for a unit of work. A tenant session adds its binding (the owner, and
+/// on the grantee path the grant) to every statement's parameters and refuses any statement that does not filter by it.
 /// </summary>
-public sealed class DbSession(DbConnection connection, DbTransaction? transaction, SqlDialect dialect, Guid? tenantId)
+public sealed class DbSession(DbConnection connection, DbTransaction? transaction, SqlDialect dialect, SessionBinding? binding)
 {
     public Task<IEnumerable<T>> QueryAsync<T>(string sql, object? param, CancellationToken ct) =>
         connection.QueryAsync<T>(Command(sql, param, ct));
@@ -26,23 +26,15 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
 
     CommandDefinition Command(string sql, object? param, CancellationToken ct)
     {
-        if (tenantId is { } tenant)
+        if (binding is not null)
         {
-            if (!sql.Contains("@TenantId", StringComparison.Ordinal))
-                throw new InvalidOperationException("A tenant statement must filter on @TenantId.");
-            // A list of parameter objects runs the statement once per item: each item gets the tenant.
+            binding.Check(sql);
+            // A list of parameter objects runs the statement once per item: each item gets the binding.
             param = param is System.Collections.IEnumerable items and not string
-                ? items.Cast<object>().Select(item => WithTenant(item, tenant)).ToList()
-                : WithTenant(param, tenant);
+                ? items.Cast<object>().Select(binding.Bind).ToList()
+                : binding.Bind(param);
         }
 
         return new CommandDefinition(dialect.Render(sql), param, transaction, cancellationToken: ct);
-    }
-
-    static DynamicParameters WithTenant(object? param, Guid tenant)
-    {
-        var parameters = new DynamicParameters(param);
-        parameters.Add("TenantId", tenant);
-        return parameters;
     }
 }

@@ -9,7 +9,7 @@ namespace Platform.Api.Persistence;
 /// <summary>
 /// The system path: statements that run for the platform itself (administration, jobs, the token server, the schema),
 /// bound to no tenant, so a grep for <c>SystemDb</c> finds every statement outside the tenant wall. Tenant data goes
-/// through <see cref="Platform.Api.Tenancy.TenantDb"/> (the owner).
+/// through <see cref="Platform.Api.Tenancy.TenantDb"/> (the owner) or <see cref="Platform.Api.Tenancy.GranteeDb"/> (a grantee).
 /// Opens one pooled connection per call. Nothing holds a connection between calls.
 /// On SQLite, write transactions take turns inside the process (SQLite has one writer; a queue here is cheaper
 /// and fairer than connections spinning on its lock), and each one first checks that the path still names the
@@ -77,12 +77,12 @@ public sealed class SystemDb
     public SqliteFile? File { get; }
 
     /// <summary>Runs <paramref name="work"/> on one connection, without a transaction.</summary>
-    public Task<T> RunAsync<T>(Func<DbSession, Task<T>> work, CancellationToken ct) => RunAsync(work, tenantId: null, transactional: false, ct);
+    public Task<T> RunAsync<T>(Func<DbSession, Task<T>> work, CancellationToken ct) => RunAsync(work, binding: null, transactional: false, ct);
 
     /// <summary>Runs <paramref name="work"/> in one write transaction, committed when it returns.</summary>
-    public Task<T> TransactAsync<T>(Func<DbSession, Task<T>> work, CancellationToken ct) => RunAsync(work, tenantId: null, transactional: true, ct);
+    public Task<T> TransactAsync<T>(Func<DbSession, Task<T>> work, CancellationToken ct) => RunAsync(work, binding: null, transactional: true, ct);
 
-    internal async Task<T> RunAsync<T>(Func<DbSession, Task<T>> work, Guid? tenantId, bool transactional, CancellationToken ct)
+    internal async Task<T> RunAsync<T>(Func<DbSession, Task<T>> work, SessionBinding? binding, bool transactional, CancellationToken ct)
     {
         var writing = transactional && _writer is not null;
         if (writing && !await _writer!.WaitAsync(WriterWait, ct))
@@ -91,7 +91,7 @@ public sealed class SystemDb
         {
             if (writing)
                 File!.EnsureWritable();
-            var result = await RunOnConnectionAsync(work, tenantId, transactional, ct);
+            var result = await RunOnConnectionAsync(work, binding, transactional, ct);
             // The commit went to the file the path names, or it is not durable.
             if (writing)
                 File!.EnsureAdopted();
@@ -110,29 +110,42 @@ public sealed class SystemDb
         }
     }
 
-    async Task<T> RunOnConnectionAsync<T>(Func<DbSession, Task<T>> work, Guid? tenantId, bool transactional, CancellationToken ct)
+    async Task<T> RunOnConnectionAsync<T>(Func<DbSession, Task<T>> work, SessionBinding? binding, bool transactional, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct);
-        if (tenantId is { } tenant && Provider == DatabaseProvider.SqlServer)
+        if (binding is not null && Provider == DatabaseProvider.SqlServer)
         {
-            // Second wall: row-level security on SQL Server filters every tenant table on this value.
+            // Second wall: row-level security on SQL Server (migration 0007). Its filter admits the rows of tenant_id (the acting
+            // tenant), and on the grantee path those of owner_tenant_id while that owner has a grant to tenant_id active on
+            // grant_day; its block predicates admit the rows of tenant_id only, so a grantee session writes nothing of the owner's.
             await using var context = connection.CreateCommand();
-            context.CommandText = "EXEC sp_set_session_context @key = N'tenant_id', @value = @TenantId, @read_only = 1";
-            var parameter = context.CreateParameter();
-            parameter.ParameterName = "@TenantId";
-            parameter.Value = tenant;
-            context.Parameters.Add(parameter);
+            context.CommandText = """
+                EXEC sp_set_session_context @key = N'tenant_id', @value = @TenantId, @read_only = 1;
+                EXEC sp_set_session_context @key = N'owner_tenant_id', @value = @OwnerTenantId, @read_only = 1;
+                EXEC sp_set_session_context @key = N'grant_day', @value = @GrantDay, @read_only = 1;
+                """;
+            AddParameter(context, "@TenantId", binding.WritingTenantId);
+            AddParameter(context, "@OwnerTenantId", binding.TenantId);
+            AddParameter(context, "@GrantDay", binding.Grant is { } grant ? grant.Day.ToDateTime(TimeOnly.MinValue) : DBNull.Value);
             await context.ExecuteNonQueryAsync(ct);
         }
 
         if (!transactional)
-            return await work(new DbSession(connection, null, Dialect, tenantId));
+            return await work(new DbSession(connection, null, Dialect, binding));
 
         // SQLite: BEGIN IMMEDIATE takes the write lock at once. SQL Server: reads that guard a write take update locks.
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        var result = await work(new DbSession(connection, transaction, Dialect, tenantId));
+        var result = await work(new DbSession(connection, transaction, Dialect, binding));
         await transaction.CommitAsync(ct);
         return result;
+    }
+
+    static void AddParameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 
     public async Task<DbConnection> OpenAsync(CancellationToken ct)

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Platform.Api.Features.Sharing;
 using Platform.Api.Features.Tenants;
 using Platform.Api.Security;
 using Platform.Api.Validation;
@@ -14,9 +16,12 @@ public sealed class TenantRouteRequirement : IAuthorizationRequirement
 }
 
 /// <summary>
-/// The path tenant must be the token's tenant. A platform administrator may act on any existing tenant.
+/// Resolves who the request acts for. Owner: the path tenant is the token's tenant (or a platform administrator names any
+/// existing tenant). Grantee: another tenant, on a GET the route marks <see cref="GranteeReadable"/>, with the route's read
+/// scope and an active grant of the owner that shares the route's kind; the read is recorded in the owner's audit trail.
+/// Anything else is no access, which answers 404.
 /// </summary>
-public sealed class TenantRouteAuthorization(TenantContext tenantContext, TenantStore tenants)
+public sealed class TenantRouteAuthorization(TenantContext tenantContext, TenantStore tenants, GranteeAccessStore grantees)
     : AuthorizationHandler<TenantRouteRequirement>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, TenantRouteRequirement requirement)
@@ -40,6 +45,32 @@ public sealed class TenantRouteAuthorization(TenantContext tenantContext, Tenant
         {
             tenantContext.Set(new TenantRef(tenant.Id, tenant.Slug));
             context.Succeed(requirement);
+            return;
+        }
+
+        if (await GranteeAccessAsync(http, user, slug) is { } access)
+        {
+            tenantContext.SetGrantee(access.Owner, access.Grant);
+            context.Succeed(requirement);
         }
     }
+
+    async Task<(TenantRef Owner, GrantAccess Grant)?> GranteeAccessAsync(HttpContext http, ClaimsPrincipal user, string ownerSlug)
+    {
+        var ct = http.RequestAborted;
+        if (!HttpMethods.IsGet(http.Request.Method) || http.GetEndpoint()?.Metadata.GetMetadata<GranteeReadable>() is not { } readable
+            || !user.HasScope(readable.ReadScope) || user.TenantSlug() is not { } actingSlug
+            || await ActingTenantAsync(user, actingSlug, ct) is not { } acting
+            || await tenants.FindBySlugAsync(ownerSlug, ct) is not { } owner
+            || await grantees.FindActiveGrantAsync(owner.Id, acting.Id, readable.Resource, ct) is not { } grantId)
+            return null;
+
+        await grantees.RecordReadAsync(owner.Id, grantId, acting.Slug, user.ClientIdOf() ?? "unknown", http.Request.Path, ct);
+        return (new TenantRef(owner.Id, owner.Slug), new GrantAccess(grantId, acting, readable.Resource));
+    }
+
+    async Task<TenantRef?> ActingTenantAsync(ClaimsPrincipal user, string actingSlug, CancellationToken ct) =>
+        Guid.TryParse(user.FindFirst(PlatformClaims.TenantId)?.Value, out var id) ? new TenantRef(id, actingSlug)
+        : await tenants.FindBySlugAsync(actingSlug, ct) is { } tenant ? new TenantRef(tenant.Id, tenant.Slug)
+        : null;
 }

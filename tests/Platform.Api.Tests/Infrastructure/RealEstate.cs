@@ -64,7 +64,6 @@ public static class RealEstate
         Regime = lease.Regime,
         StartDate = lease.StartDate,
         EndDate = lease.EndDate,
-        BaseRentCentsPerMonth = lease.BaseRentCentsPerMonth,
     };
 
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
@@ -81,15 +80,19 @@ public static class RealEstate
         return (tenant, api, await api.Units.CreateUnitAsync(tenant.Slug, unit, cancellationToken: ct));
     }
 
-    /// <summary>A new tenant with the Herderplein atelier let for EUR 1,000 a month, and a client that manages its leases and discounts.</summary>
-    public static async Task<LetAtelier> LetAtelierAsync(this PlatformApp app, DateOnly leaseStart, DateOnly? leaseEnd = null, string name = "Staedion")
+    /// <summary>
+    /// A new tenant with the Herderplein atelier let for EUR 1,000 a month, and a client that manages its leases and discounts;
+    /// <paramref name="plinth"/> and <paramref name="unit"/> replace the Herderplein and its atelier.
+    /// </summary>
+    public static async Task<LetAtelier> LetAtelierAsync(this PlatformApp app, DateOnly leaseStart, DateOnly? leaseEnd = null, string name = "Staedion",
+        PlinthRequest? plinth = null, Func<Guid, CreateUnitRequest>? unit = null)
     {
         var ct = TestContext.Current.CancellationToken;
         var tenant = await app.CreateTenantAsync(name: name);
-        var api = await tenant.SignInAsync("plinths:write", "leases:write", "leases:read", "discounts:read", "discounts:write");
-        var plinth = await api.Plinths.CreatePlinthAsync(tenant.Slug, Herderplein(), cancellationToken: ct);
-        var unit = await api.Units.CreateUnitAsync(tenant.Slug, Atelier(plinth.Id), cancellationToken: ct);
-        return new LetAtelier(tenant, api, await api.Leases.CreateLeaseAsync(tenant.Slug, Lease(unit.Id, leaseStart, leaseEnd), cancellationToken: ct));
+        var api = await tenant.SignInAsync("plinths:write", "leases:write", "leases:read", "discounts:read", "discounts:write", "tenant:admin");
+        var plinthId = (await api.Plinths.CreatePlinthAsync(tenant.Slug, plinth ?? Herderplein(), cancellationToken: ct)).Id;
+        var let = await api.Units.CreateUnitAsync(tenant.Slug, (unit ?? Atelier)(plinthId), cancellationToken: ct);
+        return new LetAtelier(tenant, api, await api.Leases.CreateLeaseAsync(tenant.Slug, Lease(let.Id, leaseStart, leaseEnd), cancellationToken: ct));
     }
 }
 

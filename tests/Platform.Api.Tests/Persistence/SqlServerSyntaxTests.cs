@@ -32,7 +32,7 @@ public sealed class SqlServerSyntaxTests
         return new TheoryData<string>(statements);
     }
 
-    static string StatementText(string name)
+    public static string StatementText(string name)
     {
         var (typeName, fieldName) = (name[..name.IndexOf('.')], name[(name.IndexOf('.') + 1)..]);
         var type = typeof(SystemDb).Assembly.GetTypes().Single(t => t.Name == typeName);

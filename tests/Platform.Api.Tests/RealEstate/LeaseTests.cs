@@ -134,16 +134,16 @@ public sealed class LeaseTests(PlatformApp app)
         var second = await api.Leases.CreateLeaseAsync(tenant.Slug, Estate.Lease(unit.Id, new DateOnly(2028, 1, 1), new DateOnly(2028, 12, 31)), cancellationToken: Ct);
         var longer = first.AsUpdate();
         longer.EndDate = new DateOnly(2028, 3, 31);
-        var cheaper = first.AsUpdate();
-        cheaper.BaseRentCentsPerMonth = 750_00;
+        var renamed = first.AsUpdate();
+        renamed.Lessee.Name = "Atelier Het Plein";
 
         var overlap = await ThrowsProblemAsync(409, () => api.Leases.UpdateLeaseAsync(tenant.Slug, first.Id, first.Etag, longer, Ct));
-        var updated = await api.Leases.UpdateLeaseAsync(tenant.Slug, first.Id, first.Etag, cheaper, Ct);
-        await ThrowsProblemAsync(412, () => api.Leases.UpdateLeaseAsync(tenant.Slug, first.Id, first.Etag, cheaper, Ct));
+        var updated = await api.Leases.UpdateLeaseAsync(tenant.Slug, first.Id, first.Etag, renamed, Ct);
+        await ThrowsProblemAsync(412, () => api.Leases.UpdateLeaseAsync(tenant.Slug, first.Id, first.Etag, renamed, Ct));
 
         Assert.Contains(second.Id.ToString(), overlap.Detail);
-        Assert.Equal(750_00, updated.BaseRentCentsPerMonth);
-        using var missing = await api.Http.PutAsJsonAsync($"/v1/tenants/{tenant.Slug}/leases/{first.Id}", cheaper, Ct);
+        Assert.Equal("Atelier Het Plein", updated.Lessee.Name);
+        using var missing = await api.Http.PutAsJsonAsync($"/v1/tenants/{tenant.Slug}/leases/{first.Id}", renamed, Ct);
         await missing.AssertProblemAsync(HttpStatusCode.PreconditionRequired);
     }
 

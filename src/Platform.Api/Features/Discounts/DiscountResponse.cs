@@ -96,7 +96,9 @@ public sealed class DiscountResponse
 
     public required Guid LeaseId { get; init; }
 
-    public Guid? BudgetId { get; init; }
+    /// <summary>The budget line the discount money is charged to, if any.</summary>
+    [MaxLength(Validation.FieldLimits.Name)]
+    public string? BudgetLine { get; init; }
 
     public required DateOnly StartDate { get; init; }
 
@@ -141,7 +143,7 @@ public sealed class DiscountResponse
     {
         Id = details.Discount.Id,
         LeaseId = details.Discount.LeaseId,
-        BudgetId = details.Discount.BudgetId,
+        BudgetLine = details.Discount.BudgetLine,
         StartDate = details.Discount.StartDate,
         EndDate = details.Discount.EndDate,
         EndedEarlyOn = details.Discount.EndedEarlyOn,

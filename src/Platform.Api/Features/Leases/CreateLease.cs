@@ -17,6 +17,10 @@ public sealed class CreateLeaseRequest : LeaseFields
 
     /// <summary>Omit it to take the unit's: 7:290 for the detail codes HOR, WIR and WWI, 7:230a for every other.</summary>
     public LeaseRegime? Regime { get; init; }
+
+    /// <summary>Base rent in euro cents per month, before any discount, as agreed at the start; rent revisions change it from a month on.</summary>
+    [Required]
+    public long BaseRentCentsPerMonth { get; init; }
 }
 
 public sealed class CreateLeaseValidator : Validator<CreateLeaseRequest>
@@ -25,6 +29,7 @@ public sealed class CreateLeaseValidator : Validator<CreateLeaseRequest>
     {
         RuleFor(l => l.UnitId).NotEmpty();
         RuleFor(l => l.Regime).IsInEnum();
+        RuleFor(l => l.BaseRentCentsPerMonth).InclusiveBetween(1, LeaseFieldRules.MaxRentCentsPerMonth);
         this.IncludeLeaseFieldRules();
     }
 }

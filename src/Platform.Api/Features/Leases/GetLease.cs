@@ -1,7 +1,9 @@
 using FastEndpoints;
 using Platform.Api.Concurrency;
 using Platform.Api.Errors;
+using Platform.Api.Features.Sharing;
 using Platform.Api.Security;
+using Platform.Api.Tenancy;
 
 namespace Platform.Api.Features.Leases;
 
@@ -11,6 +13,7 @@ public sealed class GetLeaseEndpoint(LeaseStore leases) : EndpointWithoutRequest
     {
         Get("/v1/tenants/{tenant}/leases/{leaseId:guid}");
         Scopes(ApiScopes.LeasesRead, ApiScopes.LeasesWrite);
+        Options(b => b.WithMetadata(new GranteeReadable(SharedResource.Leases, ApiScopes.LeasesRead)));
         Summary(s =>
         {
             s.Summary = "Get a lease";

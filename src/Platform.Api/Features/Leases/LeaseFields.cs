@@ -20,6 +20,7 @@ public enum LeaseRegime
 /// <summary>The organisation that rents the unit.</summary>
 public sealed class Lessee
 {
+    /// <summary>Shown to a grantee (a tenant reading under a sharing grant) as "(masked)" when the lessee has no KvK number.</summary>
     [Required]
     public string Name { get; init; } = "";
 
@@ -30,6 +31,7 @@ public sealed class Lessee
     /// <summary>SBI activity code (Standaard Bedrijfsindeling), 2–5 digits.</summary>
     public string? SbiCode { get; init; }
 
+    /// <summary>Shown to a grantee (a tenant reading under a sharing grant) as "masked@masked.invalid".</summary>
     [Required]
     [EmailAddress]
     public string ContactEmail { get; init; } = "";
@@ -48,7 +50,7 @@ public sealed class LesseeValidator : AbstractValidator<Lessee>
     }
 }
 
-/// <summary>The fields of a lease that a client writes, on create and on update.</summary>
+/// <summary>The fields of a lease that a client writes, on create and on update; the base rent changes only by a rent revision.</summary>
 public abstract class LeaseFields
 {
     [Required]
@@ -59,10 +61,6 @@ public abstract class LeaseFields
 
     /// <summary>Last day of the lease; none for an open-ended lease.</summary>
     public DateOnly? EndDate { get; init; }
-
-    /// <summary>Base rent in euro cents per month, before any discount.</summary>
-    [Required]
-    public long BaseRentCentsPerMonth { get; init; }
 }
 
 public static class LeaseFieldRules
@@ -75,6 +73,5 @@ public static class LeaseFieldRules
         validator.RuleFor(l => l.StartDate).NotEmpty();
         validator.RuleFor(l => l.EndDate).GreaterThanOrEqualTo(l => l.StartDate).When(l => l.EndDate is not null)
             .WithMessage("'endDate' must not be before 'startDate'.");
-        validator.RuleFor(l => l.BaseRentCentsPerMonth).InclusiveBetween(1, MaxRentCentsPerMonth);
     }
 }

@@ -18,6 +18,7 @@ public sealed class LeaseResponse
 
     public DateOnly? EndDate { get; init; }
 
+    /// <summary>The base rent agreed at the start, in euro cents per month; rent revisions change it from a month on (see the rent and the rent schedule).</summary>
     [Range(1, LeaseFieldRules.MaxRentCentsPerMonth)]
     public required long BaseRentCentsPerMonth { get; init; }
 

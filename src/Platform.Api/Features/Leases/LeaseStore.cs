@@ -35,7 +35,7 @@ public sealed class LeaseFilter
     public string? LesseeKvk { get; init; }
 }
 
-public sealed class LeaseStore(TenantDb db, AuditLog audit, TimeProvider clock, PlatformCalendar calendar)
+public sealed class LeaseStore(TenantDb db, GranteeDb grantee, AuditLog audit, TimeProvider clock, PlatformCalendar calendar)
 {
     const string Columns = $"""
         id AS {nameof(LeaseRow.Id)}, unit_id AS {nameof(LeaseRow.UnitId)}, lessee_name AS {nameof(LeaseRow.LesseeName)},
@@ -47,15 +47,34 @@ public sealed class LeaseStore(TenantDb db, AuditLog audit, TimeProvider clock, 
         updated_at AS {nameof(LeaseRow.UpdatedAt)}, version AS {nameof(LeaseRow.Version)}
         """;
 
-    const string FindSql = $"SELECT {Columns} FROM leases {SqlDialect.UpdateLock} WHERE tenant_id = @TenantId AND id = @Id";
+    const string FindSql = $"SELECT {Columns} FROM leases WHERE tenant_id = @TenantId AND id = @Id";
+
+    const string FindForUpdateSql = $"SELECT {Columns} FROM leases {SqlDialect.UpdateLock} WHERE tenant_id = @TenantId AND id = @Id";
+
+    /// <summary>Follows a unit id column: the owner's units on the plinths the grant shares.</summary>
+    const string GrantedUnits = $"IN (SELECT gu.id FROM units gu WHERE gu.tenant_id = @TenantId AND gu.plinth_id {GranteeDb.GrantedPlinths})";
+
+    const string GranteeFindSql = $"{FindSql} AND unit_id {GrantedUnits}";
 
     const string ListSql = $"""
         SELECT {Columns} FROM leases
         WHERE tenant_id = @TenantId AND id > @After
-          AND (@UnitId IS NULL OR unit_id = @UnitId)
+          AND {ListFilter}
+        ORDER BY id {SqlDialect.Limit}
+        """;
+
+    const string GranteeListSql = $"""
+        SELECT {Columns} FROM leases
+        WHERE tenant_id = @TenantId AND id > @After AND unit_id {GrantedUnits}
+          AND {ListFilter}
+        ORDER BY id {SqlDialect.Limit}
+        """;
+
+    /// <summary>The list's query parameters, the same on both paths.</summary>
+    const string ListFilter = $"""
+        (@UnitId IS NULL OR unit_id = @UnitId)
           AND (@LesseeKvk IS NULL OR lessee_kvk_number = @LesseeKvk)
           AND {DatedTerm.StatusFilter}
-        ORDER BY id {SqlDialect.Limit}
         """;
 
     const string UnitDetailCodeSql = $"SELECT detail_code FROM units {SqlDialect.UpdateLock} WHERE tenant_id = @TenantId AND id = @UnitId";
@@ -79,7 +98,7 @@ public sealed class LeaseStore(TenantDb db, AuditLog audit, TimeProvider clock, 
         UPDATE leases
         SET lessee_name = @LesseeName, lessee_kvk_number = @LesseeKvkNumber, lessee_sbi_code = @LesseeSbiCode,
             lessee_contact_email = @LesseeContactEmail, regime = @Regime, start_date = @StartDate, end_date = @EndDate,
-            base_rent_cents_per_month = @BaseRentCentsPerMonth, termination_reason = @TerminationReason,
+            termination_reason = @TerminationReason,
             terminated_at = @TerminatedAt, updated_at = @UpdatedAt, version = @Version,
             ending_notified = CASE WHEN end_date = @EndDate AND regime = @Regime THEN ending_notified ELSE 0 END
         WHERE tenant_id = @TenantId AND id = @Id
@@ -95,12 +114,19 @@ public sealed class LeaseStore(TenantDb db, AuditLog audit, TimeProvider clock, 
 
     DateOnly Today => calendar.Today;
 
-    public Task<LeaseRow?> FindAsync(Guid id, CancellationToken ct) =>
-        db.RunAsync(session => session.QuerySingleOrDefaultAsync<LeaseRow>(FindSql, new { Id = id }, ct), ct);
+    /// <summary>The lease; for a grantee with the lessee's personal data masked.</summary>
+    public async Task<LeaseRow?> FindAsync(Guid id, CancellationToken ct) => grantee.Admitted
+        ? await grantee.FindAsync<LeaseRow>(GranteeFindSql, new { Id = id }, ct) is { } row ? LesseeMask.ForGrantee(row) : null
+        : await db.RunAsync(session => session.QuerySingleOrDefaultAsync<LeaseRow>(FindSql, new { Id = id }, ct), ct);
 
-    public Task<IReadOnlyList<LeaseRow>> ListAsync(LeaseFilter filter, Guid after, int limit, CancellationToken ct) =>
-        db.RunAsync(session => session.ListAsync<LeaseRow>(ListSql,
-            new { After = after, Limit = limit, Today, filter.UnitId, filter.Status, filter.LesseeKvk }, ct), ct);
+    /// <summary>A page of leases; for a grantee with the lessees' personal data masked.</summary>
+    public async Task<IReadOnlyList<LeaseRow>> ListAsync(LeaseFilter filter, Guid after, int limit, CancellationToken ct)
+    {
+        var parameters = new { After = after, Limit = limit, Today, filter.UnitId, filter.Status, filter.LesseeKvk };
+        return grantee.Admitted
+            ? (await grantee.ListAsync<LeaseRow>(GranteeListSql, parameters, ct)).Select(LesseeMask.ForGrantee).ToList()
+            : await db.RunAsync(session => session.ListAsync<LeaseRow>(ListSql, parameters, ct), ct);
+    }
 
     public LeaseResponse Describe(LeaseRow row) =>
         LeaseResponse.From(row, DatedTerm.StatusOn(row.StartDate, row.EndDate, Today), LeaseRegimeRules.CurrentTerm(row.StatutoryTerms(), Today));
@@ -114,7 +140,7 @@ public sealed class LeaseStore(TenantDb db, AuditLog audit, TimeProvider clock, 
             if (detailCode is null)
                 return WriteOutcome<LeaseRow>.Invalid("unitId", "The tenant has no unit with this id.");
             var regime = request.Regime ?? LeaseRegimeRules.DefaultFor(detailCode);
-            var row = ToRow(request, regime, Ids.New(now), request.UnitId, now, now, version: 1);
+            var row = ToRow(request, regime, Ids.New(now), request.UnitId, request.BaseRentCentsPerMonth, now, now, version: 1);
             if (await OverlapAsync(session, row, ct) is { } conflict)
                 return conflict;
 
@@ -128,14 +154,14 @@ public sealed class LeaseStore(TenantDb db, AuditLog audit, TimeProvider clock, 
     public Task<WriteOutcome<LeaseRow>> UpdateAsync(Guid id, int? expectedVersion, UpdateLeaseRequest request, CancellationToken ct) =>
         db.TransactAsync(async session =>
         {
-            var current = await session.QuerySingleOrDefaultAsync<LeaseRow>(FindSql, new { Id = id }, ct);
+            var current = await session.QuerySingleOrDefaultAsync<LeaseRow>(FindForUpdateSql, new { Id = id }, ct);
             if (current is null)
                 return WriteOutcome<LeaseRow>.NotFound;
             if (expectedVersion is { } expected && expected != current.Version)
                 return WriteOutcome<LeaseRow>.Stale;
 
             var now = clock.GetUtcNow();
-            var updated = ToRow(request, request.Regime!.Value, id, current.UnitId, current.CreatedAt, now, current.Version + 1)
+            var updated = ToRow(request, request.Regime!.Value, id, current.UnitId, current.BaseRentCentsPerMonth, current.CreatedAt, now, current.Version + 1)
                 with { TerminationReason = current.TerminationReason, TerminatedAt = current.TerminatedAt };
             if (await OverlapAsync(session, updated, ct) is { } conflict)
                 return conflict;
@@ -149,7 +175,7 @@ public sealed class LeaseStore(TenantDb db, AuditLog audit, TimeProvider clock, 
     public Task<WriteOutcome<LeaseRow>> TerminateAsync(Guid id, TerminateLeaseRequest request, CancellationToken ct) =>
         db.TransactAsync(async session =>
         {
-            var current = await session.QuerySingleOrDefaultAsync<LeaseRow>(FindSql, new { Id = id }, ct);
+            var current = await session.QuerySingleOrDefaultAsync<LeaseRow>(FindForUpdateSql, new { Id = id }, ct);
             if (current is null)
                 return WriteOutcome<LeaseRow>.NotFound;
             if (current.TerminatedAt is not null)
@@ -209,7 +235,7 @@ public sealed class LeaseStore(TenantDb db, AuditLog audit, TimeProvider clock, 
             : null;
     }
 
-    static LeaseRow ToRow(LeaseFields fields, LeaseRegime regime, Guid id, Guid unitId, DateTimeOffset createdAt, DateTimeOffset updatedAt, int version) => new()
+    static LeaseRow ToRow(LeaseFields fields, LeaseRegime regime, Guid id, Guid unitId, long baseRentCentsPerMonth, DateTimeOffset createdAt, DateTimeOffset updatedAt, int version) => new()
     {
         Id = id,
         UnitId = unitId,
@@ -220,7 +246,7 @@ public sealed class LeaseStore(TenantDb db, AuditLog audit, TimeProvider clock, 
         Regime = EnumText<LeaseRegime>.ToText(regime),
         StartDate = fields.StartDate,
         EndDate = fields.EndDate,
-        BaseRentCentsPerMonth = fields.BaseRentCentsPerMonth,
+        BaseRentCentsPerMonth = baseRentCentsPerMonth,
         CreatedAt = createdAt,
         UpdatedAt = updatedAt,
         Version = version,

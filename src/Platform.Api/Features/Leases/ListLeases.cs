@@ -1,8 +1,10 @@
 using System.ComponentModel;
 using FastEndpoints;
+using Platform.Api.Features.Sharing;
 using Platform.Api.Paging;
 using Platform.Api.Persistence;
 using Platform.Api.Security;
+using Platform.Api.Tenancy;
 using Platform.Api.Validation;
 
 namespace Platform.Api.Features.Leases;
@@ -34,6 +36,7 @@ public sealed class ListLeasesEndpoint(LeaseStore leases) : Endpoint<ListLeasesR
     {
         Get("/v1/tenants/{tenant}/leases");
         Scopes(ApiScopes.LeasesRead, ApiScopes.LeasesWrite);
+        Options(b => b.WithMetadata(new GranteeReadable(SharedResource.Leases, ApiScopes.LeasesRead)));
         Summary(s =>
         {
             s.Summary = "List leases";

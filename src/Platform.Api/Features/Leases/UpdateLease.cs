@@ -31,7 +31,8 @@ public sealed class UpdateLeaseEndpoint(LeaseStore leases) : Endpoint<UpdateLeas
         Summary(s =>
         {
             s.Summary = "Update a lease";
-            s.Description = "Replaces the lease's fields; the unit stays the same. Requires If-Match with the ETag last read.";
+            s.Description = "Replaces the lease's fields; the unit and the base rent stay the same (the base rent changes by a rent revision, "
+                            + "from a month on). Requires If-Match with the ETag last read.";
         });
         Description(b => b.WithMetadata(RequiresIfMatch.Instance).ProducesProblems(StatusCodes.Status409Conflict));
     }

@@ -1,7 +1,9 @@
 using FastEndpoints;
 using Platform.Api.Concurrency;
 using Platform.Api.Errors;
+using Platform.Api.Features.Sharing;
 using Platform.Api.Security;
+using Platform.Api.Tenancy;
 
 namespace Platform.Api.Features.Plinths;
 
@@ -11,6 +13,7 @@ public sealed class GetPlinthEndpoint(PlinthStore plinths) : EndpointWithoutRequ
     {
         Get("/v1/tenants/{tenant}/plinths/{plinthId:guid}");
         Scopes(ApiScopes.PlinthsRead, ApiScopes.PlinthsWrite);
+        Options(b => b.WithMetadata(new GranteeReadable(SharedResource.Plinths, ApiScopes.PlinthsRead)));
         Summary(s =>
         {
             s.Summary = "Get a plinth";

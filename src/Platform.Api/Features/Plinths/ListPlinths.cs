@@ -1,6 +1,8 @@
 using FastEndpoints;
+using Platform.Api.Features.Sharing;
 using Platform.Api.Paging;
 using Platform.Api.Security;
+using Platform.Api.Tenancy;
 
 namespace Platform.Api.Features.Plinths;
 
@@ -17,6 +19,7 @@ public sealed class ListPlinthsEndpoint(PlinthStore plinths) : Endpoint<ListPlin
     {
         Get("/v1/tenants/{tenant}/plinths");
         Scopes(ApiScopes.PlinthsRead, ApiScopes.PlinthsWrite);
+        Options(b => b.WithMetadata(new GranteeReadable(SharedResource.Plinths, ApiScopes.PlinthsRead)));
         Summary(s =>
         {
             s.Summary = "List plinths";

@@ -25,7 +25,7 @@ public sealed class PlinthRow
     public int Version { get; init; }
 }
 
-public sealed class PlinthStore(TenantDb db, AuditLog audit, TimeProvider clock)
+public sealed class PlinthStore(TenantDb db, GranteeDb grantee, AuditLog audit, TimeProvider clock)
 {
     const string Columns = $"""
         id AS {nameof(PlinthRow.Id)}, name AS {nameof(PlinthRow.Name)}, street AS {nameof(PlinthRow.Street)},
@@ -37,11 +37,21 @@ public sealed class PlinthStore(TenantDb db, AuditLog audit, TimeProvider clock)
         created_at AS {nameof(PlinthRow.CreatedAt)}, updated_at AS {nameof(PlinthRow.UpdatedAt)}, version AS {nameof(PlinthRow.Version)}
         """;
 
-    const string FindSql = $"SELECT {Columns} FROM plinths {SqlDialect.UpdateLock} WHERE tenant_id = @TenantId AND id = @Id";
+    const string FindSql = $"SELECT {Columns} FROM plinths WHERE tenant_id = @TenantId AND id = @Id";
+
+    const string FindForUpdateSql = $"SELECT {Columns} FROM plinths {SqlDialect.UpdateLock} WHERE tenant_id = @TenantId AND id = @Id";
 
     const string ListSql = $"""
         SELECT {Columns} FROM plinths
         WHERE tenant_id = @TenantId AND id > @After
+        ORDER BY id {SqlDialect.Limit}
+        """;
+
+    const string GranteeFindSql = $"{FindSql} AND id {GranteeDb.GrantedPlinths}";
+
+    const string GranteeListSql = $"""
+        SELECT {Columns} FROM plinths
+        WHERE tenant_id = @TenantId AND id > @After AND id {GranteeDb.GrantedPlinths}
         ORDER BY id {SqlDialect.Limit}
         """;
 
@@ -65,11 +75,13 @@ public sealed class PlinthStore(TenantDb db, AuditLog audit, TimeProvider clock)
 
     const string DeleteSql = "DELETE FROM plinths WHERE tenant_id = @TenantId AND id = @Id";
 
-    public Task<PlinthRow?> FindAsync(Guid id, CancellationToken ct) =>
-        db.RunAsync(session => session.QuerySingleOrDefaultAsync<PlinthRow>(FindSql, new { Id = id }, ct), ct);
+    public Task<PlinthRow?> FindAsync(Guid id, CancellationToken ct) => grantee.Admitted
+        ? grantee.FindAsync<PlinthRow>(GranteeFindSql, new { Id = id }, ct)
+        : db.RunAsync(session => session.QuerySingleOrDefaultAsync<PlinthRow>(FindSql, new { Id = id }, ct), ct);
 
-    public Task<IReadOnlyList<PlinthRow>> ListAsync(Guid after, int limit, CancellationToken ct) =>
-        db.RunAsync(session => session.ListAsync<PlinthRow>(ListSql, new { After = after, Limit = limit }, ct), ct);
+    public Task<IReadOnlyList<PlinthRow>> ListAsync(Guid after, int limit, CancellationToken ct) => grantee.Admitted
+        ? grantee.ListAsync<PlinthRow>(GranteeListSql, new { After = after, Limit = limit }, ct)
+        : db.RunAsync(session => session.ListAsync<PlinthRow>(ListSql, new { After = after, Limit = limit }, ct), ct);
 
     public Task<PlinthRow> CreateAsync(PlinthRequest request, CancellationToken ct)
     {
@@ -86,7 +98,7 @@ public sealed class PlinthStore(TenantDb db, AuditLog audit, TimeProvider clock)
     public Task<WriteOutcome<PlinthRow>> UpdateAsync(Guid id, int? expectedVersion, PlinthRequest request, CancellationToken ct) =>
         db.TransactAsync(async session =>
         {
-            var current = await session.QuerySingleOrDefaultAsync<PlinthRow>(FindSql, new { Id = id }, ct);
+            var current = await session.QuerySingleOrDefaultAsync<PlinthRow>(FindForUpdateSql, new { Id = id }, ct);
             if (current is null)
                 return WriteOutcome<PlinthRow>.NotFound;
             if (expectedVersion is { } expected && expected != current.Version)
@@ -101,7 +113,7 @@ public sealed class PlinthStore(TenantDb db, AuditLog audit, TimeProvider clock)
     public Task<WriteOutcome<PlinthRow>> DeleteAsync(Guid id, int? expectedVersion, CancellationToken ct) =>
         db.TransactAsync(async session =>
         {
-            var current = await session.QuerySingleOrDefaultAsync<PlinthRow>(FindSql, new { Id = id }, ct);
+            var current = await session.QuerySingleOrDefaultAsync<PlinthRow>(FindForUpdateSql, new { Id = id }, ct);
             if (current is null)
                 return WriteOutcome<PlinthRow>.NotFound;
             if (expectedVersion is { } expected && expected != current.Version)

@@ -1,7 +1,9 @@
 using FastEndpoints;
 using Platform.Api.Concurrency;
 using Platform.Api.Errors;
+using Platform.Api.Features.Sharing;
 using Platform.Api.Security;
+using Platform.Api.Tenancy;
 
 namespace Platform.Api.Features.Units;
 
@@ -11,6 +13,7 @@ public sealed class GetUnitEndpoint(UnitStore units) : EndpointWithoutRequest<Un
     {
         Get("/v1/tenants/{tenant}/units/{unitId:guid}");
         Scopes(ApiScopes.PlinthsRead, ApiScopes.PlinthsWrite);
+        Options(b => b.WithMetadata(new GranteeReadable(SharedResource.Units, ApiScopes.PlinthsRead)));
         Summary(s =>
         {
             s.Summary = "Get a unit";

@@ -1,9 +1,11 @@
 using System.ComponentModel;
 using FastEndpoints;
 using FluentValidation;
+using Platform.Api.Features.Sharing;
 using Platform.Api.Paging;
 using Platform.Api.Persistence;
 using Platform.Api.Security;
+using Platform.Api.Tenancy;
 using Platform.Api.Validation;
 
 namespace Platform.Api.Features.Units;
@@ -38,6 +40,7 @@ public sealed class ListUnitsEndpoint(UnitStore units) : Endpoint<ListUnitsReque
     {
         Get("/v1/tenants/{tenant}/units");
         Scopes(ApiScopes.PlinthsRead, ApiScopes.PlinthsWrite);
+        Options(b => b.WithMetadata(new GranteeReadable(SharedResource.Units, ApiScopes.PlinthsRead)));
         Summary(s =>
         {
             s.Summary = "List units";

@@ -62,7 +62,7 @@ public sealed class UnitFilter
     public string? Status { get; init; }
 }
 
-public sealed class UnitStore(TenantDb db, AuditLog audit, TimeProvider clock, PlatformCalendar calendar)
+public sealed class UnitStore(TenantDb db, GranteeDb grantee, AuditLog audit, TimeProvider clock, PlatformCalendar calendar)
 {
     const string ActiveLease = $"""
         EXISTS (SELECT 1 FROM leases l
@@ -80,18 +80,34 @@ public sealed class UnitStore(TenantDb db, AuditLog audit, TimeProvider clock, P
         u.updated_at AS {nameof(UnitRow.UpdatedAt)}, u.version AS {nameof(UnitRow.Version)}
         """;
 
-    const string FindSql = $"SELECT {Columns} FROM units u {SqlDialect.UpdateLock} WHERE u.tenant_id = @TenantId AND u.id = @Id";
+    const string FindSql = $"SELECT {Columns} FROM units u WHERE u.tenant_id = @TenantId AND u.id = @Id";
+
+    const string FindForUpdateSql = $"SELECT {Columns} FROM units u {SqlDialect.UpdateLock} WHERE u.tenant_id = @TenantId AND u.id = @Id";
+
+    const string GranteeFindSql = $"{FindSql} AND u.plinth_id {GranteeDb.GrantedPlinths}";
 
     const string ListSql = $"""
         SELECT {Columns} FROM units u
         WHERE u.tenant_id = @TenantId AND u.id > @After
-          AND (@PlinthId IS NULL OR u.plinth_id = @PlinthId)
+          AND {ListFilter}
+        ORDER BY u.id {SqlDialect.Limit}
+        """;
+
+    const string GranteeListSql = $"""
+        SELECT {Columns} FROM units u
+        WHERE u.tenant_id = @TenantId AND u.id > @After AND u.plinth_id {GranteeDb.GrantedPlinths}
+          AND {ListFilter}
+        ORDER BY u.id {SqlDialect.Limit}
+        """;
+
+    /// <summary>The list's query parameters, the same on both paths.</summary>
+    const string ListFilter = $"""
+        (@PlinthId IS NULL OR u.plinth_id = @PlinthId)
           AND (@Category IS NULL OR u.category = @Category)
           AND (@DetailCode IS NULL OR u.detail_code = @DetailCode)
           AND (@Status IS NULL
                OR (@Status = 'let' AND {ActiveLease})
                OR (@Status <> 'let' AND u.status = @Status AND NOT {ActiveLease}))
-        ORDER BY u.id {SqlDialect.Limit}
         """;
 
     const string PlinthExistsSql = $"SELECT COUNT(*) FROM plinths {SqlDialect.UpdateLock} WHERE tenant_id = @TenantId AND id = @PlinthId";
@@ -135,12 +151,17 @@ public sealed class UnitStore(TenantDb db, AuditLog audit, TimeProvider clock, P
 
     DateOnly Today => calendar.Today;
 
-    public Task<UnitRow?> FindAsync(Guid id, CancellationToken ct) =>
-        db.RunAsync(session => session.QuerySingleOrDefaultAsync<UnitRow>(FindSql, new { Id = id, Today }, ct), ct);
+    public Task<UnitRow?> FindAsync(Guid id, CancellationToken ct) => grantee.Admitted
+        ? grantee.FindAsync<UnitRow>(GranteeFindSql, new { Id = id, Today }, ct)
+        : db.RunAsync(session => session.QuerySingleOrDefaultAsync<UnitRow>(FindSql, new { Id = id, Today }, ct), ct);
 
-    public Task<IReadOnlyList<UnitRow>> ListAsync(UnitFilter filter, Guid after, int limit, CancellationToken ct) =>
-        db.RunAsync(session => session.ListAsync<UnitRow>(ListSql,
-            new { After = after, Limit = limit, Today, filter.PlinthId, filter.Category, filter.DetailCode, filter.Status }, ct), ct);
+    public Task<IReadOnlyList<UnitRow>> ListAsync(UnitFilter filter, Guid after, int limit, CancellationToken ct)
+    {
+        var parameters = new { After = after, Limit = limit, Today, filter.PlinthId, filter.Category, filter.DetailCode, filter.Status };
+        return grantee.Admitted
+            ? grantee.ListAsync<UnitRow>(GranteeListSql, parameters, ct)
+            : db.RunAsync(session => session.ListAsync<UnitRow>(ListSql, parameters, ct), ct);
+    }
 
     public Task<IReadOnlyList<UnitClassificationRow>> ListClassificationsAsync(Guid unitId, Guid after, int limit, CancellationToken ct) =>
         db.RunAsync(session => session.ListAsync<UnitClassificationRow>(ListClassificationsSql, new { UnitId = unitId, After = after, Limit = limit }, ct), ct);
@@ -162,7 +183,7 @@ public sealed class UnitStore(TenantDb db, AuditLog audit, TimeProvider clock, P
     public Task<WriteOutcome<UnitRow>> UpdateAsync(Guid id, int? expectedVersion, UpdateUnitRequest request, string changedBy, CancellationToken ct) =>
         db.TransactAsync(async session =>
         {
-            var current = await session.QuerySingleOrDefaultAsync<UnitRow>(FindSql, new { Id = id, Today }, ct);
+            var current = await session.QuerySingleOrDefaultAsync<UnitRow>(FindForUpdateSql, new { Id = id, Today }, ct);
             if (current is null)
                 return WriteOutcome<UnitRow>.NotFound;
             if (expectedVersion is { } expected && expected != current.Version)
