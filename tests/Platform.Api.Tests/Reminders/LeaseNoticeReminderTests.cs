@@ -65,4 +65,27 @@ public sealed class LeaseNoticeReminderTests
         Assert.Equal([(NotificationType.LeaseNoticeDeadline, new DateOnly(2034, 12, 31)), (NotificationType.LeaseEnding, new DateOnly(2035, 12, 31))],
             feed.Select(n => (n.Type, n.DueOn)));
     }
+
+    [Fact]
+    public async Task A_lunchroom_lease_changed_to_7_230a_reminds_of_its_end_date_after_all()
+    {
+        await using var app = new ClockedApp();
+        await app.InitializeAsync();
+        var (tenant, api, lunchroom) = await Estate.UnitAsync(app, "HOR");
+        var lease = await api.Leases.CreateLeaseAsync(tenant.Slug,
+            Estate.Lease(lunchroom.Id, January2026, new DateOnly(2028, 12, 31), regime: null), cancellationToken: Ct);
+
+        app.MoveTo(new DateOnly(2028, 10, 15));
+        var underArticle290 = await app.Admin.Reminders.TriggerReminderScanAsync(cancellationToken: Ct);
+        var change = lease.AsUpdate();
+        change.Regime = LeaseRegime.Article7_230a;
+        var changed = await api.Leases.UpdateLeaseAsync(tenant.Slug, lease.Id, lease.Etag, change, Ct);
+        var underArticle230a = await app.Admin.Reminders.TriggerReminderScanAsync(cancellationToken: Ct);
+
+        Assert.Equal(0, underArticle290.LeasesEnding);
+        Assert.Equal((null, null), (changed.StatutoryEndDate, changed.NoticeDeadline));
+        Assert.Equal(1, underArticle230a.LeasesEnding);
+        var reminder = Assert.Single((await api.Notifications.ListNotificationsAsync(tenant.Slug, cancellationToken: Ct)).Items);
+        Assert.Equal((NotificationType.LeaseEnding, new DateOnly(2028, 12, 31)), (reminder.Type, reminder.DueOn));
+    }
 }

@@ -100,7 +100,7 @@ public sealed class LeaseStore(TenantDb db, GranteeDb grantee, AuditLog audit, T
             lessee_contact_email = @LesseeContactEmail, regime = @Regime, start_date = @StartDate, end_date = @EndDate,
             termination_reason = @TerminationReason,
             terminated_at = @TerminatedAt, updated_at = @UpdatedAt, version = @Version,
-            ending_notified = CASE WHEN end_date = @EndDate THEN ending_notified ELSE 0 END
+            ending_notified = CASE WHEN end_date = @EndDate AND regime = @Regime THEN ending_notified ELSE 0 END
         WHERE tenant_id = @TenantId AND id = @Id
         """;
 

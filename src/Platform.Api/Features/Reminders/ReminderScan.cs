@@ -55,12 +55,14 @@ public sealed class ReminderScan(SystemDb db, WebhookDispatch webhooks, TimeProv
         ORDER BY d.ending_on, d.id {SqlDialect.Limit}
         """;
 
+    /// <summary>A 7:290 lease with notice deadlines does not end on its end date: it is only marked (its reminders are the deadlines').</summary>
     const string EndingLeasesSql = $"""
         SELECT l.id AS {nameof(Candidate.RowId)}, l.tenant_id AS {nameof(Candidate.TenantId)}, l.id AS {nameof(Candidate.SubjectId)},
-               0 AS {nameof(Candidate.Number)}, l.end_date AS {nameof(Candidate.DueOn)}, 0 AS {nameof(Candidate.Settled)}
+               0 AS {nameof(Candidate.Number)}, l.end_date AS {nameof(Candidate.DueOn)},
+               CASE WHEN EXISTS (SELECT 1 FROM lease_notice_deadlines n WHERE n.tenant_id = l.tenant_id AND n.lease_id = l.id)
+                    THEN 1 ELSE 0 END AS {nameof(Candidate.Settled)}
         FROM leases l
         WHERE l.ending_notified = 0 AND l.end_date IS NOT NULL AND l.end_date <= @Horizon
-          AND NOT EXISTS (SELECT 1 FROM lease_notice_deadlines n WHERE n.tenant_id = l.tenant_id AND n.lease_id = l.id)
         ORDER BY l.end_date, l.id {SqlDialect.Limit}
         """;
 
