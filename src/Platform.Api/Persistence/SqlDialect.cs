@@ -21,8 +21,13 @@ public abstract class SqlDialect
     // Statements are constants, so each is rendered once; keyed by reference, a lookup does not hash the text.
     readonly ConditionalWeakTable<string, string> _rendered = new();
 
+    readonly ConditionalWeakTable<string, object> _locking = new();
+
     public string Render(string sql) =>
         _rendered.GetValue(sql, text => text.Replace(Limit, LimitClause, StringComparison.Ordinal).Replace(UpdateLock, UpdateLockHint, StringComparison.Ordinal));
+
+    /// <summary>Whether the statement takes update locks (<see cref="UpdateLock"/>), which only a write transaction may.</summary>
+    public bool TakesUpdateLocks(string sql) => (bool)_locking.GetValue(sql, text => text.Contains(UpdateLock, StringComparison.Ordinal));
 }
 
 public sealed class SqliteDialect : SqlDialect

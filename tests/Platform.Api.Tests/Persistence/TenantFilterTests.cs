@@ -26,6 +26,8 @@ public sealed class TenantFilterTests
         ["ReminderScan.EndingLeasesSql"] = "The reminder job finds leases about to end in every tenant.",
         ["ReminderScan.CreatedGrantsSql"] = "The reminder job finds grants whose grantee was not yet told of them (the notice goes to another tenant).",
         ["ReminderScan.RevokedGrantsSql"] = "The reminder job finds revoked grants whose grantee was not yet told.",
+        ["ReminderScan.CreatedGrantSql"] = "A grant's creation reads the grant (by id) for the grantee's notice, written in the grant's own transaction.",
+        ["ReminderScan.RevokedGrantSql"] = "A grant's revocation reads the grant (by id) for the grantee's notice, written in the grant's own transaction.",
         ["ReminderScan.MarkDueSql"] = "The reminder job marks a row it read (by id) as notified.",
         ["ReminderScan.MarkOverdueSql"] = "The reminder job marks a row it read (by id) as notified.",
         ["ReminderScan.MarkDiscountEndingSql"] = "The reminder job marks a row it read (by id) as notified.",

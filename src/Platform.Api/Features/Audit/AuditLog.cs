@@ -57,13 +57,16 @@ public sealed class AuditLog(IHttpContextAccessor http, TimeProvider clock)
 
     static readonly HashSet<string> Unrecorded = ["etag", "updatedAt", "createdAt"];
 
-    public Task RecordAsync(DbSession session, AuditEntityType entityType, Guid entityId, AuditAction action, object? before, object? after, CancellationToken ct)
+    // tenantId: the owner, named on the system path; an owner session binds its own.
+    public Task RecordAsync(DbSession session, AuditEntityType entityType, Guid entityId, AuditAction action, object? before, object? after, CancellationToken ct,
+        Guid? tenantId = null)
     {
         var now = clock.GetUtcNow();
         var changes = Diff(Flatten(before), Flatten(after));
         return session.ExecuteAsync(InsertSql, new
         {
             Id = Ids.New(now),
+            TenantId = tenantId,
             EntityType = EnumText<AuditEntityType>.ToText(entityType),
             EntityId = entityId,
             Action = EnumText<AuditAction>.ToText(action),

@@ -27,7 +27,9 @@ public sealed class BudgetStore(TenantDb db, TimeProvider clock)
         updated_at AS {nameof(BudgetRow.UpdatedAt)}, version AS {nameof(BudgetRow.Version)}
         """;
 
-    internal const string FindSql = $"SELECT {Columns} FROM discount_budgets {SqlDialect.UpdateLock} WHERE tenant_id = @TenantId AND id = @Id";
+    const string FindSql = $"SELECT {Columns} FROM discount_budgets WHERE tenant_id = @TenantId AND id = @Id";
+
+    internal const string FindForUpdateSql = $"SELECT {Columns} FROM discount_budgets {SqlDialect.UpdateLock} WHERE tenant_id = @TenantId AND id = @Id";
 
     const string ListSql = $"""
         SELECT {Columns} FROM discount_budgets
