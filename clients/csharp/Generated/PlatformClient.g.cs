@@ -1327,7 +1327,7 @@ namespace Plinth.Platform.Client
         /// Update a unit
         /// </summary>
         /// <remarks>
-        /// Replaces the unit's fields. Changing the category (BOG ↔ MOG) needs a reason, kept in the unit's classification history. Requires If-Match with the ETag last read.
+        /// Replaces the unit's fields. Changing the category (BOG ↔ MOG), a detail code that makes the unit DAEB or niet-DAEB, or removing the DAEB override needs a reason (400 naming reason); these changes, and setting or changing the override, are kept in the unit's classification history. Requires If-Match with the ETag last read.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="unitId">The id of the unit.</param>
@@ -1341,7 +1341,7 @@ namespace Plinth.Platform.Client
         /// List a unit's classification history
         /// </summary>
         /// <remarks>
-        /// Every change of the unit's category (BOG ↔ MOG), oldest first, with its reason.
+        /// Every change of the unit's category (BOG ↔ MOG), of whether it is DAEB (by a detail code or an override), and of its DAEB override, oldest first, with its reason.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="unitId">The id of the unit.</param>
@@ -1930,7 +1930,7 @@ namespace Plinth.Platform.Client
         /// Update a unit
         /// </summary>
         /// <remarks>
-        /// Replaces the unit's fields. Changing the category (BOG ↔ MOG) needs a reason, kept in the unit's classification history. Requires If-Match with the ETag last read.
+        /// Replaces the unit's fields. Changing the category (BOG ↔ MOG), a detail code that makes the unit DAEB or niet-DAEB, or removing the DAEB override needs a reason (400 naming reason); these changes, and setting or changing the override, are kept in the unit's classification history. Requires If-Match with the ETag last read.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="unitId">The id of the unit.</param>
@@ -2140,7 +2140,7 @@ namespace Plinth.Platform.Client
         /// List a unit's classification history
         /// </summary>
         /// <remarks>
-        /// Every change of the unit's category (BOG ↔ MOG), oldest first, with its reason.
+        /// Every change of the unit's category (BOG ↔ MOG), of whether it is DAEB (by a detail code or an override), and of its DAEB override, oldest first, with its reason.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="unitId">The id of the unit.</param>
@@ -4226,6 +4226,754 @@ namespace Plinth.Platform.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial interface IRentRevisionsClient
+    {
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Revise a lease's base rent
+        /// </summary>
+        /// <remarks>
+        /// Sets the base rent from the first day of a month on (indexation, renegotiation or other); the rent, the rent schedule, percentage discounts and budgets use the base rent in force in each month. Past months never change: effectiveFrom is the first of a month, not before the current month in Platform:TimeZone, after the lease's first month and within its term (400 otherwise). One revision per month: 409 on a second. Accepts an Idempotency-Key.
+        /// </remarks>
+        /// <param name="tenant">The tenant's slug.</param>
+        /// <param name="leaseId">The id of the lease.</param>
+        /// <param name="idempotency_Key">A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.</param>
+        /// <returns>Created</returns>
+        /// <exception cref="PlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<RentRevisionResponse> CreateRentRevisionAsync(string tenant, System.Guid leaseId, CreateRentRevisionRequest body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// List a lease's rent revisions
+        /// </summary>
+        /// <remarks>
+        /// The revisions of the lease's base rent in the order they were made. Before the first revision's month the lease's baseRentCentsPerMonth (the rent agreed at its start) applies.
+        /// </remarks>
+        /// <param name="tenant">The tenant's slug.</param>
+        /// <param name="leaseId">The id of the lease.</param>
+        /// <param name="limit">Items per page, 1–200 (default 50).</param>
+        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="PlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<PageOfRentRevisionResponse> ListRentRevisionsAsync(string tenant, System.Guid leaseId, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Get a rent revision
+        /// </summary>
+        /// <remarks>
+        /// One revision of the lease's base rent: from when, how much and why.
+        /// </remarks>
+        /// <param name="tenant">The tenant's slug.</param>
+        /// <param name="leaseId">The id of the lease.</param>
+        /// <param name="revisionId">The id of the revision.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="PlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<RentRevisionResponse> GetRentRevisionAsync(string tenant, System.Guid leaseId, System.Guid revisionId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class RentRevisionsClient : IRentRevisionsClient
+    {
+        private System.Net.Http.HttpClient _httpClient;
+        private static System.Lazy<System.Text.Json.JsonSerializerOptions> _settings = new System.Lazy<System.Text.Json.JsonSerializerOptions>(CreateSerializerSettings, true);
+        private System.Text.Json.JsonSerializerOptions _instanceSettings;
+
+    #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        public RentRevisionsClient(System.Net.Http.HttpClient httpClient)
+    #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        {
+            _httpClient = httpClient;
+            Initialize();
+        }
+
+        private static System.Text.Json.JsonSerializerOptions CreateSerializerSettings()
+        {
+            var settings = new System.Text.Json.JsonSerializerOptions();
+            var converters = new System.Text.Json.Serialization.JsonConverter[] { new System.Text.Json.Serialization.JsonStringEnumConverter() };
+            foreach(var converter in converters)
+                settings.Converters.Add(converter);
+            UpdateJsonSerializerSettings(settings);
+            return settings;
+        }
+
+        protected System.Text.Json.JsonSerializerOptions JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
+
+        static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings);
+
+        partial void Initialize();
+
+        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, string url);
+        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder);
+        partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Revise a lease's base rent
+        /// </summary>
+        /// <remarks>
+        /// Sets the base rent from the first day of a month on (indexation, renegotiation or other); the rent, the rent schedule, percentage discounts and budgets use the base rent in force in each month. Past months never change: effectiveFrom is the first of a month, not before the current month in Platform:TimeZone, after the lease's first month and within its term (400 otherwise). One revision per month: 409 on a second. Accepts an Idempotency-Key.
+        /// </remarks>
+        /// <param name="tenant">The tenant's slug.</param>
+        /// <param name="leaseId">The id of the lease.</param>
+        /// <param name="idempotency_Key">A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.</param>
+        /// <returns>Created</returns>
+        /// <exception cref="PlatformApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<RentRevisionResponse> CreateRentRevisionAsync(string tenant, System.Guid leaseId, CreateRentRevisionRequest body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (tenant == null)
+                throw new System.ArgumentNullException("tenant");
+
+            if (leaseId == null)
+                throw new System.ArgumentNullException("leaseId");
+
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v1/tenants/{tenant}/leases/{leaseId}/rent-revisions"
+                    urlBuilder_.Append("v1/tenants/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(tenant, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/leases/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(leaseId, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/rent-revisions");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 201)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<RentRevisionResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Payload Too Large", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Unsupported Media Type", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Unprocessable Entity", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Internal Server Error", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Service Unavailable", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new PlatformApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// List a lease's rent revisions
+        /// </summary>
+        /// <remarks>
+        /// The revisions of the lease's base rent in the order they were made. Before the first revision's month the lease's baseRentCentsPerMonth (the rent agreed at its start) applies.
+        /// </remarks>
+        /// <param name="tenant">The tenant's slug.</param>
+        /// <param name="leaseId">The id of the lease.</param>
+        /// <param name="limit">Items per page, 1–200 (default 50).</param>
+        /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="PlatformApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<PageOfRentRevisionResponse> ListRentRevisionsAsync(string tenant, System.Guid leaseId, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (tenant == null)
+                throw new System.ArgumentNullException("tenant");
+
+            if (leaseId == null)
+                throw new System.ArgumentNullException("leaseId");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v1/tenants/{tenant}/leases/{leaseId}/rent-revisions"
+                    urlBuilder_.Append("v1/tenants/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(tenant, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/leases/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(leaseId, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/rent-revisions");
+                    urlBuilder_.Append('?');
+                    if (limit != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("limit")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(limit, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (cursor != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("cursor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(cursor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<PageOfRentRevisionResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Internal Server Error", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Service Unavailable", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new PlatformApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Get a rent revision
+        /// </summary>
+        /// <remarks>
+        /// One revision of the lease's base rent: from when, how much and why.
+        /// </remarks>
+        /// <param name="tenant">The tenant's slug.</param>
+        /// <param name="leaseId">The id of the lease.</param>
+        /// <param name="revisionId">The id of the revision.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="PlatformApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<RentRevisionResponse> GetRentRevisionAsync(string tenant, System.Guid leaseId, System.Guid revisionId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (tenant == null)
+                throw new System.ArgumentNullException("tenant");
+
+            if (leaseId == null)
+                throw new System.ArgumentNullException("leaseId");
+
+            if (revisionId == null)
+                throw new System.ArgumentNullException("revisionId");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v1/tenants/{tenant}/leases/{leaseId}/rent-revisions/{revisionId}"
+                    urlBuilder_.Append("v1/tenants/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(tenant, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/leases/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(leaseId, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/rent-revisions/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(revisionId, System.Globalization.CultureInfo.InvariantCulture)));
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<RentRevisionResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Internal Server Error", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Service Unavailable", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new PlatformApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        protected struct ObjectResponseResult<T>
+        {
+            public ObjectResponseResult(T responseObject, string responseText)
+            {
+                this.Object = responseObject;
+                this.Text = responseText;
+            }
+
+            public T Object { get; }
+
+            public string Text { get; }
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static System.Threading.Tasks.Task<string> ReadAsStringAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
+        {
+    #if NET5_0_OR_GREATER
+            return content.ReadAsStringAsync(cancellationToken);
+    #else
+            return content.ReadAsStringAsync();
+    #endif
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static System.Threading.Tasks.Task<System.IO.Stream> ReadAsStreamAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
+        {
+    #if NET5_0_OR_GREATER
+            return content.ReadAsStreamAsync(cancellationToken);
+    #else
+            return content.ReadAsStreamAsync();
+    #endif
+        }
+
+        public bool ReadResponseAsString { get; set; }
+
+        protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
+        {
+            if (response == null || response.Content == null)
+            {
+                return new ObjectResponseResult<T>(default(T)!, string.Empty);
+            }
+
+            if (ReadResponseAsString)
+            {
+                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize<T>(responseText, JsonSerializerSettings);
+                    return new ObjectResponseResult<T>(typedBody!, responseText);
+                }
+                catch (System.Text.Json.JsonException exception)
+                {
+                    var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
+                    throw new PlatformApiException(message, (int)response.StatusCode, responseText, headers, exception);
+                }
+            }
+            else
+            {
+                try
+                {
+                    using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
+                    {
+                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync<T>(responseStream, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
+                        return new ObjectResponseResult<T>(typedBody!, string.Empty);
+                    }
+                }
+                catch (System.Text.Json.JsonException exception)
+                {
+                    var message = "Could not deserialize the response body stream as " + typeof(T).FullName + ".";
+                    throw new PlatformApiException(message, (int)response.StatusCode, string.Empty, headers, exception);
+                }
+            }
+        }
+
+        private string ConvertToString(object? value, System.Globalization.CultureInfo cultureInfo)
+        {
+            if (value == null)
+            {
+                return "";
+            }
+
+            if (value is System.Enum)
+            {
+                var name = System.Enum.GetName(value.GetType(), value);
+                if (name != null)
+                {
+                    var field_ = System.Reflection.IntrospectionExtensions.GetTypeInfo(value.GetType()).GetDeclaredField(name);
+                    if (field_ != null)
+                    {
+                        var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute(field_, typeof(System.Runtime.Serialization.EnumMemberAttribute)) 
+                            as System.Runtime.Serialization.EnumMemberAttribute;
+                        if (attribute != null)
+                        {
+                            return attribute.Value != null ? attribute.Value : name;
+                        }
+                    }
+
+                    var converted = System.Convert.ToString(System.Convert.ChangeType(value, System.Enum.GetUnderlyingType(value.GetType()), cultureInfo));
+                    return converted == null ? string.Empty : converted;
+                }
+            }
+            else if (value is bool) 
+            {
+                return System.Convert.ToString((bool)value, cultureInfo).ToLowerInvariant();
+            }
+            else if (value is byte[])
+            {
+                return System.Convert.ToBase64String((byte[]) value);
+            }
+            else if (value is string[])
+            {
+                return string.Join(",", (string[])value);
+            }
+            else if (value.GetType().IsArray)
+            {
+                var valueArray = (System.Array)value;
+                var valueTextArray = new string[valueArray.Length];
+                for (var i = 0; i < valueArray.Length; i++)
+                {
+                    valueTextArray[i] = ConvertToString(valueArray.GetValue(i), cultureInfo);
+                }
+                return string.Join(",", valueTextArray);
+            }
+
+            var result = System.Convert.ToString(value, cultureInfo);
+            return result == null ? "" : result;
+        }
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IRentClient
     {
 
@@ -4248,7 +4996,7 @@ namespace Plinth.Platform.Client
         /// Get a lease's rent schedule
         /// </summary>
         /// <remarks>
-        /// One row per calendar month from 'from' to 'to': base, discount and effective rent in euro cents, each month at the terms in force on its first day.
+        /// One row per calendar month from 'from' to 'to': base, discount and effective rent in euro cents, each month at the terms in force on its first day, with the effective rent per m² per year and how far it lies below the unit's market rent and target rent.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="leaseId">The id of the lease.</param>
@@ -4466,7 +5214,7 @@ namespace Plinth.Platform.Client
         /// Get a lease's rent schedule
         /// </summary>
         /// <remarks>
-        /// One row per calendar month from 'from' to 'to': base, discount and effective rent in euro cents, each month at the terms in force on its first day.
+        /// One row per calendar month from 'from' to 'to': base, discount and effective rent in euro cents, each month at the terms in force on its first day, with the effective rent per m² per year and how far it lies below the unit's market rent and target rent.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="leaseId">The id of the lease.</param>
@@ -6280,7 +7028,7 @@ namespace Plinth.Platform.Client
         /// List notifications
         /// </summary>
         /// <remarks>
-        /// The tenant's reminders (evaluation due or overdue, discount or lease ending) and notices of sharing grants given to it or revoked, oldest first.
+        /// The tenant's reminders (evaluation due or overdue, discount or lease ending, a 7:290 lease's notice deadline) and notices of sharing grants given to it or revoked, oldest first.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="unacknowledged">Only notifications nobody has acknowledged yet.</param>
@@ -6517,7 +7265,7 @@ namespace Plinth.Platform.Client
         /// List notifications
         /// </summary>
         /// <remarks>
-        /// The tenant's reminders (evaluation due or overdue, discount or lease ending) and notices of sharing grants given to it or revoked, oldest first.
+        /// The tenant's reminders (evaluation due or overdue, discount or lease ending, a 7:290 lease's notice deadline) and notices of sharing grants given to it or revoked, oldest first.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="unacknowledged">Only notifications nobody has acknowledged yet.</param>
@@ -6825,7 +7573,7 @@ namespace Plinth.Platform.Client
         /// Create a lease
         /// </summary>
         /// <remarks>
-        /// Lets a unit. Two leases of one unit may not overlap: 409 names the lease in the way. Accepts an Idempotency-Key.
+        /// Lets a unit. Without a regime the lease takes the unit's: 7:290 BW for the detail codes HOR, WIR and WWI, 7:230a BW for every other. Two leases of one unit may not overlap: 409 names the lease in the way. Accepts an Idempotency-Key.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="idempotency_Key">A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.</param>
@@ -6848,7 +7596,7 @@ namespace Plinth.Platform.Client
         /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<PageOfLeaseResponse> ListLeasesAsync(string tenant, System.Guid? unitId = null, LeaseStatus? status = null, string? lesseeKvk = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<PageOfLeaseResponse> ListLeasesAsync(string tenant, System.Guid? unitId = null, TermStatus? status = null, string? lesseeKvk = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -6868,7 +7616,7 @@ namespace Plinth.Platform.Client
         /// Update a lease
         /// </summary>
         /// <remarks>
-        /// Replaces the lease's fields; the unit stays the same. Requires If-Match with the ETag last read.
+        /// Replaces the lease's fields; the unit and the base rent stay the same (the base rent changes by a rent revision, from a month on). Requires If-Match with the ETag last read.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="leaseId">The id of the lease.</param>
@@ -6933,7 +7681,7 @@ namespace Plinth.Platform.Client
         /// Create a lease
         /// </summary>
         /// <remarks>
-        /// Lets a unit. Two leases of one unit may not overlap: 409 names the lease in the way. Accepts an Idempotency-Key.
+        /// Lets a unit. Without a regime the lease takes the unit's: 7:290 BW for the detail codes HOR, WIR and WWI, 7:230a BW for every other. Two leases of one unit may not overlap: 409 names the lease in the way. Accepts an Idempotency-Key.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="idempotency_Key">A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.</param>
@@ -7147,7 +7895,7 @@ namespace Plinth.Platform.Client
         /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PageOfLeaseResponse> ListLeasesAsync(string tenant, System.Guid? unitId = null, LeaseStatus? status = null, string? lesseeKvk = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<PageOfLeaseResponse> ListLeasesAsync(string tenant, System.Guid? unitId = null, TermStatus? status = null, string? lesseeKvk = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (tenant == null)
                 throw new System.ArgumentNullException("tenant");
@@ -7465,7 +8213,7 @@ namespace Plinth.Platform.Client
         /// Update a lease
         /// </summary>
         /// <remarks>
-        /// Replaces the lease's fields; the unit stays the same. Requires If-Match with the ETag last read.
+        /// Replaces the lease's fields; the unit and the base rent stay the same (the base rent changes by a rent revision, from a month on). Requires If-Match with the ETag last read.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="leaseId">The id of the lease.</param>
@@ -8028,7 +8776,7 @@ namespace Plinth.Platform.Client
         /// Grant a rent discount
         /// </summary>
         /// <remarks>
-        /// Adds an allonge to the lease: a percentage, a fixed amount or a growth-in schedule, with its justification, counter-performances and evaluation cadence. 409 when it overlaps another discount of the lease or would exceed its budget (the problem says what remains). Accepts an Idempotency-Key.
+        /// Adds an allonge to the lease: a percentage, a fixed amount or a growth-in schedule, with its justification, counter-performances and evaluation cadence. 409 when it overlaps another discount of the lease or would take a year of its budget line over that year's budget (the problem names the year, what remains and what is required). Accepts an Idempotency-Key.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="leaseId">The id of the lease.</param>
@@ -8042,7 +8790,7 @@ namespace Plinth.Platform.Client
         /// Evaluate a rent discount
         /// </summary>
         /// <remarks>
-        /// Records, for the period named, the counter-performances achieved and the decision: continue (next period, same terms) or step_up (next period, a smaller discount), each with a new justification and new counter-performance targets, or end (the discount ends with this period). A decision never changes a month already begun: a late step_up applies from the first of the month after evaluatedOn, a late end ends the discount at the end of evaluatedOn's month. A period is evaluated once: 409 on a second try, and 409 when continuing would exceed the budget.
+        /// Records, for the period named, the counter-performances achieved and the decision: continue (next period, same terms) or step_up (next period, a smaller discount), each with a new justification and new counter-performance targets, or end (the discount ends with this period). A decision never changes a month already begun: a late step_up applies from the first of the month after evaluatedOn, a late end ends the discount at the end of evaluatedOn's month. A period is evaluated once: 409 on a second try, and 409 when continuing would take a year of the budget line over that year's budget.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="discountId">The id of the discount.</param>
@@ -8122,7 +8870,7 @@ namespace Plinth.Platform.Client
         /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<PageOfDiscountResponse> ListDiscountsAsync(string tenant, System.Guid? leaseId = null, DiscountStatus? status = null, System.DateOnly? evaluationDueBefore = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<PageOfDiscountResponse> ListDiscountsAsync(string tenant, System.Guid? leaseId = null, TermStatus? status = null, System.DateOnly? evaluationDueBefore = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -8166,7 +8914,7 @@ namespace Plinth.Platform.Client
         /// Grant a rent discount
         /// </summary>
         /// <remarks>
-        /// Adds an allonge to the lease: a percentage, a fixed amount or a growth-in schedule, with its justification, counter-performances and evaluation cadence. 409 when it overlaps another discount of the lease or would exceed its budget (the problem says what remains). Accepts an Idempotency-Key.
+        /// Adds an allonge to the lease: a percentage, a fixed amount or a growth-in schedule, with its justification, counter-performances and evaluation cadence. 409 when it overlaps another discount of the lease or would take a year of its budget line over that year's budget (the problem names the year, what remains and what is required). Accepts an Idempotency-Key.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="leaseId">The id of the lease.</param>
@@ -8376,7 +9124,7 @@ namespace Plinth.Platform.Client
         /// Evaluate a rent discount
         /// </summary>
         /// <remarks>
-        /// Records, for the period named, the counter-performances achieved and the decision: continue (next period, same terms) or step_up (next period, a smaller discount), each with a new justification and new counter-performance targets, or end (the discount ends with this period). A decision never changes a month already begun: a late step_up applies from the first of the month after evaluatedOn, a late end ends the discount at the end of evaluatedOn's month. A period is evaluated once: 409 on a second try, and 409 when continuing would exceed the budget.
+        /// Records, for the period named, the counter-performances achieved and the decision: continue (next period, same terms) or step_up (next period, a smaller discount), each with a new justification and new counter-performance targets, or end (the discount ends with this period). A decision never changes a month already begun: a late step_up applies from the first of the month after evaluatedOn, a late end ends the discount at the end of evaluatedOn's month. A period is evaluated once: 409 on a second try, and 409 when continuing would take a year of the budget line over that year's budget.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="discountId">The id of the discount.</param>
@@ -9279,7 +10027,7 @@ namespace Plinth.Platform.Client
         /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PageOfDiscountResponse> ListDiscountsAsync(string tenant, System.Guid? leaseId = null, DiscountStatus? status = null, System.DateOnly? evaluationDueBefore = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<PageOfDiscountResponse> ListDiscountsAsync(string tenant, System.Guid? leaseId = null, TermStatus? status = null, System.DateOnly? evaluationDueBefore = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (tenant == null)
                 throw new System.ArgumentNullException("tenant");
@@ -9574,6 +10322,549 @@ namespace Plinth.Platform.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial interface IDiscountPolicyClient
+    {
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Get the discount policy
+        /// </summary>
+        /// <remarks>
+        /// The rules every discount and evaluation of the tenant must keep to; every rule null means no policy.
+        /// </remarks>
+        /// <param name="tenant">The tenant's slug.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="PlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<DiscountPolicyResponse> GetDiscountPolicyAsync(string tenant, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Set the discount policy
+        /// </summary>
+        /// <remarks>
+        /// Replaces the tenant's discount policy (scope tenant:admin: those who grant discounts do not set their own limits). A discount or an evaluation that continues or steps one up outside the policy is refused with 422 urn:plinth:problem:discount-policy naming the rule. Requires If-Match with the ETag last read ("0" before the first policy).
+        /// </remarks>
+        /// <param name="tenant">The tenant's slug.</param>
+        /// <param name="if_Match">The ETag of the resource as last read (or * for any version). Missing: 428; not an ETag: 400; stale: 412.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="PlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<DiscountPolicyResponse> UpdateDiscountPolicyAsync(string tenant, string if_Match, UpdateDiscountPolicyRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class DiscountPolicyClient : IDiscountPolicyClient
+    {
+        private System.Net.Http.HttpClient _httpClient;
+        private static System.Lazy<System.Text.Json.JsonSerializerOptions> _settings = new System.Lazy<System.Text.Json.JsonSerializerOptions>(CreateSerializerSettings, true);
+        private System.Text.Json.JsonSerializerOptions _instanceSettings;
+
+    #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        public DiscountPolicyClient(System.Net.Http.HttpClient httpClient)
+    #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        {
+            _httpClient = httpClient;
+            Initialize();
+        }
+
+        private static System.Text.Json.JsonSerializerOptions CreateSerializerSettings()
+        {
+            var settings = new System.Text.Json.JsonSerializerOptions();
+            var converters = new System.Text.Json.Serialization.JsonConverter[] { new System.Text.Json.Serialization.JsonStringEnumConverter() };
+            foreach(var converter in converters)
+                settings.Converters.Add(converter);
+            UpdateJsonSerializerSettings(settings);
+            return settings;
+        }
+
+        protected System.Text.Json.JsonSerializerOptions JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
+
+        static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings);
+
+        partial void Initialize();
+
+        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, string url);
+        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder);
+        partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Get the discount policy
+        /// </summary>
+        /// <remarks>
+        /// The rules every discount and evaluation of the tenant must keep to; every rule null means no policy.
+        /// </remarks>
+        /// <param name="tenant">The tenant's slug.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="PlatformApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<DiscountPolicyResponse> GetDiscountPolicyAsync(string tenant, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (tenant == null)
+                throw new System.ArgumentNullException("tenant");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v1/tenants/{tenant}/discount-policy"
+                    urlBuilder_.Append("v1/tenants/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(tenant, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/discount-policy");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<DiscountPolicyResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Internal Server Error", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Service Unavailable", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new PlatformApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Set the discount policy
+        /// </summary>
+        /// <remarks>
+        /// Replaces the tenant's discount policy (scope tenant:admin: those who grant discounts do not set their own limits). A discount or an evaluation that continues or steps one up outside the policy is refused with 422 urn:plinth:problem:discount-policy naming the rule. Requires If-Match with the ETag last read ("0" before the first policy).
+        /// </remarks>
+        /// <param name="tenant">The tenant's slug.</param>
+        /// <param name="if_Match">The ETag of the resource as last read (or * for any version). Missing: 428; not an ETag: 400; stale: 412.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="PlatformApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<DiscountPolicyResponse> UpdateDiscountPolicyAsync(string tenant, string if_Match, UpdateDiscountPolicyRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (tenant == null)
+                throw new System.ArgumentNullException("tenant");
+
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+
+                    if (if_Match == null)
+                        throw new System.ArgumentNullException("if_Match");
+                    request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("PUT");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v1/tenants/{tenant}/discount-policy"
+                    urlBuilder_.Append("v1/tenants/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(tenant, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/discount-policy");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<DiscountPolicyResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Precondition Failed", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Payload Too Large", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Unsupported Media Type", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 428)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Precondition Required", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Internal Server Error", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Service Unavailable", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new PlatformApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        protected struct ObjectResponseResult<T>
+        {
+            public ObjectResponseResult(T responseObject, string responseText)
+            {
+                this.Object = responseObject;
+                this.Text = responseText;
+            }
+
+            public T Object { get; }
+
+            public string Text { get; }
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static System.Threading.Tasks.Task<string> ReadAsStringAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
+        {
+    #if NET5_0_OR_GREATER
+            return content.ReadAsStringAsync(cancellationToken);
+    #else
+            return content.ReadAsStringAsync();
+    #endif
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static System.Threading.Tasks.Task<System.IO.Stream> ReadAsStreamAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
+        {
+    #if NET5_0_OR_GREATER
+            return content.ReadAsStreamAsync(cancellationToken);
+    #else
+            return content.ReadAsStreamAsync();
+    #endif
+        }
+
+        public bool ReadResponseAsString { get; set; }
+
+        protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
+        {
+            if (response == null || response.Content == null)
+            {
+                return new ObjectResponseResult<T>(default(T)!, string.Empty);
+            }
+
+            if (ReadResponseAsString)
+            {
+                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize<T>(responseText, JsonSerializerSettings);
+                    return new ObjectResponseResult<T>(typedBody!, responseText);
+                }
+                catch (System.Text.Json.JsonException exception)
+                {
+                    var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
+                    throw new PlatformApiException(message, (int)response.StatusCode, responseText, headers, exception);
+                }
+            }
+            else
+            {
+                try
+                {
+                    using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
+                    {
+                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync<T>(responseStream, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
+                        return new ObjectResponseResult<T>(typedBody!, string.Empty);
+                    }
+                }
+                catch (System.Text.Json.JsonException exception)
+                {
+                    var message = "Could not deserialize the response body stream as " + typeof(T).FullName + ".";
+                    throw new PlatformApiException(message, (int)response.StatusCode, string.Empty, headers, exception);
+                }
+            }
+        }
+
+        private string ConvertToString(object? value, System.Globalization.CultureInfo cultureInfo)
+        {
+            if (value == null)
+            {
+                return "";
+            }
+
+            if (value is System.Enum)
+            {
+                var name = System.Enum.GetName(value.GetType(), value);
+                if (name != null)
+                {
+                    var field_ = System.Reflection.IntrospectionExtensions.GetTypeInfo(value.GetType()).GetDeclaredField(name);
+                    if (field_ != null)
+                    {
+                        var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute(field_, typeof(System.Runtime.Serialization.EnumMemberAttribute)) 
+                            as System.Runtime.Serialization.EnumMemberAttribute;
+                        if (attribute != null)
+                        {
+                            return attribute.Value != null ? attribute.Value : name;
+                        }
+                    }
+
+                    var converted = System.Convert.ToString(System.Convert.ChangeType(value, System.Enum.GetUnderlyingType(value.GetType()), cultureInfo));
+                    return converted == null ? string.Empty : converted;
+                }
+            }
+            else if (value is bool) 
+            {
+                return System.Convert.ToString((bool)value, cultureInfo).ToLowerInvariant();
+            }
+            else if (value is byte[])
+            {
+                return System.Convert.ToBase64String((byte[]) value);
+            }
+            else if (value is string[])
+            {
+                return string.Join(",", (string[])value);
+            }
+            else if (value.GetType().IsArray)
+            {
+                var valueArray = (System.Array)value;
+                var valueTextArray = new string[valueArray.Length];
+                for (var i = 0; i < valueArray.Length; i++)
+                {
+                    valueTextArray[i] = ConvertToString(valueArray.GetValue(i), cultureInfo);
+                }
+                return string.Join(",", valueTextArray);
+            }
+
+            var result = System.Convert.ToString(value, cultureInfo);
+            return result == null ? "" : result;
+        }
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IDiscountBudgetsClient
     {
 
@@ -9582,7 +10873,7 @@ namespace Plinth.Platform.Client
         /// Create a discount budget
         /// </summary>
         /// <remarks>
-        /// A yearly amount that discounts draw on. Accepts an Idempotency-Key.
+        /// A line's amount for one calendar year; each month of a discount on the line is charged to the budget of the year it falls in. The answer shows what the line's discounts had already committed to the year. One budget per line and year: 409 on a second. Accepts an Idempotency-Key.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="idempotency_Key">A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.</param>
@@ -9592,25 +10883,26 @@ namespace Plinth.Platform.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// List discount budgets
+        /// List budget years
         /// </summary>
         /// <remarks>
-        /// The tenant's budgets in the order they were created, each with what is committed and what remains.
+        /// Every year of each budget line (or of the line named) that has a budget or committed discount money, by year, then line: a year with a budget shows amountCents, committedCents and remainingCents; a year without one shows the money committed to it as unbudgetedCents.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
-        /// <param name="year">Only the budgets of this year.</param>
+        /// <param name="line">Only the years of this budget line.</param>
+        /// <param name="year">Only this year.</param>
         /// <param name="limit">Items per page, 1–200 (default 50).</param>
         /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<PageOfBudgetResponse> ListBudgetsAsync(string tenant, int? year = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<PageOfBudgetYearResponse> ListBudgetsAsync(string tenant, string? line = null, int? year = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Get a discount budget
         /// </summary>
         /// <remarks>
-        /// The amount, what the discounts drawing on it commit in its year, and what remains.
+        /// The line's amount for the year, what the line's discounts commit in that year, and what remains.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="budgetId">The id of the budget.</param>
@@ -9660,7 +10952,7 @@ namespace Plinth.Platform.Client
         /// Create a discount budget
         /// </summary>
         /// <remarks>
-        /// A yearly amount that discounts draw on. Accepts an Idempotency-Key.
+        /// A line's amount for one calendar year; each month of a discount on the line is charged to the budget of the year it falls in. The answer shows what the line's discounts had already committed to the year. One budget per line and year: 409 on a second. Accepts an Idempotency-Key.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="idempotency_Key">A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.</param>
@@ -9861,18 +11153,19 @@ namespace Plinth.Platform.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// List discount budgets
+        /// List budget years
         /// </summary>
         /// <remarks>
-        /// The tenant's budgets in the order they were created, each with what is committed and what remains.
+        /// Every year of each budget line (or of the line named) that has a budget or committed discount money, by year, then line: a year with a budget shows amountCents, committedCents and remainingCents; a year without one shows the money committed to it as unbudgetedCents.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
-        /// <param name="year">Only the budgets of this year.</param>
+        /// <param name="line">Only the years of this budget line.</param>
+        /// <param name="year">Only this year.</param>
         /// <param name="limit">Items per page, 1–200 (default 50).</param>
         /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PageOfBudgetResponse> ListBudgetsAsync(string tenant, int? year = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<PageOfBudgetYearResponse> ListBudgetsAsync(string tenant, string? line = null, int? year = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (tenant == null)
                 throw new System.ArgumentNullException("tenant");
@@ -9893,6 +11186,10 @@ namespace Plinth.Platform.Client
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(tenant, System.Globalization.CultureInfo.InvariantCulture)));
                     urlBuilder_.Append("/discount-budgets");
                     urlBuilder_.Append('?');
+                    if (line != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("line")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(line, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
                     if (year != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("year")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(year, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
@@ -9932,7 +11229,7 @@ namespace Plinth.Platform.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<PageOfBudgetResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<PageOfBudgetYearResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -10034,7 +11331,7 @@ namespace Plinth.Platform.Client
         /// Get a discount budget
         /// </summary>
         /// <remarks>
-        /// The amount, what the discounts drawing on it commit in its year, and what remains.
+        /// The line's amount for the year, what the line's discounts commit in that year, and what remains.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="budgetId">The id of the budget.</param>
@@ -11706,9 +13003,13 @@ namespace Plinth.Platform.Client
         [System.Runtime.Serialization.EnumMember(Value = @"revoked")]
         Revoked = 7,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"rent_revised")]
+        [System.Runtime.Serialization.EnumMember(Value = @"rent_revised")]
+        RentRevised = 8,
+
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"read_by_grantee")]
         [System.Runtime.Serialization.EnumMember(Value = @"read_by_grantee")]
-        ReadByGrantee = 8,
+        ReadByGrantee = 9,
 
     }
 
@@ -11834,28 +13135,31 @@ namespace Plinth.Platform.Client
         [System.ComponentModel.DataAnnotations.StringLength(36)]
         public System.Guid Id { get; set; } = default!;
 
+        /// <summary>
+        /// The budget line, e.g. "Maatschappelijke verhuur in het kader van leefbaarheid".
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("line")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(200)]
+        public string Line { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("year")]
         [System.ComponentModel.DataAnnotations.Range(2000, 2100)]
         public int Year { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.ComponentModel.DataAnnotations.StringLength(200)]
-        public string Name { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("amountCents")]
         [System.ComponentModel.DataAnnotations.Range(0L, 100000000000L)]
         public long AmountCents { get; set; } = default!;
 
         /// <summary>
-        /// The discount money falling in the year, over all discounts drawing on the budget, month by month.
+        /// The discount money of the line's discounts in the year, month by month (including what was committed before the budget was made).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("committedCents")]
         [System.ComponentModel.DataAnnotations.Range(0L, 9223372036854775807L)]
         public long CommittedCents { get; set; } = default!;
 
         /// <summary>
-        /// Amount minus committed; negative only if the amount was lowered below what is committed.
+        /// Amount minus committed; negative when more was committed to the year before its budget was made, or rents were revised upwards.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("remainingCents")]
         [System.ComponentModel.DataAnnotations.Range(-9223372036854775808L, 100000000000L)]
@@ -11865,6 +13169,68 @@ namespace Plinth.Platform.Client
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset CreatedAt { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// One year of a budget line: its budget with what is committed and remains, or, without a budget, the money committed to it unbudgeted.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class BudgetYearResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("line")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(200)]
+        public string Line { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("year")]
+        [System.ComponentModel.DataAnnotations.Range(2000, 2100)]
+        public int Year { get; set; } = default!;
+
+        /// <summary>
+        /// The year's budget; null when the year has none yet.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("budgetId")]
+        [System.ComponentModel.DataAnnotations.StringLength(36)]
+        public System.Guid? BudgetId { get; set; } = default!;
+
+        /// <summary>
+        /// Null when the year has no budget.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("amountCents")]
+        [System.ComponentModel.DataAnnotations.Range(0L, 100000000000L)]
+        public long? AmountCents { get; set; } = default!;
+
+        /// <summary>
+        /// The discount money of the line's discounts in the year, month by month.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("committedCents")]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9223372036854775807L)]
+        public long CommittedCents { get; set; } = default!;
+
+        /// <summary>
+        /// Amount minus committed; null when the year has no budget.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("remainingCents")]
+        [System.ComponentModel.DataAnnotations.Range(-9223372036854775808L, 100000000000L)]
+        public long? RemainingCents { get; set; } = default!;
+
+        /// <summary>
+        /// The money committed to a year without a budget (equal to committedCents); null when the year has a budget.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("unbudgetedCents")]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9223372036854775807L)]
+        public long? UnbudgetedCents { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -12035,19 +13401,19 @@ namespace Plinth.Platform.Client
     {
 
         /// <summary>
-        /// The calendar year the budget covers.
+        /// The budget line discounts name, e.g. "Maatschappelijke verhuur in het kader van leefbaarheid".
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("line")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(200, MinimumLength = 1)]
+        public string Line { get; set; } = default!;
+
+        /// <summary>
+        /// The calendar year the amount covers.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("year")]
         [System.ComponentModel.DataAnnotations.Range(2000, 2100)]
         public int Year { get; set; } = default!;
-
-        /// <summary>
-        /// E.g. "Maatschappelijke verhuur in het kader van leefbaarheid".
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        [System.ComponentModel.DataAnnotations.Required]
-        [System.ComponentModel.DataAnnotations.StringLength(200, MinimumLength = 1)]
-        public string Name { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("amountCents")]
         [System.ComponentModel.DataAnnotations.Range(0L, 100000000000L)]
@@ -12141,11 +13507,11 @@ namespace Plinth.Platform.Client
         public string Justification { get; set; } = default!;
 
         /// <summary>
-        /// The yearly budget the discount money comes out of.
+        /// The budget line the discount money is charged to: each month to the line's budget of the year it falls in. 'budgetLine', when given, must not be empty or blank.
         /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("budgetId")]
-        [System.ComponentModel.DataAnnotations.StringLength(36)]
-        public System.Guid? BudgetId { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("budgetLine")]
+        [System.ComponentModel.DataAnnotations.StringLength(200, MinimumLength = 1)]
+        public string? BudgetLine { get; set; } = default!;
 
         /// <summary>
         /// What the tenant does in return (maatschappelijke tegenprestaties).
@@ -12331,14 +13697,20 @@ namespace Plinth.Platform.Client
         [System.ComponentModel.DataAnnotations.StringLength(36, MinimumLength = 1)]
         public System.Guid UnitId { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("regime")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<LeaseRegime>))]
+        public LeaseRegime? Regime { get; set; } = default!;
+
+        /// <summary>
+        /// Base rent in euro cents per month, before any discount, as agreed at the start; rent revisions change it from a month on.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("baseRentCentsPerMonth")]
+        [System.ComponentModel.DataAnnotations.Range(1L, 1000000000L)]
+        public long BaseRentCentsPerMonth { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("lessee")]
         [System.ComponentModel.DataAnnotations.Required]
         public Lessee Lessee { get; set; } = new Lessee();
-
-        [System.Text.Json.Serialization.JsonPropertyName("regime")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<LeaseRegime>))]
-        public LeaseRegime Regime { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("startDate")]
         [System.ComponentModel.DataAnnotations.Required]
@@ -12354,12 +13726,41 @@ namespace Plinth.Platform.Client
         [System.ComponentModel.DataAnnotations.RegularExpression(@"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
         public System.DateOnly? EndDate { get; set; } = default!;
 
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CreateRentRevisionRequest
+    {
+
         /// <summary>
-        /// Base rent in euro cents per month, before any discount.
+        /// The first day of the first month at the new base rent: the first of a month, not before the current month. 'effectiveFrom' must be the first day of a month.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("effectiveFrom")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(10, MinimumLength = 1)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
+        public System.DateOnly EffectiveFrom { get; set; } = default!;
+
+        /// <summary>
+        /// The new base rent in euro cents per month, before any discount.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("baseRentCentsPerMonth")]
         [System.ComponentModel.DataAnnotations.Range(1L, 1000000000L)]
         public long BaseRentCentsPerMonth { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("reason")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<RentRevisionReason>))]
+        public RentRevisionReason Reason { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -12511,7 +13912,7 @@ namespace Plinth.Platform.Client
         public UnitCategory Category { get; set; } = default!;
 
         /// <summary>
-        /// VERA eenheiddetailsoort of the category: BED has ATE, HOR, KAN, KIN, PRA, WIR, WWI; MOG has BUU, GEM, BIJ, BIB, CUL, DAG, JON, MAA, MWR, MUL, WEL, WWR, WER, WIJ, ZST, STP, OPV, REZ, BAS, BRE, SCH, CJG, KTI, VEI. 'detailCode' must be a VERA detail code of the unit's category.
+        /// VERA eenheiddetailsoort of the category: BED has ATE, HOR, KAN, KIN, PRA, WIR, WWI; MOG has BUU, GEM, BIJ, BIB, CUL, DAG, JON, MAA, MWR, MUL, WEL, WWR, WER, WIJ, ZST, STP, OPV, REZ, BAS, BRE, SCH, CJG, KTI, VEI, HOS. 'detailCode' must be a VERA detail code of the unit's category.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("detailCode")]
         [System.ComponentModel.DataAnnotations.Required]
@@ -12567,6 +13968,9 @@ namespace Plinth.Platform.Client
         [System.ComponentModel.DataAnnotations.Range(1, 6)]
         public int? EnvironmentalCategory { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("daebOverride")]
+        public DaebOverride? DaebOverride { get; set; } = default!;
+
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
         [System.Text.Json.Serialization.JsonExtensionData]
@@ -12597,8 +14001,37 @@ namespace Plinth.Platform.Client
         // TODO(system.text.json): Add ItemConverterType with enum converter when supported
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.MinLength(1)]
-        [System.ComponentModel.DataAnnotations.MaxLength(6)]
+        [System.ComponentModel.DataAnnotations.MaxLength(7)]
         public System.Collections.Generic.IList<NotificationType> Events { get; set; } = new System.Collections.Generic.List<NotificationType>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// An explicit DAEB decision, with why the detail code does not decide it.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class DaebOverride
+    {
+
+        /// <summary>
+        /// Whether the unit counts as DAEB (true) or niet-DAEB (false), whatever its detail code says.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("daeb")]
+        public bool Daeb { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("reason")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(1000, MinimumLength = 1)]
+        public string Reason { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -12839,6 +14272,58 @@ namespace Plinth.Platform.Client
 
     }
 
+    /// <summary>
+    /// The tenant's discount policy; every rule is null while it does not apply (all null: no policy).
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class DiscountPolicyResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("minBelowMarketPercent")]
+        [System.ComponentModel.DataAnnotations.Range(0, 100)]
+        public int? MinBelowMarketPercent { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("maxBelowMarketPercent")]
+        [System.ComponentModel.DataAnnotations.Range(0, 100)]
+        public int? MaxBelowMarketPercent { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("maxTermMonths")]
+        [System.ComponentModel.DataAnnotations.Range(1, 120)]
+        public int? MaxTermMonths { get; set; } = default!;
+
+        /// <summary>
+        /// Discounts only for units whose plinth lies in a priority neighbourhood (the plinth's priorityNeighbourhood).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("priorityNeighbourhoodsOnly")]
+        public bool? PriorityNeighbourhoodsOnly { get; set; } = default!;
+
+        /// <summary>
+        /// When the policy was last set; null while it never was.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("updatedAt")]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
+        public System.DateTimeOffset? UpdatedAt { get; set; } = default!;
+
+        /// <summary>
+        /// The current ETag, as in the ETag header ("0" while the policy was never set): send it as If-Match to replace the policy.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("etag")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(12)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^""[0-9]+""$")]
+        public string Etag { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class DiscountResponse
     {
@@ -12853,9 +14338,12 @@ namespace Plinth.Platform.Client
         [System.ComponentModel.DataAnnotations.StringLength(36)]
         public System.Guid LeaseId { get; set; } = default!;
 
-        [System.Text.Json.Serialization.JsonPropertyName("budgetId")]
-        [System.ComponentModel.DataAnnotations.StringLength(36)]
-        public System.Guid? BudgetId { get; set; } = default!;
+        /// <summary>
+        /// The budget line the discount money is charged to, if any.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("budgetLine")]
+        [System.ComponentModel.DataAnnotations.StringLength(200)]
+        public string? BudgetLine { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("startDate")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -12899,8 +14387,8 @@ namespace Plinth.Platform.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DiscountStatus>))]
-        public DiscountStatus Status { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TermStatus>))]
+        public TermStatus Status { get; set; } = default!;
 
         /// <summary>
         /// The counter-performances of the latest period (each period keeps its own).
@@ -12942,24 +14430,6 @@ namespace Plinth.Platform.Client
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum DiscountStatus
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"upcoming")]
-        [System.Runtime.Serialization.EnumMember(Value = @"upcoming")]
-        Upcoming = 0,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"active")]
-        [System.Runtime.Serialization.EnumMember(Value = @"active")]
-        Active = 1,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"ended")]
-        [System.Runtime.Serialization.EnumMember(Value = @"ended")]
-        Ended = 2,
 
     }
 
@@ -13204,14 +14674,38 @@ namespace Plinth.Platform.Client
         [System.ComponentModel.DataAnnotations.RegularExpression(@"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
         public System.DateOnly? EndDate { get; set; } = default!;
 
+        /// <summary>
+        /// The base rent agreed at the start, in euro cents per month; rent revisions change it from a month on (see the rent and the rent schedule).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("baseRentCentsPerMonth")]
         [System.ComponentModel.DataAnnotations.Range(1L, 1000000000L)]
         public long BaseRentCentsPerMonth { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<LeaseStatus>))]
-        public LeaseStatus Status { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TermStatus>))]
+        public TermStatus Status { get; set; } = default!;
+
+        /// <summary>
+        /// The last day of the statutory term that runs today (or starts after today) of a 7:290 lease, which ends only by notice
+        /// <br/>(art. 7:293 BW): five years from the start for an agreed term of more than two and less than five years or an indefinite
+        /// <br/>one (art. 7:292 lid 1), the end date for five years or more, and five years more once that term has passed (7:292 lid 2).
+        /// <br/>Null when the lease ends on its end date (7:230a, other, a 7:290 lease of at most two years under art. 7:301, a
+        /// <br/>terminated lease) and after the extended term, when the lease continues for an indefinite time (art. 7:300).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("statutoryEndDate")]
+        [System.ComponentModel.DataAnnotations.StringLength(10)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
+        public System.DateOnly? StatutoryEndDate { get; set; } = default!;
+
+        /// <summary>
+        /// The last day on which notice ends the lease at statutoryEndDate: one year before it (notice of at least one year,
+        /// <br/>art. 7:293 BW; a statutory end on 29 February gives 28 February). Null exactly when statutoryEndDate is.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("noticeDeadline")]
+        [System.ComponentModel.DataAnnotations.StringLength(10)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
+        public System.DateOnly? NoticeDeadline { get; set; } = default!;
 
         /// <summary>
         /// Why the lease was ended early, when it was.
@@ -13251,24 +14745,6 @@ namespace Plinth.Platform.Client
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum LeaseStatus
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"upcoming")]
-        [System.Runtime.Serialization.EnumMember(Value = @"upcoming")]
-        Upcoming = 0,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"active")]
-        [System.Runtime.Serialization.EnumMember(Value = @"active")]
-        Active = 1,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"ended")]
-        [System.Runtime.Serialization.EnumMember(Value = @"ended")]
-        Ended = 2,
 
     }
 
@@ -13348,7 +14824,7 @@ namespace Plinth.Platform.Client
         public System.Guid SubjectId { get; set; } = default!;
 
         /// <summary>
-        /// The day the reminder is about: the evaluation's due date, the day the discount or lease ends, or a sharing grant's first day or the day it was revoked.
+        /// The day the reminder is about: the evaluation's due date, the day the discount or lease ends, a 7:290 lease's notice deadline, or a sharing grant's first day or the day it was revoked.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("dueOn")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -13423,13 +14899,17 @@ namespace Plinth.Platform.Client
         [System.Runtime.Serialization.EnumMember(Value = @"lease.ending")]
         LeaseEnding = 3,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"lease.notice_deadline")]
+        [System.Runtime.Serialization.EnumMember(Value = @"lease.notice_deadline")]
+        LeaseNoticeDeadline = 4,
+
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"sharing_grant.created")]
         [System.Runtime.Serialization.EnumMember(Value = @"sharing_grant.created")]
-        SharingGrantCreated = 4,
+        SharingGrantCreated = 5,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"sharing_grant.revoked")]
         [System.Runtime.Serialization.EnumMember(Value = @"sharing_grant.revoked")]
-        SharingGrantRevoked = 5,
+        SharingGrantRevoked = 6,
 
     }
 
@@ -13499,13 +14979,13 @@ namespace Plinth.Platform.Client
     /// One page of a list, in a stable order. Pass nextCursor back as cursor for the next page.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class PageOfBudgetResponse
+    public partial class PageOfBudgetYearResponse
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("items")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.MaxLength(200)]
-        public System.Collections.Generic.IList<BudgetResponse> Items { get; set; } = new System.Collections.Generic.List<BudgetResponse>();
+        public System.Collections.Generic.IList<BudgetYearResponse> Items { get; set; } = new System.Collections.Generic.List<BudgetYearResponse>();
 
         /// <summary>
         /// Null on the last page.
@@ -13692,6 +15172,37 @@ namespace Plinth.Platform.Client
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.MaxLength(200)]
         public System.Collections.Generic.IList<PlinthResponse> Items { get; set; } = new System.Collections.Generic.List<PlinthResponse>();
+
+        /// <summary>
+        /// Null on the last page.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
+        [System.ComponentModel.DataAnnotations.StringLength(512)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[A-Za-z0-9_-]+$")]
+        public string? NextCursor { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// One page of a list, in a stable order. Pass nextCursor back as cursor for the next page.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PageOfRentRevisionResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("items")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(200)]
+        public System.Collections.Generic.IList<RentRevisionResponse> Items { get; set; } = new System.Collections.Generic.List<RentRevisionResponse>();
 
         /// <summary>
         /// Null on the last page.
@@ -14067,25 +15578,40 @@ namespace Plinth.Platform.Client
         public System.Collections.Generic.IList<Errors>? Errors { get; set; } = default!;
 
         /// <summary>
-        /// With `urn:plinth:problem:budget-exceeded`: the budget the discount draws on.
+        /// With `urn:plinth:problem:budget-exceeded`: the budget of the year that would go over; with `budget-exists`: the budget already there.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("budgetId")]
         [System.ComponentModel.DataAnnotations.StringLength(36)]
         public System.Guid? BudgetId { get; set; } = default!;
 
         /// <summary>
-        /// With `urn:plinth:problem:budget-exceeded`: euro cents left in the budget for this discount.
+        /// With `urn:plinth:problem:budget-exceeded`: the year whose budget would go over.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("year")]
+        [System.ComponentModel.DataAnnotations.Range(2000, 2100)]
+        public int? Year { get; set; } = default!;
+
+        /// <summary>
+        /// With `urn:plinth:problem:budget-exceeded`: euro cents left in that year's budget for this discount.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("remainingCents")]
         [System.ComponentModel.DataAnnotations.Range(0L, 100000000000L)]
         public long? RemainingCents { get; set; } = default!;
 
         /// <summary>
-        /// With `urn:plinth:problem:budget-exceeded`: euro cents the discount (or its continuation) needs in the budget's year.
+        /// With `urn:plinth:problem:budget-exceeded`: euro cents the discount (or its continuation) needs in that year.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("requiredCents")]
         [System.ComponentModel.DataAnnotations.Range(0L, 12000000000L)]
         public long? RequiredCents { get; set; } = default!;
+
+        /// <summary>
+        /// With `urn:plinth:problem:discount-policy` (422): the rule of the tenant's discount policy the request breaks:
+        /// <br/>`minBelowMarketPercent`, `maxBelowMarketPercent`, `maxTermMonths` or `priorityNeighbourhoodsOnly`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("rule")]
+        [System.ComponentModel.DataAnnotations.StringLength(100)]
+        public string? Rule { get; set; } = default!;
 
         /// <summary>
         /// With `urn:plinth:problem:lease-overlap`: the lease that already lets the unit in that period.
@@ -14137,9 +15663,19 @@ namespace Plinth.Platform.Client
         [System.ComponentModel.DataAnnotations.Range(0, 2147483647)]
         public int DiscountsEnding { get; set; } = default!;
 
+        /// <summary>
+        /// Leases that end on their end date (7:230a, other, 7:290 of at most two years) and end within 90 days.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("leasesEnding")]
         [System.ComponentModel.DataAnnotations.Range(0, 2147483647)]
         public int LeasesEnding { get; set; } = default!;
+
+        /// <summary>
+        /// 7:290 leases whose notice deadline is a month away (lease.notice_deadline).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("leaseNoticeDeadlines")]
+        [System.ComponentModel.DataAnnotations.Range(0, 2147483647)]
+        public int LeaseNoticeDeadlines { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -14189,6 +15725,80 @@ namespace Plinth.Platform.Client
         [System.Text.Json.Serialization.JsonPropertyName("discountId")]
         [System.ComponentModel.DataAnnotations.StringLength(36)]
         public System.Guid? DiscountId { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum RentRevisionReason
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"indexation")]
+        [System.Runtime.Serialization.EnumMember(Value = @"indexation")]
+        Indexation = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"renegotiation")]
+        [System.Runtime.Serialization.EnumMember(Value = @"renegotiation")]
+        Renegotiation = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"other")]
+        [System.Runtime.Serialization.EnumMember(Value = @"other")]
+        Other = 2,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class RentRevisionResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(36)]
+        public System.Guid Id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("leaseId")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(36)]
+        public System.Guid LeaseId { get; set; } = default!;
+
+        /// <summary>
+        /// The first day of the first month charged at this base rent.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("effectiveFrom")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(10)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
+        public System.DateOnly EffectiveFrom { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("baseRentCentsPerMonth")]
+        [System.ComponentModel.DataAnnotations.Range(1L, 1000000000L)]
+        public long BaseRentCentsPerMonth { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("reason")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<RentRevisionReason>))]
+        public RentRevisionReason Reason { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
+        public System.DateTimeOffset CreatedAt { get; set; } = default!;
+
+        /// <summary>
+        /// The API client that made the revision.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("createdBy")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(100)]
+        public string CreatedBy { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -14253,6 +15863,25 @@ namespace Plinth.Platform.Client
         [System.Text.Json.Serialization.JsonPropertyName("effectiveCents")]
         [System.ComponentModel.DataAnnotations.Range(0L, 1000000000L)]
         public long EffectiveCents { get; set; } = default!;
+
+        /// <summary>
+        /// The effective rent per m² of the unit per year, in euro cents; null when the lease is not in force that month.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("effectiveCentsPerM2PerYear")]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9223372036854775807L)]
+        public long? EffectiveCentsPerM2PerYear { get; set; } = default!;
+
+        /// <summary>
+        /// How many percent the effective rent lies below the unit's market rent (negative when above; two decimals); null without a market rent or outside the lease.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("belowMarketPercent")]
+        public double? BelowMarketPercent { get; set; } = default!;
+
+        /// <summary>
+        /// How many percent the effective rent lies below the unit's target rent (negative when above; two decimals); null without a target rent or outside the lease.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("belowTargetPercent")]
+        public double? BelowTargetPercent { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -14593,6 +16222,27 @@ namespace Plinth.Platform.Client
     }
 
     /// <summary>
+    /// Where a day lies against a term that runs from its first day through its last (open-ended without one).
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TermStatus
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"upcoming")]
+        [System.Runtime.Serialization.EnumMember(Value = @"upcoming")]
+        Upcoming = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"active")]
+        [System.Runtime.Serialization.EnumMember(Value = @"active")]
+        Active = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"ended")]
+        [System.Runtime.Serialization.EnumMember(Value = @"ended")]
+        Ended = 2,
+
+    }
+
+    /// <summary>
     /// VERA eenheidsoort: BED (bedrijfsruimte, BOG, commercial) or MOG (maatschappelijk vastgoed, social).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -14610,7 +16260,7 @@ namespace Plinth.Platform.Client
     }
 
     /// <summary>
-    /// One change of a unit's category, with the reason given for it.
+    /// One change of a unit's category, of whether it is DAEB, or of its DAEB override, with the reason given for it.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class UnitClassificationResponse
@@ -14643,6 +16293,18 @@ namespace Plinth.Platform.Client
         [System.ComponentModel.DataAnnotations.RegularExpression(@"^[A-Z]{3}$")]
         public string ToDetailCode { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("fromDaeb")]
+        public bool FromDaeb { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("toDaeb")]
+        public bool ToDaeb { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("daebOverride")]
+        public DaebOverride? DaebOverride { get; set; } = default!;
+
+        /// <summary>
+        /// The reason given with the change, or the new override's reason when none was.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("reason")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(1000)]
@@ -14703,10 +16365,14 @@ namespace Plinth.Platform.Client
         public string DetailCode { get; set; } = default!;
 
         /// <summary>
-        /// True for MOG (DAEB, social); false for BOG (niet-DAEB, commercial). Follows the category.
+        /// Whether the unit is DAEB (social, state-backed) or niet-DAEB (commercial): daebOverride.daeb when there is one, else by
+        /// <br/>detail code: MOG is DAEB except MWR and WWR, BED is never DAEB.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("daeb")]
         public bool Daeb { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("daebOverride")]
+        public DaebOverride? DaebOverride { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("areaM2")]
         public double AreaM2 { get; set; } = default!;
@@ -14789,18 +16455,63 @@ namespace Plinth.Platform.Client
 
     }
 
+    /// <summary>
+    /// The whole policy; a rule left out (or null) does not apply.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class UpdateDiscountPolicyRequest
+    {
+
+        /// <summary>
+        /// The least a discounted rent lies below the unit's market rent, in percent (Staedion: 10).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("minBelowMarketPercent")]
+        [System.ComponentModel.DataAnnotations.Range(0, 100)]
+        public int? MinBelowMarketPercent { get; set; } = default!;
+
+        /// <summary>
+        /// The most a discounted rent lies below the unit's market rent, in percent (Staedion: 40). 'maxBelowMarketPercent' must not be below 'minBelowMarketPercent'.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("maxBelowMarketPercent")]
+        [System.ComponentModel.DataAnnotations.Range(0, 100)]
+        public int? MaxBelowMarketPercent { get; set; } = default!;
+
+        /// <summary>
+        /// The longest term of a discount, and of each period an evaluation opens, in calendar months (Staedion: 12).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("maxTermMonths")]
+        [System.ComponentModel.DataAnnotations.Range(1, 120)]
+        public int? MaxTermMonths { get; set; } = default!;
+
+        /// <summary>
+        /// Discounts only for units whose plinth lies in a priority neighbourhood (the plinth's priorityNeighbourhood).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("priorityNeighbourhoodsOnly")]
+        public bool? PriorityNeighbourhoodsOnly { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class UpdateLeaseRequest
     {
-
-        [System.Text.Json.Serialization.JsonPropertyName("lessee")]
-        [System.ComponentModel.DataAnnotations.Required]
-        public Lessee Lessee { get; set; } = new Lessee();
 
         [System.Text.Json.Serialization.JsonPropertyName("regime")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<LeaseRegime>))]
         public LeaseRegime Regime { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("lessee")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public Lessee Lessee { get; set; } = new Lessee();
 
         [System.Text.Json.Serialization.JsonPropertyName("startDate")]
         [System.ComponentModel.DataAnnotations.Required]
@@ -14815,13 +16526,6 @@ namespace Plinth.Platform.Client
         [System.ComponentModel.DataAnnotations.StringLength(10)]
         [System.ComponentModel.DataAnnotations.RegularExpression(@"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
         public System.DateOnly? EndDate { get; set; } = default!;
-
-        /// <summary>
-        /// Base rent in euro cents per month, before any discount.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("baseRentCentsPerMonth")]
-        [System.ComponentModel.DataAnnotations.Range(1L, 1000000000L)]
-        public long BaseRentCentsPerMonth { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -14842,7 +16546,8 @@ namespace Plinth.Platform.Client
     {
 
         /// <summary>
-        /// Why the category changes (BOG ↔ MOG); required when it does, and kept in the unit's history.
+        /// Why the classification changes; required when the category changes (BOG ↔ MOG), when a new detail code makes the unit
+        /// <br/>DAEB or niet-DAEB, and when the DAEB override is removed; kept in the unit's history.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("reason")]
         [System.ComponentModel.DataAnnotations.StringLength(1000)]
@@ -14862,7 +16567,7 @@ namespace Plinth.Platform.Client
         public UnitCategory Category { get; set; } = default!;
 
         /// <summary>
-        /// VERA eenheiddetailsoort of the category: BED has ATE, HOR, KAN, KIN, PRA, WIR, WWI; MOG has BUU, GEM, BIJ, BIB, CUL, DAG, JON, MAA, MWR, MUL, WEL, WWR, WER, WIJ, ZST, STP, OPV, REZ, BAS, BRE, SCH, CJG, KTI, VEI. 'detailCode' must be a VERA detail code of the unit's category.
+        /// VERA eenheiddetailsoort of the category: BED has ATE, HOR, KAN, KIN, PRA, WIR, WWI; MOG has BUU, GEM, BIJ, BIB, CUL, DAG, JON, MAA, MWR, MUL, WEL, WWR, WER, WIJ, ZST, STP, OPV, REZ, BAS, BRE, SCH, CJG, KTI, VEI, HOS. 'detailCode' must be a VERA detail code of the unit's category.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("detailCode")]
         [System.ComponentModel.DataAnnotations.Required]
@@ -14917,6 +16622,9 @@ namespace Plinth.Platform.Client
         [System.Text.Json.Serialization.JsonPropertyName("environmentalCategory")]
         [System.ComponentModel.DataAnnotations.Range(1, 6)]
         public int? EnvironmentalCategory { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("daebOverride")]
+        public DaebOverride? DaebOverride { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 

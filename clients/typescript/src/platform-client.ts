@@ -2047,6 +2047,348 @@ export class SharingClient implements ISharingClient {
     }
 }
 
+export interface IRentRevisionsClient {
+
+    /**
+     * Revise a lease's base rent
+     * @param tenant The tenant's slug.
+     * @param leaseId The id of the lease.
+     * @param idempotency_Key (optional) A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.
+     * @return Created
+     */
+    createRentRevision(tenant: string, leaseId: string, body: CreateRentRevisionRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<RentRevisionResponse>;
+
+    /**
+     * List a lease's rent revisions
+     * @param tenant The tenant's slug.
+     * @param leaseId The id of the lease.
+     * @param limit (optional) Items per page, 1–200 (default 50).
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
+     * @return OK
+     */
+    listRentRevisions(tenant: string, leaseId: string, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfRentRevisionResponse>;
+
+    /**
+     * Get a rent revision
+     * @param tenant The tenant's slug.
+     * @param leaseId The id of the lease.
+     * @param revisionId The id of the revision.
+     * @return OK
+     */
+    getRentRevision(tenant: string, leaseId: string, revisionId: string, signal?: AbortSignal): Promise<RentRevisionResponse>;
+}
+
+export class RentRevisionsClient implements IRentRevisionsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "/";
+    }
+
+    /**
+     * Revise a lease's base rent
+     * @param tenant The tenant's slug.
+     * @param leaseId The id of the lease.
+     * @param idempotency_Key (optional) A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.
+     * @return Created
+     */
+    createRentRevision(tenant: string, leaseId: string, body: CreateRentRevisionRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<RentRevisionResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/leases/{leaseId}/rent-revisions";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        if (leaseId === undefined || leaseId === null)
+            throw new globalThis.Error("The parameter 'leaseId' must be defined.");
+        url_ = url_.replace("{leaseId}", encodeURIComponent("" + leaseId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                ...(idempotency_Key !== undefined && idempotency_Key !== null ? { "Idempotency-Key": "" + idempotency_Key } : {}),
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateRentRevision(_response);
+        });
+    }
+
+    protected processCreateRentRevision(response: Response): Promise<RentRevisionResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RentRevisionResponse;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<RentRevisionResponse>(null as any);
+    }
+
+    /**
+     * List a lease's rent revisions
+     * @param tenant The tenant's slug.
+     * @param leaseId The id of the lease.
+     * @param limit (optional) Items per page, 1–200 (default 50).
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
+     * @return OK
+     */
+    listRentRevisions(tenant: string, leaseId: string, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfRentRevisionResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/leases/{leaseId}/rent-revisions?";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        if (leaseId === undefined || leaseId === null)
+            throw new globalThis.Error("The parameter 'leaseId' must be defined.");
+        url_ = url_.replace("{leaseId}", encodeURIComponent("" + leaseId));
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor !== undefined && cursor !== null)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListRentRevisions(_response);
+        });
+    }
+
+    protected processListRentRevisions(response: Response): Promise<PageOfRentRevisionResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfRentRevisionResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PageOfRentRevisionResponse>(null as any);
+    }
+
+    /**
+     * Get a rent revision
+     * @param tenant The tenant's slug.
+     * @param leaseId The id of the lease.
+     * @param revisionId The id of the revision.
+     * @return OK
+     */
+    getRentRevision(tenant: string, leaseId: string, revisionId: string, signal?: AbortSignal): Promise<RentRevisionResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/leases/{leaseId}/rent-revisions/{revisionId}";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        if (leaseId === undefined || leaseId === null)
+            throw new globalThis.Error("The parameter 'leaseId' must be defined.");
+        url_ = url_.replace("{leaseId}", encodeURIComponent("" + leaseId));
+        if (revisionId === undefined || revisionId === null)
+            throw new globalThis.Error("The parameter 'revisionId' must be defined.");
+        url_ = url_.replace("{revisionId}", encodeURIComponent("" + revisionId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetRentRevision(_response);
+        });
+    }
+
+    protected processGetRentRevision(response: Response): Promise<RentRevisionResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RentRevisionResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<RentRevisionResponse>(null as any);
+    }
+}
+
 export interface IRentClient {
 
     /**
@@ -3206,7 +3548,7 @@ export interface ILeasesClient {
      * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
      * @return OK
      */
-    listLeases(tenant: string, unitId?: string | null | undefined, status?: LeaseStatus | undefined, lesseeKvk?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfLeaseResponse>;
+    listLeases(tenant: string, unitId?: string | null | undefined, status?: TermStatus | undefined, lesseeKvk?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfLeaseResponse>;
 
     /**
      * Get a lease
@@ -3369,7 +3711,7 @@ export class LeasesClient implements ILeasesClient {
      * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
      * @return OK
      */
-    listLeases(tenant: string, unitId?: string | null | undefined, status?: LeaseStatus | undefined, lesseeKvk?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfLeaseResponse> {
+    listLeases(tenant: string, unitId?: string | null | undefined, status?: TermStatus | undefined, lesseeKvk?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfLeaseResponse> {
         let url_ = this.baseUrl + "/v1/tenants/{tenant}/leases?";
         if (tenant === undefined || tenant === null)
             throw new globalThis.Error("The parameter 'tenant' must be defined.");
@@ -3853,7 +4195,7 @@ export interface IDiscountsClient {
      * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
      * @return OK
      */
-    listDiscounts(tenant: string, leaseId?: string | null | undefined, status?: DiscountStatus | undefined, evaluationDueBefore?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfDiscountResponse>;
+    listDiscounts(tenant: string, leaseId?: string | null | undefined, status?: TermStatus | undefined, evaluationDueBefore?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfDiscountResponse>;
 }
 
 export class DiscountsClient implements IDiscountsClient {
@@ -4494,7 +4836,7 @@ export class DiscountsClient implements IDiscountsClient {
      * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
      * @return OK
      */
-    listDiscounts(tenant: string, leaseId?: string | null | undefined, status?: DiscountStatus | undefined, evaluationDueBefore?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfDiscountResponse> {
+    listDiscounts(tenant: string, leaseId?: string | null | undefined, status?: TermStatus | undefined, evaluationDueBefore?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfDiscountResponse> {
         let url_ = this.baseUrl + "/v1/tenants/{tenant}/discounts?";
         if (tenant === undefined || tenant === null)
             throw new globalThis.Error("The parameter 'tenant' must be defined.");
@@ -4588,6 +4930,227 @@ export class DiscountsClient implements IDiscountsClient {
     }
 }
 
+export interface IDiscountPolicyClient {
+
+    /**
+     * Get the discount policy
+     * @param tenant The tenant's slug.
+     * @return OK
+     */
+    getDiscountPolicy(tenant: string, signal?: AbortSignal): Promise<DiscountPolicyResponse>;
+
+    /**
+     * Set the discount policy
+     * @param tenant The tenant's slug.
+     * @param if_Match The ETag of the resource as last read (or * for any version). Missing: 428; not an ETag: 400; stale: 412.
+     * @return OK
+     */
+    updateDiscountPolicy(tenant: string, if_Match: string, body: UpdateDiscountPolicyRequest, signal?: AbortSignal): Promise<DiscountPolicyResponse>;
+}
+
+export class DiscountPolicyClient implements IDiscountPolicyClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "/";
+    }
+
+    /**
+     * Get the discount policy
+     * @param tenant The tenant's slug.
+     * @return OK
+     */
+    getDiscountPolicy(tenant: string, signal?: AbortSignal): Promise<DiscountPolicyResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/discount-policy";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetDiscountPolicy(_response);
+        });
+    }
+
+    protected processGetDiscountPolicy(response: Response): Promise<DiscountPolicyResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DiscountPolicyResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<DiscountPolicyResponse>(null as any);
+    }
+
+    /**
+     * Set the discount policy
+     * @param tenant The tenant's slug.
+     * @param if_Match The ETag of the resource as last read (or * for any version). Missing: 428; not an ETag: 400; stale: 412.
+     * @return OK
+     */
+    updateDiscountPolicy(tenant: string, if_Match: string, body: UpdateDiscountPolicyRequest, signal?: AbortSignal): Promise<DiscountPolicyResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/discount-policy";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                ...(if_Match !== undefined && if_Match !== null ? { "If-Match": "" + if_Match } : {}),
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateDiscountPolicy(_response);
+        });
+    }
+
+    protected processUpdateDiscountPolicy(response: Response): Promise<DiscountPolicyResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DiscountPolicyResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<DiscountPolicyResponse>(null as any);
+    }
+}
+
 export interface IDiscountBudgetsClient {
 
     /**
@@ -4599,14 +5162,15 @@ export interface IDiscountBudgetsClient {
     createBudget(tenant: string, body: CreateBudgetRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BudgetResponse>;
 
     /**
-     * List discount budgets
+     * List budget years
      * @param tenant The tenant's slug.
-     * @param year (optional) Only the budgets of this year.
+     * @param line (optional) Only the years of this budget line.
+     * @param year (optional) Only this year.
      * @param limit (optional) Items per page, 1–200 (default 50).
      * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
      * @return OK
      */
-    listBudgets(tenant: string, year?: number | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfBudgetResponse>;
+    listBudgets(tenant: string, line?: string | null | undefined, year?: number | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfBudgetYearResponse>;
 
     /**
      * Get a discount budget
@@ -4742,18 +5306,21 @@ export class DiscountBudgetsClient implements IDiscountBudgetsClient {
     }
 
     /**
-     * List discount budgets
+     * List budget years
      * @param tenant The tenant's slug.
-     * @param year (optional) Only the budgets of this year.
+     * @param line (optional) Only the years of this budget line.
+     * @param year (optional) Only this year.
      * @param limit (optional) Items per page, 1–200 (default 50).
      * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
      * @return OK
      */
-    listBudgets(tenant: string, year?: number | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfBudgetResponse> {
+    listBudgets(tenant: string, line?: string | null | undefined, year?: number | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfBudgetYearResponse> {
         let url_ = this.baseUrl + "/v1/tenants/{tenant}/discount-budgets?";
         if (tenant === undefined || tenant === null)
             throw new globalThis.Error("The parameter 'tenant' must be defined.");
         url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        if (line !== undefined && line !== null)
+            url_ += "line=" + encodeURIComponent("" + line) + "&";
         if (year !== undefined && year !== null)
             url_ += "year=" + encodeURIComponent("" + year) + "&";
         if (limit === null)
@@ -4777,13 +5344,13 @@ export class DiscountBudgetsClient implements IDiscountBudgetsClient {
         });
     }
 
-    protected processListBudgets(response: Response): Promise<PageOfBudgetResponse> {
+    protected processListBudgets(response: Response): Promise<PageOfBudgetYearResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfBudgetResponse;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfBudgetYearResponse;
             return result200;
             });
         } else if (status === 400) {
@@ -4833,7 +5400,7 @@ export class DiscountBudgetsClient implements IDiscountBudgetsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<PageOfBudgetResponse>(null as any);
+        return Promise.resolve<PageOfBudgetYearResponse>(null as any);
     }
 
     /**
@@ -5468,7 +6035,7 @@ export interface ApiClientResponse {
 /** The scopes as the API's request and response bodies name them; the wire values are ApiScopes. */
 export type ApiScope = "platform:admin" | "platform:operations" | "tenant:admin" | "plinths:read" | "plinths:write" | "leases:read" | "leases:write" | "discounts:read" | "discounts:write" | "tenders:read" | "tenders:write" | "applications:submit" | "reports:read";
 
-export type AuditAction = "created" | "updated" | "deleted" | "reclassified" | "terminated" | "evaluated" | "ended" | "revoked" | "read_by_grantee";
+export type AuditAction = "created" | "updated" | "deleted" | "reclassified" | "terminated" | "evaluated" | "ended" | "revoked" | "rent_revised" | "read_by_grantee";
 
 export interface AuditChange {
     /** The field as named in the resource, nested fields with dots: `address.postcode`. */
@@ -5497,14 +6064,33 @@ export interface AuditEventResponse {
 
 export interface BudgetResponse {
     id: string;
+    /** The budget line, e.g. "Maatschappelijke verhuur in het kader van leefbaarheid". */
+    line: string;
     year: number;
-    name: string;
     amountCents: number;
-    /** The discount money falling in the year, over all discounts drawing on the budget, month by month. */
+    /** The discount money of the line's discounts in the year, month by month (including what was committed before the budget was made). */
     committedCents: number;
-    /** Amount minus committed; negative only if the amount was lowered below what is committed. */
+    /** Amount minus committed; negative when more was committed to the year before its budget was made, or rents were revised upwards. */
     remainingCents: number;
     createdAt: string;
+
+    [key: string]: any;
+}
+
+/** One year of a budget line: its budget with what is committed and remains, or, without a budget, the money committed to it unbudgeted. */
+export interface BudgetYearResponse {
+    line: string;
+    year: number;
+    /** The year's budget; null when the year has none yet. */
+    budgetId: string | null;
+    /** Null when the year has no budget. */
+    amountCents: number | null;
+    /** The discount money of the line's discounts in the year, month by month. */
+    committedCents: number;
+    /** Amount minus committed; null when the year has no budget. */
+    remainingCents: number | null;
+    /** The money committed to a year without a budget (equal to committedCents); null when the year has a budget. */
+    unbudgetedCents: number | null;
 
     [key: string]: any;
 }
@@ -5552,10 +6138,10 @@ export interface CreateApiClientRequest {
 }
 
 export interface CreateBudgetRequest {
-    /** The calendar year the budget covers. */
+    /** The budget line discounts name, e.g. "Maatschappelijke verhuur in het kader van leefbaarheid". */
+    line: string;
+    /** The calendar year the amount covers. */
     year: number;
-    /** E.g. "Maatschappelijke verhuur in het kader van leefbaarheid". */
-    name: string;
     amountCents: number;
 
     [key: string]: any;
@@ -5579,8 +6165,8 @@ export interface CreateDiscountRequest {
     endDate: string;
     /** Why the tenant gets this discount (the onderbouwing). */
     justification: string;
-    /** The yearly budget the discount money comes out of. */
-    budgetId?: string | null;
+    /** The budget line the discount money is charged to: each month to the line's budget of the year it falls in. 'budgetLine', when given, must not be empty or blank. */
+    budgetLine?: string | null;
     /** What the tenant does in return (maatschappelijke tegenprestaties). */
     counterPerformances?: CounterPerformanceRequest[] | null;
     /** Months between evaluations, 1–60 (default 12; 24 is common too). */
@@ -5631,13 +6217,23 @@ export interface CreateEvaluationRequest {
 export interface CreateLeaseRequest {
     /** The unit that is let. */
     unitId: string;
+    regime?: LeaseRegime | null;
+    /** Base rent in euro cents per month, before any discount, as agreed at the start; rent revisions change it from a month on. */
+    baseRentCentsPerMonth: number;
     lessee: Lessee;
-    regime: LeaseRegime;
     startDate: string;
     /** Last day of the lease; none for an open-ended lease. 'endDate' must not be before 'startDate'. */
     endDate?: string | null;
-    /** Base rent in euro cents per month, before any discount. */
+
+    [key: string]: any;
+}
+
+export interface CreateRentRevisionRequest {
+    /** The first day of the first month at the new base rent: the first of a month, not before the current month. 'effectiveFrom' must be the first day of a month. */
+    effectiveFrom: string;
+    /** The new base rent in euro cents per month, before any discount. */
     baseRentCentsPerMonth: number;
+    reason: RentRevisionReason;
 
     [key: string]: any;
 }
@@ -5677,7 +6273,7 @@ export interface CreateUnitRequest {
     /** How the unit is known, e.g. "Herderplein 12 A". */
     name: string;
     category: UnitCategory;
-    /** VERA eenheiddetailsoort of the category: BED has ATE, HOR, KAN, KIN, PRA, WIR, WWI; MOG has BUU, GEM, BIJ, BIB, CUL, DAG, JON, MAA, MWR, MUL, WEL, WWR, WER, WIJ, ZST, STP, OPV, REZ, BAS, BRE, SCH, CJG, KTI, VEI. 'detailCode' must be a VERA detail code of the unit's category. */
+    /** VERA eenheiddetailsoort of the category: BED has ATE, HOR, KAN, KIN, PRA, WIR, WWI; MOG has BUU, GEM, BIJ, BIB, CUL, DAG, JON, MAA, MWR, MUL, WEL, WWR, WER, WIJ, ZST, STP, OPV, REZ, BAS, BRE, SCH, CJG, KTI, VEI, HOS. 'detailCode' must be a VERA detail code of the unit's category. */
     detailCode: string;
     /** Lettable floor area (VVO) in m². */
     areaM2: number;
@@ -5692,6 +6288,7 @@ export interface CreateUnitRequest {
     status: UnitStatus;
     /** Milieucategorie 1–6; 1 and 2 mix with housing. */
     environmentalCategory?: number | null;
+    daebOverride?: DaebOverride | null;
 
     [key: string]: any;
 }
@@ -5701,6 +6298,15 @@ export interface CreateWebhookRequest {
     url: string;
     /** The notification types to receive. */
     events: NotificationType[];
+
+    [key: string]: any;
+}
+
+/** An explicit DAEB decision, with why the detail code does not decide it. */
+export interface DaebOverride {
+    /** Whether the unit counts as DAEB (true) or niet-DAEB (false), whatever its detail code says. */
+    daeb: boolean;
+    reason: string;
 
     [key: string]: any;
 }
@@ -5758,10 +6364,26 @@ export interface DiscountPeriodResponse {
     [key: string]: any;
 }
 
+/** The tenant's discount policy; every rule is null while it does not apply (all null: no policy). */
+export interface DiscountPolicyResponse {
+    minBelowMarketPercent: number | null;
+    maxBelowMarketPercent: number | null;
+    maxTermMonths: number | null;
+    /** Discounts only for units whose plinth lies in a priority neighbourhood (the plinth's priorityNeighbourhood). */
+    priorityNeighbourhoodsOnly: boolean | null;
+    /** When the policy was last set; null while it never was. */
+    updatedAt: string | null;
+    /** The current ETag, as in the ETag header ("0" while the policy was never set): send it as If-Match to replace the policy. */
+    etag: string;
+
+    [key: string]: any;
+}
+
 export interface DiscountResponse {
     id: string;
     leaseId: string;
-    budgetId?: string | null;
+    /** The budget line the discount money is charged to, if any. */
+    budgetLine?: string | null;
     startDate: string;
     /** The last day of the discount: extended by evaluations that continue it, brought forward when it ends. */
     endDate: string;
@@ -5771,7 +6393,7 @@ export interface DiscountResponse {
     justification: string;
     evaluationCadenceMonths: number;
     reminderLeadMonths: number;
-    status: DiscountStatus;
+    status: TermStatus;
     /** The counter-performances of the latest period (each period keeps its own). */
     counterPerformances: CounterPerformanceResponse[];
     /** The evaluation periods so far, oldest first; the last one holds the terms in force now. */
@@ -5782,8 +6404,6 @@ export interface DiscountResponse {
 
     [key: string]: any;
 }
-
-export type DiscountStatus = "upcoming" | "active" | "ended";
 
 /** New terms for a step-up: a smaller discount than the current one. */
 export interface DiscountTermsRequest {
@@ -5837,8 +6457,18 @@ export interface LeaseResponse {
     regime: LeaseRegime;
     startDate: string;
     endDate?: string | null;
+    /** The base rent agreed at the start, in euro cents per month; rent revisions change it from a month on (see the rent and the rent schedule). */
     baseRentCentsPerMonth: number;
-    status: LeaseStatus;
+    status: TermStatus;
+    /** The last day of the statutory term that runs today (or starts after today) of a 7:290 lease, which ends only by notice
+(art. 7:293 BW): five years from the start for an agreed term of more than two and less than five years or an indefinite
+one (art. 7:292 lid 1), the end date for five years or more, and five years more once that term has passed (7:292 lid 2).
+Null when the lease ends on its end date (7:230a, other, a 7:290 lease of at most two years under art. 7:301, a
+terminated lease) and after the extended term, when the lease continues for an indefinite time (art. 7:300). */
+    statutoryEndDate?: string | null;
+    /** The last day on which notice ends the lease at statutoryEndDate: one year before it (notice of at least one year,
+art. 7:293 BW; a statutory end on 29 February gives 28 February). Null exactly when statutoryEndDate is. */
+    noticeDeadline?: string | null;
     /** Why the lease was ended early, when it was. */
     terminationReason?: string | null;
     terminatedAt?: string | null;
@@ -5849,8 +6479,6 @@ export interface LeaseResponse {
 
     [key: string]: any;
 }
-
-export type LeaseStatus = "upcoming" | "active" | "ended";
 
 /** The organisation that rents the unit. */
 export interface Lessee {
@@ -5871,7 +6499,7 @@ export interface NotificationResponse {
     type: NotificationType;
     subjectType: NotificationSubject;
     subjectId: string;
-    /** The day the reminder is about: the evaluation's due date, the day the discount or lease ends, or a sharing grant's first day or the day it was revoked. */
+    /** The day the reminder is about: the evaluation's due date, the day the discount or lease ends, a 7:290 lease's notice deadline, or a sharing grant's first day or the day it was revoked. */
     dueOn: string;
     message: string;
     createdAt: string;
@@ -5883,7 +6511,7 @@ export interface NotificationResponse {
 
 export type NotificationSubject = "discount" | "lease" | "sharing_grant";
 
-export type NotificationType = "discount.evaluation_due" | "discount.evaluation_overdue" | "discount.ending" | "lease.ending" | "sharing_grant.created" | "sharing_grant.revoked";
+export type NotificationType = "discount.evaluation_due" | "discount.evaluation_overdue" | "discount.ending" | "lease.ending" | "lease.notice_deadline" | "sharing_grant.created" | "sharing_grant.revoked";
 
 /** One page of a list, in a stable order. Pass nextCursor back as cursor for the next page. */
 export interface PageOfApiClientResponse {
@@ -5904,8 +6532,8 @@ export interface PageOfAuditEventResponse {
 }
 
 /** One page of a list, in a stable order. Pass nextCursor back as cursor for the next page. */
-export interface PageOfBudgetResponse {
-    items: BudgetResponse[];
+export interface PageOfBudgetYearResponse {
+    items: BudgetYearResponse[];
     /** Null on the last page. */
     nextCursor: string | null;
 
@@ -5960,6 +6588,15 @@ export interface PageOfNotificationResponse {
 /** One page of a list, in a stable order. Pass nextCursor back as cursor for the next page. */
 export interface PageOfPlinthResponse {
     items: PlinthResponse[];
+    /** Null on the last page. */
+    nextCursor: string | null;
+
+    [key: string]: any;
+}
+
+/** One page of a list, in a stable order. Pass nextCursor back as cursor for the next page. */
+export interface PageOfRentRevisionResponse {
+    items: RentRevisionResponse[];
     /** Null on the last page. */
     nextCursor: string | null;
 
@@ -6063,12 +6700,17 @@ export interface Problem {
     traceId?: string | null;
     /** For validation errors: what is wrong with each field (at most 100). */
     errors?: Errors[] | null;
-    /** With `urn:plinth:problem:budget-exceeded`: the budget the discount draws on. */
+    /** With `urn:plinth:problem:budget-exceeded`: the budget of the year that would go over; with `budget-exists`: the budget already there. */
     budgetId?: string | null;
-    /** With `urn:plinth:problem:budget-exceeded`: euro cents left in the budget for this discount. */
+    /** With `urn:plinth:problem:budget-exceeded`: the year whose budget would go over. */
+    year?: number | null;
+    /** With `urn:plinth:problem:budget-exceeded`: euro cents left in that year's budget for this discount. */
     remainingCents?: number | null;
-    /** With `urn:plinth:problem:budget-exceeded`: euro cents the discount (or its continuation) needs in the budget's year. */
+    /** With `urn:plinth:problem:budget-exceeded`: euro cents the discount (or its continuation) needs in that year. */
     requiredCents?: number | null;
+    /** With `urn:plinth:problem:discount-policy` (422): the rule of the tenant's discount policy the request breaks:
+`minBelowMarketPercent`, `maxBelowMarketPercent`, `maxTermMonths` or `priorityNeighbourhoodsOnly`. */
+    rule?: string | null;
     /** With `urn:plinth:problem:lease-overlap`: the lease that already lets the unit in that period. */
     leaseId?: string | null;
     /** With `urn:plinth:problem:discount-overlap`: the discount of the lease that already covers that period. */
@@ -6083,7 +6725,10 @@ export interface ReminderScanResponse {
     evaluationsDue: number;
     evaluationsOverdue: number;
     discountsEnding: number;
+    /** Leases that end on their end date (7:230a, other, 7:290 of at most two years) and end within 90 days. */
     leasesEnding: number;
+    /** 7:290 leases whose notice deadline is a month away (lease.notice_deadline). */
+    leaseNoticeDeadlines: number;
 
     [key: string]: any;
 }
@@ -6102,6 +6747,22 @@ export interface RentResponse {
     [key: string]: any;
 }
 
+export type RentRevisionReason = "indexation" | "renegotiation" | "other";
+
+export interface RentRevisionResponse {
+    id: string;
+    leaseId: string;
+    /** The first day of the first month charged at this base rent. */
+    effectiveFrom: string;
+    baseRentCentsPerMonth: number;
+    reason: RentRevisionReason;
+    createdAt: string;
+    /** The API client that made the revision. */
+    createdBy: string;
+
+    [key: string]: any;
+}
+
 export interface RentScheduleResponse {
     months: RentScheduleRow[];
     totalEffectiveCents: number;
@@ -6116,6 +6777,12 @@ export interface RentScheduleRow {
     baseCents: number;
     discountCents: number;
     effectiveCents: number;
+    /** The effective rent per m² of the unit per year, in euro cents; null when the lease is not in force that month. */
+    effectiveCentsPerM2PerYear: number | null;
+    /** How many percent the effective rent lies below the unit's market rent (negative when above; two decimals); null without a market rent or outside the lease. */
+    belowMarketPercent: number | null;
+    /** How many percent the effective rent lies below the unit's target rent (negative when above; two decimals); null without a target rent or outside the lease. */
+    belowTargetPercent: number | null;
 
     [key: string]: any;
 }
@@ -6195,16 +6862,23 @@ export interface TerminateLeaseRequest {
     [key: string]: any;
 }
 
+/** Where a day lies against a term that runs from its first day through its last (open-ended without one). */
+export type TermStatus = "upcoming" | "active" | "ended";
+
 /** VERA eenheidsoort: BED (bedrijfsruimte, BOG, commercial) or MOG (maatschappelijk vastgoed, social). */
 export type UnitCategory = "BED" | "MOG";
 
-/** One change of a unit's category, with the reason given for it. */
+/** One change of a unit's category, of whether it is DAEB, or of its DAEB override, with the reason given for it. */
 export interface UnitClassificationResponse {
     id: string;
     fromCategory: UnitCategory;
     fromDetailCode: string;
     toCategory: UnitCategory;
     toDetailCode: string;
+    fromDaeb: boolean;
+    toDaeb: boolean;
+    daebOverride?: DaebOverride | null;
+    /** The reason given with the change, or the new override's reason when none was. */
     reason: string;
     changedAt: string;
     /** The API client that made the change. */
@@ -6219,8 +6893,10 @@ export interface UnitResponse {
     name: string;
     category: UnitCategory;
     detailCode: string;
-    /** True for MOG (DAEB, social); false for BOG (niet-DAEB, commercial). Follows the category. */
+    /** Whether the unit is DAEB (social, state-backed) or niet-DAEB (commercial): daebOverride.daeb when there is one, else by
+detail code: MOG is DAEB except MWR and WWR, BED is never DAEB. */
     daeb: boolean;
+    daebOverride?: DaebOverride | null;
     areaM2: number;
     marketRentCentsPerYear?: number | null;
     valuationDate?: string | null;
@@ -6238,26 +6914,39 @@ export interface UnitResponse {
 
 export type UnitStatus = "vacant" | "let" | "in_tender" | "unavailable";
 
+/** The whole policy; a rule left out (or null) does not apply. */
+export interface UpdateDiscountPolicyRequest {
+    /** The least a discounted rent lies below the unit's market rent, in percent (Staedion: 10). */
+    minBelowMarketPercent?: number | null;
+    /** The most a discounted rent lies below the unit's market rent, in percent (Staedion: 40). 'maxBelowMarketPercent' must not be below 'minBelowMarketPercent'. */
+    maxBelowMarketPercent?: number | null;
+    /** The longest term of a discount, and of each period an evaluation opens, in calendar months (Staedion: 12). */
+    maxTermMonths?: number | null;
+    /** Discounts only for units whose plinth lies in a priority neighbourhood (the plinth's priorityNeighbourhood). */
+    priorityNeighbourhoodsOnly?: boolean | null;
+
+    [key: string]: any;
+}
+
 export interface UpdateLeaseRequest {
-    lessee: Lessee;
     regime: LeaseRegime;
+    lessee: Lessee;
     startDate: string;
     /** Last day of the lease; none for an open-ended lease. 'endDate' must not be before 'startDate'. */
     endDate?: string | null;
-    /** Base rent in euro cents per month, before any discount. */
-    baseRentCentsPerMonth: number;
 
     [key: string]: any;
 }
 
 /** 'status' is let only while a lease is active; set vacant, in_tender or unavailable. */
 export interface UpdateUnitRequest {
-    /** Why the category changes (BOG ↔ MOG); required when it does, and kept in the unit's history. */
+    /** Why the classification changes; required when the category changes (BOG ↔ MOG), when a new detail code makes the unit
+DAEB or niet-DAEB, and when the DAEB override is removed; kept in the unit's history. */
     reason?: string | null;
     /** How the unit is known, e.g. "Herderplein 12 A". */
     name: string;
     category: UnitCategory;
-    /** VERA eenheiddetailsoort of the category: BED has ATE, HOR, KAN, KIN, PRA, WIR, WWI; MOG has BUU, GEM, BIJ, BIB, CUL, DAG, JON, MAA, MWR, MUL, WEL, WWR, WER, WIJ, ZST, STP, OPV, REZ, BAS, BRE, SCH, CJG, KTI, VEI. 'detailCode' must be a VERA detail code of the unit's category. */
+    /** VERA eenheiddetailsoort of the category: BED has ATE, HOR, KAN, KIN, PRA, WIR, WWI; MOG has BUU, GEM, BIJ, BIB, CUL, DAG, JON, MAA, MWR, MUL, WEL, WWR, WER, WIJ, ZST, STP, OPV, REZ, BAS, BRE, SCH, CJG, KTI, VEI, HOS. 'detailCode' must be a VERA detail code of the unit's category. */
     detailCode: string;
     /** Lettable floor area (VVO) in m². */
     areaM2: number;
@@ -6272,6 +6961,7 @@ export interface UpdateUnitRequest {
     status: UnitStatus;
     /** Milieucategorie 1–6; 1 and 2 mix with housing. */
     environmentalCategory?: number | null;
+    daebOverride?: DaebOverride | null;
 
     [key: string]: any;
 }

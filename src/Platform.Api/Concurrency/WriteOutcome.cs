@@ -12,6 +12,9 @@ public enum WriteStatus
 
     /// <summary>A field is valid on its own but not against what is stored (answered as a 400 on that field).</summary>
     Invalid,
+
+    /// <summary>Well-formed, but against a rule of the tenant's own policy (answered as a 422 naming the rule).</summary>
+    AgainstPolicy,
 }
 
 /// <summary>What a write did: done (with the resource), or why not.</summary>
@@ -30,6 +33,9 @@ public sealed record WriteOutcome<T>(
     /// <summary><paramref name="field"/> is the JSON name of the request field at fault.</summary>
     public static WriteOutcome<T> Invalid(string field, string detail) => new(WriteStatus.Invalid, default, field, detail);
 
+    /// <summary><paramref name="rule"/> is the JSON name of the policy rule the write would break.</summary>
+    public static WriteOutcome<T> AgainstPolicy(string rule, string detail) => new(WriteStatus.AgainstPolicy, default, rule, detail);
+
     /// <summary>The same refusal as the outcome of another write.</summary>
     public WriteOutcome<TOther> Refusal<TOther>() => Status == WriteStatus.Done
         ? throw new InvalidOperationException("The write was done.")
@@ -42,6 +48,8 @@ public sealed record WriteOutcome<T>(
         WriteStatus.Stale => ETags.Stale(),
         WriteStatus.Conflict => Problems.Conflict(ConflictKind!, Detail!, Extensions),
         WriteStatus.Invalid => Problems.Invalid(ConflictKind!, Detail!),
+        WriteStatus.AgainstPolicy => Problems.Create(StatusCodes.Status422UnprocessableEntity, Detail, Problems.Kind("discount-policy"),
+            new Dictionary<string, object?> { [Errors.Problem.Member(nameof(Errors.Problem.Rule))] = ConflictKind }),
         _ => throw new InvalidOperationException("The write was done."),
     };
 }

@@ -38,16 +38,27 @@ public sealed class Problem
     [MaxLength(MaxFieldErrors)]
     public IReadOnlyList<ProblemFieldError>? Errors { get; init; }
 
-    /// <summary>With <c>urn:plinth:problem:budget-exceeded</c>: the budget the discount draws on.</summary>
+    /// <summary>With <c>urn:plinth:problem:budget-exceeded</c>: the budget of the year that would go over; with <c>budget-exists</c>: the budget already there.</summary>
     public Guid? BudgetId { get; init; }
 
-    /// <summary>With <c>urn:plinth:problem:budget-exceeded</c>: euro cents left in the budget for this discount.</summary>
+    /// <summary>With <c>urn:plinth:problem:budget-exceeded</c>: the year whose budget would go over.</summary>
+    [Range(2000, 2100)]
+    public int? Year { get; init; }
+
+    /// <summary>With <c>urn:plinth:problem:budget-exceeded</c>: euro cents left in that year's budget for this discount.</summary>
     [Range(0, Features.DiscountBudgets.CreateBudgetValidator.MaxAmountCents)]
     public long? RemainingCents { get; init; }
 
-    /// <summary>With <c>urn:plinth:problem:budget-exceeded</c>: euro cents the discount (or its continuation) needs in the budget's year.</summary>
+    /// <summary>With <c>urn:plinth:problem:budget-exceeded</c>: euro cents the discount (or its continuation) needs in that year.</summary>
     [Range(0, 12 * Features.Discounts.RentArithmetic.MaxCentsPerMonth)]
     public long? RequiredCents { get; init; }
+
+    /// <summary>
+    /// With <c>urn:plinth:problem:discount-policy</c> (422): the rule of the tenant's discount policy the request breaks:
+    /// <c>minBelowMarketPercent</c>, <c>maxBelowMarketPercent</c>, <c>maxTermMonths</c> or <c>priorityNeighbourhoodsOnly</c>.
+    /// </summary>
+    [MaxLength(100)]
+    public string? Rule { get; init; }
 
     /// <summary>With <c>urn:plinth:problem:lease-overlap</c>: the lease that already lets the unit in that period.</summary>
     public Guid? LeaseId { get; init; }

@@ -32,12 +32,14 @@ static partial class ApiDescriptions
         ["Leases"] = ("Leases", "Leases (huurovereenkomsten) of units, under art. 7:290 or 7:230a BW."),
         ["Audit"] = ("Audit trail", "Who changed what and when, with old and new values."),
         ["Discounts"] = ("Rent discounts", "Rent discounts (huurkorting in an allonge): terms, counter-performances, evaluation periods and evaluations."),
+        ["DiscountPolicy"] = ("Discount policy", "The tenant's own limits on discounts: how far below the market rent, how long, only in priority neighbourhoods."),
         ["DiscountBudgets"] = ("Discount budgets", "Yearly budgets that discounts draw on, with what they commit and what remains."),
         ["Notifications"] = ("Notifications", "The tenant's reminders: evaluations due or overdue, discounts and leases ending; sharing grants given to it or revoked."),
         ["Reminders"] = ("Reminder scan", "Operating the reminder scan that writes the notifications."),
         ["Webhooks"] = ("Webhooks", "Signed HTTP callbacks for notifications, with a delivery log and redelivery."),
         ["Sharing"] = ("Sharing", "Sharing grants: an owner lets another tenant read some of its data, with a purpose and a term."),
-        ["Rent"] = ("Rent", "A lease's effective rent: base rent minus the discount in force, per day or per month."),
+        ["Rent"] = ("Rent", "A lease's effective rent: the base rent in force minus the discount in force, per day or per month."),
+        ["RentRevisions"] = ("Rent revisions", "Changes of a lease's base rent from the first of a month on (indexation, renegotiation); past months never change."),
     };
 
     public static IReadOnlyList<string> PathParameterNames(string route) =>

@@ -26,10 +26,6 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
 
     CommandDefinition Command(string sql, object? param, CancellationToken ct)
     {
-        // On SQL Server an update lock outside a write transaction would block writers for nothing: a read takes the
-        // statement's non-locking twin.
-        if (transaction is null && dialect.TakesUpdateLocks(sql))
-            throw new InvalidOperationException("A read outside a write transaction must not take update locks.");
         if (binding is not null)
         {
             binding.Check(sql);
@@ -39,6 +35,6 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
                 : binding.Bind(param);
         }
 
-        return new CommandDefinition(dialect.Render(sql), param, transaction, cancellationToken: ct);
+        return new CommandDefinition(dialect.Render(sql, inWriteTransaction: transaction is not null), param, transaction, cancellationToken: ct);
     }
 }

@@ -4,7 +4,7 @@ namespace Platform.Api.Tests.Contract;
 
 /// <summary>
 /// Known-good values where a schema cannot say enough: strings with a pattern, the ids of the fuzz world,
-/// and dates that fit its lease (from 2026-01-01) and discount (2026). Everything else comes from the schemas.
+/// and dates that fit its lease (from 2026-01-01), discount (2026) and rent revisions (months ahead). Everything else comes from the schemas.
 /// A new patterned property without a seed fails its fuzz case with a message naming it.
 /// </summary>
 public sealed class FuzzSeeds(IReadOnlyDictionary<string, string> ids)
@@ -34,6 +34,7 @@ public sealed class FuzzSeeds(IReadOnlyDictionary<string, string> ids)
         ["CreateDiscountRequest.endDate"] = () => "2026-12-31",
         ["TerminateLeaseRequest.endDate"] = () => "2026-06-30",
         ["EndDiscountRequest.endDate"] = () => "2026-06-30",
+        ["CreateRentRevisionRequest.effectiveFrom"] = () => FirstOfMonthAhead(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         ["validFrom"] = () => "2026-01-01",
         ["validUntil"] = () => "2026-12-31",
         ["municipalityCodes"] = () => new JsonArray("GM0344"),
@@ -42,7 +43,7 @@ public sealed class FuzzSeeds(IReadOnlyDictionary<string, string> ids)
     /// <summary>Left out of valid bodies: a discount's other kinds of terms, and what the fuzz world does not need.</summary>
     static readonly HashSet<string> Omitted =
     [
-        "CreateDiscountRequest.fixedCentsPerMonth", "CreateDiscountRequest.steps", "CreateDiscountRequest.budgetId",
+        "CreateDiscountRequest.fixedCentsPerMonth", "CreateDiscountRequest.steps", "CreateDiscountRequest.budgetLine",
         "DiscountTermsRequest.fixedCentsPerMonth", "DiscountTermsRequest.steps", "CreateEvaluationRequest.newTerms",
         "CreateLeaseRequest.endDate", "UpdateLeaseRequest.endDate",
     ];
@@ -60,6 +61,13 @@ public sealed class FuzzSeeds(IReadOnlyDictionary<string, string> ids)
         ["If-Match"] = "*",
         ["Idempotency-Key"] = "fuzz-key",
     };
+
+    /// <summary>The first of the month <paramref name="months"/> after the machine's: a rent revision may not start in a past month.</summary>
+    public static DateOnly FirstOfMonthAhead(int months)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        return new DateOnly(today.Year, today.Month, 1).AddMonths(months);
+    }
 
     public bool BodyValue(string? owner, string property, out JsonNode? value)
     {

@@ -7,7 +7,7 @@ namespace Platform.Api.Tests.Contract;
 
 /// <summary>
 /// A tenant with one of everything, made through the generated client, so that the fuzz's path and body ids
-/// resolve: Herderplein with a let atelier, a 25 % discount with an evaluation, a budget, a webhook, an API client, and a
+/// resolve: Herderplein with a let atelier with a rent revision, a 25 % discount with an evaluation, a budget, a webhook, an API client, and a
 /// sharing grant to a municipality.
 /// </summary>
 public sealed class FuzzWorld
@@ -16,7 +16,7 @@ public sealed class FuzzWorld
     public static readonly string[] IdNames =
     [
         "tenant", "plinthId", "unitId", "leaseId", "discountId", "counterPerformanceId", "evaluationId", "budgetId",
-        "webhookId", "deliveryId", "clientId", "notificationId", "entityId", "grantId", "granteeSlug",
+        "webhookId", "deliveryId", "clientId", "notificationId", "entityId", "grantId", "granteeSlug", "revisionId",
     ];
 
     FuzzWorld(PlatformApi owner, Dictionary<string, string> ids)
@@ -38,7 +38,11 @@ public sealed class FuzzWorld
         var plinth = await api.Plinths.CreatePlinthAsync(slug, Estate.Herderplein(), cancellationToken: ct);
         var unit = await api.Units.CreateUnitAsync(slug, Estate.Atelier(plinth.Id), cancellationToken: ct);
         var lease = await api.Leases.CreateLeaseAsync(slug, Estate.Lease(unit.Id, new DateOnly(2026, 1, 1)), cancellationToken: ct);
-        var budget = await api.Budgets.CreateBudgetAsync(slug, new CreateBudgetRequest { Year = 2026, Name = "Leefbaarheid 2026", AmountCents = 100_000_000 }, cancellationToken: ct);
+        var revision = await api.RentRevisions.CreateRentRevisionAsync(slug, lease.Id, new CreateRentRevisionRequest
+        {
+            EffectiveFrom = FuzzSeeds.FirstOfMonthAhead(3), BaseRentCentsPerMonth = 103_000, Reason = RentRevisionReason.Indexation,
+        }, cancellationToken: ct);
+        var budget = await api.Budgets.CreateBudgetAsync(slug, new CreateBudgetRequest { Line = DiscountTests.Leefbaarheid, Year = 2026, AmountCents = 100_000_000 }, cancellationToken: ct);
         var discount = await api.Discounts.CreateDiscountAsync(slug, lease.Id, DiscountTests.TwentyFivePercent(), cancellationToken: ct);
         var counterPerformance = discount.CounterPerformances.Single();
         var evaluation = await api.Discounts.CreateEvaluationAsync(slug, discount.Id, EvaluationTests.Evaluation(discount, EvaluationDecision.Continue), cancellationToken: ct);
@@ -61,6 +65,7 @@ public sealed class FuzzWorld
             ["entityId"] = unit.Id.ToString(),
             ["grantId"] = grant.Id.ToString(),
             ["granteeSlug"] = municipality.Slug,
+            ["revisionId"] = revision.Id.ToString(),
             // No delivery or notification exists until a reminder comes due: their requests answer 404, which is fine here.
             ["deliveryId"] = Guid.NewGuid().ToString(),
             ["notificationId"] = Guid.NewGuid().ToString(),

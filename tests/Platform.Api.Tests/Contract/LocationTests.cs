@@ -50,8 +50,8 @@ public sealed class LocationTests(PlatformApp app)
         var unit = await api.Units.CreateUnitAsync(tenant.Slug, Estate.Atelier(plinth.Id), cancellationToken: Ct);
         var lease = await api.Leases.CreateLeaseAsync(tenant.Slug, Estate.Lease(unit.Id, new DateOnly(2026, 1, 1)), cancellationToken: Ct);
         var budget = await api.Budgets.CreateBudgetAsync(tenant.Slug,
-            new CreateBudgetRequest { Year = 2026, Name = "Leefbaarheid", AmountCents = 10_000_000 }, cancellationToken: Ct);
-        var discount = await api.Discounts.CreateDiscountAsync(tenant.Slug, lease.Id, DiscountTests.TwentyFivePercent(budgetId: budget.Id), cancellationToken: Ct);
+            new CreateBudgetRequest { Line = DiscountTests.Leefbaarheid, Year = 2026, AmountCents = 10_000_000 }, cancellationToken: Ct);
+        var discount = await api.Discounts.CreateDiscountAsync(tenant.Slug, lease.Id, DiscountTests.TwentyFivePercent(budgetLine: budget.Line), cancellationToken: Ct);
         await api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, EvaluationTests.Evaluation(discount, EvaluationDecision.Continue), cancellationToken: Ct);
         await api.Webhooks.CreateWebhookAsync(tenant.Slug,
             new CreateWebhookRequest { Url = new Uri("https://93.184.216.34/plinth"), Events = [NotificationType.DiscountEvaluationDue] }, Ct);

@@ -171,7 +171,7 @@ public sealed class StrictInputTests(PlatformApp app)
     {
         var (tenant, api) = await WooninAsync();
 
-        using var response = await api.Http.PostAsJsonAsync($"/v1/tenants/{tenant.Slug}/discount-budgets", new { year = 2026, name = "Leefbaarheid" }, Ct);
+        using var response = await api.Http.PostAsJsonAsync($"/v1/tenants/{tenant.Slug}/discount-budgets", new { line = "Leefbaarheid", year = 2026 }, Ct);
 
         Assert.Equal(("amountCents", "'amountCents' is required."), await FieldErrorAsync(response));
         Assert.Empty((await api.Budgets.ListBudgetsAsync(tenant.Slug, cancellationToken: Ct)).Items);

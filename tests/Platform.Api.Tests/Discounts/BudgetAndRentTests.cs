@@ -11,30 +11,41 @@ public sealed class BudgetAndRentTests(PlatformApp app)
     static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Budgets_are_created_listed_by_year_and_read_with_what_remains()
+    public async Task Budgets_are_created_per_line_and_year_listed_and_read_with_what_remains()
     {
         var tenant = await app.CreateTenantAsync();
         var api = await tenant.SignInAsync("discounts:read", "discounts:write");
 
-        var budget2026 = await api.Budgets.CreateBudgetAsync(tenant.Slug, new CreateBudgetRequest { Year = 2026, Name = "Leefbaarheid 2026", AmountCents = 5_000_000 }, cancellationToken: Ct);
-        await api.Budgets.CreateBudgetAsync(tenant.Slug, new CreateBudgetRequest { Year = 2027, Name = "Leefbaarheid 2027", AmountCents = 6_000_000 }, cancellationToken: Ct);
+        var budget2026 = await api.Budgets.CreateBudgetAsync(tenant.Slug, new CreateBudgetRequest { Line = "Leefbaarheid", Year = 2026, AmountCents = 5_000_000 }, cancellationToken: Ct);
+        await api.Budgets.CreateBudgetAsync(tenant.Slug, new CreateBudgetRequest { Line = "Leefbaarheid", Year = 2027, AmountCents = 6_000_000 }, cancellationToken: Ct);
+        await api.Budgets.CreateBudgetAsync(tenant.Slug, new CreateBudgetRequest { Line = "Broedplaatsen", Year = 2026, AmountCents = 1_000_000 }, cancellationToken: Ct);
 
-        var listed = (await api.Budgets.ListBudgetsAsync(tenant.Slug, year: 2026, cancellationToken: Ct)).Items;
+        var again = await ThrowsProblemAsync(409, () => api.Budgets.CreateBudgetAsync(tenant.Slug, new CreateBudgetRequest { Line = "Leefbaarheid", Year = 2026, AmountCents = 1 }, cancellationToken: Ct));
+        var of2026 = (await api.Budgets.ListBudgetsAsync(tenant.Slug, year: 2026, cancellationToken: Ct)).Items;
+        var ofLine = (await api.Budgets.ListBudgetsAsync(tenant.Slug, line: "Leefbaarheid", cancellationToken: Ct)).Items;
+        var firstPage = await api.Budgets.ListBudgetsAsync(tenant.Slug, limit: 2, cancellationToken: Ct);
+        var secondPage = await api.Budgets.ListBudgetsAsync(tenant.Slug, limit: 2, cursor: firstPage.NextCursor, cancellationToken: Ct);
         var read = await api.Budgets.GetBudgetAsync(tenant.Slug, budget2026.Id, Ct);
-        Assert.Equal(budget2026.Id, Assert.Single(listed).Id);
-        Assert.Equal((5_000_000L, 0L, 5_000_000L), (read.AmountCents, read.CommittedCents, read.RemainingCents));
+
+        Assert.Equal(("urn:plinth:problem:budget-exists", budget2026.Id), (again.Type, again.BudgetId));
+        Assert.Equal(["Broedplaatsen", "Leefbaarheid"], of2026.Select(y => y.Line));
+        Assert.Equal([(2026, 5_000_000L), (2027, 6_000_000L)], ofLine.Select(y => (y.Year, y.AmountCents!.Value)));
+        Assert.Equal([(2026, "Broedplaatsen"), (2026, "Leefbaarheid"), (2027, "Leefbaarheid")],
+            firstPage.Items.Concat(secondPage.Items).Select(y => (y.Year, y.Line)));
+        Assert.Null(secondPage.NextCursor);
+        Assert.Equal(("Leefbaarheid", 5_000_000L, 0L, 5_000_000L), (read.Line, read.AmountCents, read.CommittedCents, read.RemainingCents));
     }
 
     [Theory]
     [InlineData("year", 1999, 100, "Leefbaarheid")]
     [InlineData("amountCents", 2026, -1, "Leefbaarheid")]
-    [InlineData("name", 2026, 100, "")]
-    public async Task A_bad_budget_is_refused_with_the_field_named(string field, int year, long amount, string name)
+    [InlineData("line", 2026, 100, "")]
+    public async Task A_bad_budget_is_refused_with_the_field_named(string field, int year, long amount, string line)
     {
         var tenant = await app.CreateTenantAsync();
         var api = await tenant.SignInAsync("discounts:read", "discounts:write");
 
-        var problem = await ThrowsProblemAsync(400, () => api.Budgets.CreateBudgetAsync(tenant.Slug, new CreateBudgetRequest { Year = year, Name = name, AmountCents = amount }, cancellationToken: Ct));
+        var problem = await ThrowsProblemAsync(400, () => api.Budgets.CreateBudgetAsync(tenant.Slug, new CreateBudgetRequest { Line = line, Year = year, AmountCents = amount }, cancellationToken: Ct));
 
         Assert.Equal([field], problem.FieldNames());
         Assert.Empty((await api.Budgets.ListBudgetsAsync(tenant.Slug, cancellationToken: Ct)).Items);
@@ -45,7 +56,7 @@ public sealed class BudgetAndRentTests(PlatformApp app)
     {
         var tenant = await app.CreateTenantAsync();
         var api = await tenant.SignInAsync("discounts:write", "discounts:read");
-        var budget = await api.Budgets.CreateBudgetAsync(tenant.Slug, new CreateBudgetRequest { Year = 2026, Name = "Leefbaarheid", AmountCents = 100 }, cancellationToken: Ct);
+        var budget = await api.Budgets.CreateBudgetAsync(tenant.Slug, new CreateBudgetRequest { Line = "Leefbaarheid", Year = 2026, AmountCents = 100 }, cancellationToken: Ct);
         var other = await (await app.CreateTenantAsync()).SignInAsync("discounts:read", "discounts:write");
         var leasesOnly = await tenant.SignInAsync("leases:read");
 

@@ -23,14 +23,16 @@ public sealed class DiscountTests(PlatformApp app)
         return (tenant, api, lease);
     }
 
-    public static CreateDiscountRequest TwentyFivePercent(DateOnly? start = null, Guid? budgetId = null) => new()
+    public const string Leefbaarheid = "Maatschappelijke verhuur in het kader van leefbaarheid";
+
+    public static CreateDiscountRequest TwentyFivePercent(DateOnly? start = null, string? budgetLine = null) => new()
     {
         Kind = DiscountKind.Percentage,
         Percentage = 25,
         StartDate = start ?? January2026,
         EndDate = (start ?? January2026).AddYears(1).AddDays(-1),
         Justification = "Sociale ondernemer in een prioriteitswijk: workshops voor buurtkinderen.",
-        BudgetId = budgetId,
+        BudgetLine = budgetLine,
         CounterPerformances =
         [
             new CounterPerformanceRequest { Description = "Open workshops voor kinderen uit de buurt", Unit = "workshops", Target = 24, Theme = "makers", Radius = ImpactRadius.Neighbourhood },
@@ -169,11 +171,11 @@ public sealed class DiscountTests(PlatformApp app)
     {
         var (tenant, api, lease) = await StaedionLeaseAsync();
         var budget = await api.Budgets.CreateBudgetAsync(tenant.Slug,
-            new CreateBudgetRequest { Year = 2026, Name = "Maatschappelijke verhuur 2026", AmountCents = 400_000 }, cancellationToken: Ct);
-        await api.Discounts.CreateDiscountAsync(tenant.Slug, lease.Id, TwentyFivePercent(budgetId: budget.Id), cancellationToken: Ct);
+            new CreateBudgetRequest { Line = Leefbaarheid, Year = 2026, AmountCents = 400_000 }, cancellationToken: Ct);
+        await api.Discounts.CreateDiscountAsync(tenant.Slug, lease.Id, TwentyFivePercent(budgetLine: Leefbaarheid), cancellationToken: Ct);
         var (_, _, otherLease) = (tenant, api, await SecondLeaseAsync(tenant, api));
 
-        var tenPercent = TwentyFivePercent(budgetId: budget.Id);
+        var tenPercent = TwentyFivePercent(budgetLine: Leefbaarheid);
         tenPercent.Percentage = 10;
 
         // The members of this problem type are declared in the contract, so the generated client reads them.
@@ -181,7 +183,7 @@ public sealed class DiscountTests(PlatformApp app)
         var read = await api.Budgets.GetBudgetAsync(tenant.Slug, budget.Id, Ct);
 
         Assert.Equal("urn:plinth:problem:budget-exceeded", problem.Type);
-        Assert.Equal(budget.Id, problem.BudgetId);
+        Assert.Equal((budget.Id, 2026), (problem.BudgetId, problem.Year));
         Assert.Equal(100_000, problem.RemainingCents);
         Assert.Equal(120_000, problem.RequiredCents);
         Assert.Equal((400_000L, 300_000L, 100_000L), (read.AmountCents, read.CommittedCents, read.RemainingCents));
@@ -219,11 +221,11 @@ public sealed class DiscountTests(PlatformApp app)
         var current = await api.Discounts.CreateDiscountAsync(tenant.Slug, lease.Id, TwentyFivePercent(Estate.Today.AddMonths(-1)), cancellationToken: Ct);
         var later = await api.Discounts.CreateDiscountAsync(tenant.Slug, lease.Id, TwentyFivePercent(Estate.Today.AddYears(2)), cancellationToken: Ct);
 
-        async Task<IEnumerable<Guid>> Ids(DiscountStatus? status = null, DateOnly? dueBefore = null) =>
+        async Task<IEnumerable<Guid>> Ids(TermStatus? status = null, DateOnly? dueBefore = null) =>
             (await api.Discounts.ListDiscountsAsync(tenant.Slug, lease.Id, status, dueBefore, cancellationToken: Ct)).Items.Select(d => d.Id);
 
-        Assert.Equal([current.Id], await Ids(DiscountStatus.Active));
-        Assert.Equal([later.Id], await Ids(DiscountStatus.Upcoming));
+        Assert.Equal([current.Id], await Ids(TermStatus.Active));
+        Assert.Equal([later.Id], await Ids(TermStatus.Upcoming));
         Assert.Equal([current.Id], await Ids(dueBefore: Estate.Today.AddYears(1)));
         Assert.Equal([current.Id, later.Id], await Ids());
     }

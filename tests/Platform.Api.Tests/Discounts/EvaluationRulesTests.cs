@@ -1,5 +1,6 @@
 using Platform.Api.Concurrency;
 using Platform.Api.Features.Discounts;
+using Platform.Api.Features.RentRevisions;
 
 namespace Platform.Api.Tests.Discounts;
 
@@ -7,7 +8,7 @@ namespace Platform.Api.Tests.Discounts;
 public sealed class EvaluationRulesTests
 {
     static readonly DateOnly January2026 = new(2026, 1, 1);
-    static readonly LeaseTerms Lease = new(Guid.NewGuid(), 100_000, January2026, null);
+    static readonly LeaseTerms Lease = new(Guid.NewGuid(), new BaseRent(100_000, []), January2026, null, new UnitRents(85, 12_000_00, 12_000_00, true));
     static readonly DiscountTerms TwentyFive = new(DiscountKind.Percentage, 25, null, null);
 
     static DiscountDetails TwoYears(bool firstEvaluated = false)

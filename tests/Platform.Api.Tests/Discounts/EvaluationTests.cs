@@ -10,15 +10,17 @@ public sealed class EvaluationTests(PlatformApp app)
     static CancellationToken Ct => TestContext.Current.CancellationToken;
     static readonly DateOnly January2026 = new(2026, 1, 1);
 
-    async Task<(TestTenant Tenant, PlatformApi Api, LeaseResponse Lease, DiscountResponse Discount)> DiscountAsync(Guid? budgetId = null, Func<PlatformApi, TestTenant, Task<Guid>>? budget = null)
+    async Task<(TestTenant Tenant, PlatformApi Api, LeaseResponse Lease, DiscountResponse Discount)> DiscountAsync(Func<PlatformApi, TestTenant, Task>? budget = null)
     {
         var tenant = await app.CreateTenantAsync(name: "Staedion");
         var api = await tenant.SignInAsync("plinths:write", "leases:write", "discounts:read", "discounts:write");
         var plinth = await api.Plinths.CreatePlinthAsync(tenant.Slug, Estate.Herderplein(), cancellationToken: Ct);
         var unit = await api.Units.CreateUnitAsync(tenant.Slug, Estate.Atelier(plinth.Id), cancellationToken: Ct);
         var lease = await api.Leases.CreateLeaseAsync(tenant.Slug, Estate.Lease(unit.Id, January2026), cancellationToken: Ct);
-        var budgetToUse = budget is null ? budgetId : await budget(api, tenant);
-        var discount = await api.Discounts.CreateDiscountAsync(tenant.Slug, lease.Id, DiscountTests.TwentyFivePercent(budgetId: budgetToUse), cancellationToken: Ct);
+        if (budget is not null)
+            await budget(api, tenant);
+        var discount = await api.Discounts.CreateDiscountAsync(tenant.Slug, lease.Id,
+            DiscountTests.TwentyFivePercent(budgetLine: budget is null ? null : DiscountTests.Leefbaarheid), cancellationToken: Ct);
         return (tenant, api, lease, discount);
     }
 
@@ -178,13 +180,14 @@ public sealed class EvaluationTests(PlatformApp app)
     [Fact]
     public async Task Continuing_beyond_the_budget_is_refused()
     {
-        var (tenant, api, _, discount) = await DiscountAsync(budget: async (api, tenant) =>
-            (await api.Budgets.CreateBudgetAsync(tenant.Slug, new CreateBudgetRequest { Year = 2027, Name = "Leefbaarheid 2027", AmountCents = 100_000 }, cancellationToken: Ct)).Id);
+        var budget2027 = Guid.Empty;
+        var (tenant, api, _, discount) = await DiscountAsync(budget: async (api, tenant) => budget2027 =
+            (await api.Budgets.CreateBudgetAsync(tenant.Slug, new CreateBudgetRequest { Line = DiscountTests.Leefbaarheid, Year = 2027, AmountCents = 100_000 }, cancellationToken: Ct)).Id);
 
         var refused = await ThrowsProblemAsync(409, () => api.Discounts.CreateEvaluationAsync(tenant.Slug, discount.Id, Evaluation(discount, EvaluationDecision.Continue), cancellationToken: Ct));
 
         Assert.Equal("urn:plinth:problem:budget-exceeded", refused.Type);
-        Assert.Equal(discount.BudgetId, refused.BudgetId);
+        Assert.Equal((budget2027, 2027), (refused.BudgetId, refused.Year));
         Assert.Equal(100_000, refused.RemainingCents);
         Assert.Equal(300_000, refused.RequiredCents);
         Assert.Single((await api.Discounts.GetDiscountAsync(tenant.Slug, discount.Id, Ct)).Periods);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Platform.Api.Features.Discounts;
+using Platform.Api.Features.RentRevisions;
 
 namespace Platform.Api.Tests.Discounts;
 
@@ -118,29 +119,27 @@ public sealed class DiscountScheduleTests
     [Fact]
     public void A_year_of_25_percent_off_1000_a_month_costs_3000_euros()
     {
-        var schedule = new DiscountSchedule(100_000, January2026, null, January2026, new DateOnly(2026, 12, 31),
+        var schedule = new DiscountSchedule(new BaseRent(100_000, []), January2026, null, January2026, new DateOnly(2026, 12, 31),
             [new PeriodTerms(January2026, new DiscountTerms(DiscountKind.Percentage, 25, null, null))]);
 
-        Assert.Equal(12 * 25_000, schedule.InYear(2026));
-        Assert.Equal(0, schedule.InYear(2027));
+        Assert.Equal(new Dictionary<int, long> { [2026] = 12 * 25_000 }, schedule.ByYear());
     }
 
     [Fact]
     public void A_discount_from_July_counts_six_months_in_its_first_year_and_the_lease_end_stops_it()
     {
         var july = new DateOnly(2026, 7, 1);
-        var schedule = new DiscountSchedule(100_000, January2026, new DateOnly(2027, 3, 31), july, new DateOnly(2027, 6, 30),
+        var schedule = new DiscountSchedule(new BaseRent(100_000, []), January2026, new DateOnly(2027, 3, 31), july, new DateOnly(2027, 6, 30),
             [new PeriodTerms(july, new DiscountTerms(DiscountKind.Fixed, null, 10_000, null))]);
 
-        Assert.Equal(6 * 10_000, schedule.InYear(2026));
-        Assert.Equal(3 * 10_000, schedule.InYear(2027));
+        Assert.Equal(new Dictionary<int, long> { [2026] = 6 * 10_000, [2027] = 3 * 10_000 }, schedule.ByYear());
     }
 
     [Fact]
     public void A_stepped_up_second_period_uses_its_own_terms()
     {
         var second = new DateOnly(2027, 1, 1);
-        var schedule = new DiscountSchedule(100_000, January2026, null, January2026, new DateOnly(2027, 12, 31),
+        var schedule = new DiscountSchedule(new BaseRent(100_000, []), January2026, null, January2026, new DateOnly(2027, 12, 31),
         [
             new PeriodTerms(January2026, new DiscountTerms(DiscountKind.Percentage, 40, null, null)),
             new PeriodTerms(second, new DiscountTerms(DiscountKind.Percentage, 20, null, null)),

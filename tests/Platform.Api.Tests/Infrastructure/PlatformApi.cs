@@ -33,7 +33,11 @@ public sealed class PlatformApi(HttpClient http)
 
     public IDiscountBudgetsClient Budgets { get; } = new DiscountBudgetsClient(http);
 
+    public IDiscountPolicyClient DiscountPolicy { get; } = new DiscountPolicyClient(http);
+
     public IRentClient Rent { get; } = new RentClient(http);
+
+    public IRentRevisionsClient RentRevisions { get; } = new RentRevisionsClient(http);
 
     public INotificationsClient Notifications { get; } = new NotificationsClient(http);
 

@@ -79,10 +79,10 @@ public sealed class ConcurrentWriteTests(PlatformApp app)
         // 25 % of EUR 1,000 for the twelve months of 2026 is EUR 3,000 a discount; the budget holds three and a bit.
         const long perDiscount = 12 * 250_00;
         var budget = await api.Budgets.CreateBudgetAsync(tenant.Slug,
-            new CreateBudgetRequest { Year = 2026, Name = "Leefbaarheid 2026", AmountCents = 3 * perDiscount + 1_000_00 }, cancellationToken: Ct);
+            new CreateBudgetRequest { Line = DiscountTests.Leefbaarheid, Year = 2026, AmountCents = 3 * perDiscount + 1_000_00 }, cancellationToken: Ct);
 
         var statuses = await AllAtOnceAsync(20, 201, i =>
-            api.Discounts.CreateDiscountAsync(tenant.Slug, leases[i].Id, DiscountTests.TwentyFivePercent(budgetId: budget.Id), cancellationToken: Ct));
+            api.Discounts.CreateDiscountAsync(tenant.Slug, leases[i].Id, DiscountTests.TwentyFivePercent(budgetLine: DiscountTests.Leefbaarheid), cancellationToken: Ct));
 
         AssertCounts(statuses, (201, 3), (409, 17));
         var read = await api.Budgets.GetBudgetAsync(tenant.Slug, budget.Id, Ct);

@@ -27,7 +27,7 @@ public sealed class LeaseTests(PlatformApp app)
 
         var lease = await api.Leases.CreateLeaseAsync(tenant.Slug, Estate.Lease(unit.Id, Estate.Today.AddMonths(-1), Estate.Today.AddYears(2)), cancellationToken: Ct);
 
-        Assert.Equal(LeaseStatus.Active, lease.Status);
+        Assert.Equal(TermStatus.Active, lease.Status);
         Assert.Equal(1_000_00, lease.BaseRentCentsPerMonth);
         Assert.Equal(LeaseRegime.Article7_230a, lease.Regime);
         Assert.Equal("12345678", lease.Lessee.KvkNumber);
@@ -52,7 +52,7 @@ public sealed class LeaseTests(PlatformApp app)
         Assert.Contains(first.Id.ToString(), openEnded.Detail);
         Assert.Equal(first.Id, overlap.LeaseId);
         Assert.Equal(first.Id, openEnded.LeaseId);
-        Assert.Equal(LeaseStatus.Upcoming, next.Status);
+        Assert.Equal(TermStatus.Upcoming, next.Status);
         Assert.Equal(2, (await api.Leases.ListLeasesAsync(tenant.Slug, unitId: unit.Id, cancellationToken: Ct)).Items.Count);
     }
 
@@ -101,7 +101,7 @@ public sealed class LeaseTests(PlatformApp app)
         var again = await ThrowsProblemAsync(409, () => api.Leases.TerminateLeaseAsync(tenant.Slug, lease.Id,
             new TerminateLeaseRequest { EndDate = Estate.Today.AddDays(-1), Reason = "Nogmaals." }, cancellationToken: Ct));
 
-        Assert.Equal((LeaseStatus.Ended, Estate.Today.AddDays(-1)), (ended.Status, ended.EndDate));
+        Assert.Equal((TermStatus.Ended, Estate.Today.AddDays(-1)), (ended.Status, ended.EndDate));
         Assert.Equal("Ondernemer verhuist naar een grotere ruimte.", ended.TerminationReason);
         Assert.NotNull(ended.TerminatedAt);
         Assert.Equal("urn:plinth:problem:lease-terminated", again.Type);
@@ -134,16 +134,16 @@ public sealed class LeaseTests(PlatformApp app)
         var second = await api.Leases.CreateLeaseAsync(tenant.Slug, Estate.Lease(unit.Id, new DateOnly(2028, 1, 1), new DateOnly(2028, 12, 31)), cancellationToken: Ct);
         var longer = first.AsUpdate();
         longer.EndDate = new DateOnly(2028, 3, 31);
-        var cheaper = first.AsUpdate();
-        cheaper.BaseRentCentsPerMonth = 750_00;
+        var renamed = first.AsUpdate();
+        renamed.Lessee.Name = "Atelier Het Plein";
 
         var overlap = await ThrowsProblemAsync(409, () => api.Leases.UpdateLeaseAsync(tenant.Slug, first.Id, first.Etag, longer, Ct));
-        var updated = await api.Leases.UpdateLeaseAsync(tenant.Slug, first.Id, first.Etag, cheaper, Ct);
-        await ThrowsProblemAsync(412, () => api.Leases.UpdateLeaseAsync(tenant.Slug, first.Id, first.Etag, cheaper, Ct));
+        var updated = await api.Leases.UpdateLeaseAsync(tenant.Slug, first.Id, first.Etag, renamed, Ct);
+        await ThrowsProblemAsync(412, () => api.Leases.UpdateLeaseAsync(tenant.Slug, first.Id, first.Etag, renamed, Ct));
 
         Assert.Contains(second.Id.ToString(), overlap.Detail);
-        Assert.Equal(750_00, updated.BaseRentCentsPerMonth);
-        using var missing = await api.Http.PutAsJsonAsync($"/v1/tenants/{tenant.Slug}/leases/{first.Id}", cheaper, Ct);
+        Assert.Equal("Atelier Het Plein", updated.Lessee.Name);
+        using var missing = await api.Http.PutAsJsonAsync($"/v1/tenants/{tenant.Slug}/leases/{first.Id}", renamed, Ct);
         await missing.AssertProblemAsync(HttpStatusCode.PreconditionRequired);
     }
 
@@ -157,12 +157,12 @@ public sealed class LeaseTests(PlatformApp app)
         upcomingRequest.Lessee.KvkNumber = "87654321";
         var upcoming = await api.Leases.CreateLeaseAsync(tenant.Slug, upcomingRequest, cancellationToken: Ct);
 
-        async Task<IEnumerable<Guid>> Ids(LeaseStatus? status = null, string? kvk = null) =>
+        async Task<IEnumerable<Guid>> Ids(TermStatus? status = null, string? kvk = null) =>
             (await api.Leases.ListLeasesAsync(tenant.Slug, unit.Id, status, kvk, cancellationToken: Ct)).Items.Select(l => l.Id);
 
-        Assert.Equal([ended.Id], await Ids(LeaseStatus.Ended));
-        Assert.Equal([active.Id], await Ids(LeaseStatus.Active));
-        Assert.Equal([upcoming.Id], await Ids(LeaseStatus.Upcoming));
+        Assert.Equal([ended.Id], await Ids(TermStatus.Ended));
+        Assert.Equal([active.Id], await Ids(TermStatus.Active));
+        Assert.Equal([upcoming.Id], await Ids(TermStatus.Upcoming));
         Assert.Equal([upcoming.Id], await Ids(kvk: "87654321"));
         Assert.Equal([ended.Id, active.Id, upcoming.Id], await Ids());
     }

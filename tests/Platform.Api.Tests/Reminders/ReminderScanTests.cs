@@ -98,7 +98,7 @@ public sealed class ReminderScanTests
 
         Assert.Equal((new DateOnly(2026, 9, 30), 0), (beforeMidnight.ScannedOn, beforeMidnight.EvaluationsDue));
         Assert.Equal((new DateOnly(2026, 10, 1), 1), (atMidnight.ScannedOn, atMidnight.EvaluationsDue));
-        Assert.Equal((DiscountStatus.Active, DiscountStatus.Ended), (lastEvening.Status, newYear.Status));
+        Assert.Equal((TermStatus.Active, TermStatus.Ended), (lastEvening.Status, newYear.Status));
     }
 
     [Fact]

@@ -24,6 +24,7 @@ public enum AuditAction
     Evaluated,
     Ended,
     Revoked,
+    RentRevised,
 
     /// <summary>A grantee read the owner's data under the sharing grant (the entity): changes name the grantee and the resource.</summary>
     ReadByGrantee,

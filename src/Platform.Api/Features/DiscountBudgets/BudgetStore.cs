@@ -1,79 +1,88 @@
 using Platform.Api.Concurrency;
 using Platform.Api.Errors;
+using Platform.Api.Features.Discounts;
+using Platform.Api.Features.RentRevisions;
 using Platform.Api.Persistence;
 using Platform.Api.Tenancy;
-
-using Platform.Api.Features.Discounts;
 
 namespace Platform.Api.Features.DiscountBudgets;
 
 public sealed class BudgetRow
 {
     public Guid Id { get; init; }
+    public required string Line { get; init; }
     public int Year { get; init; }
-    public required string Name { get; init; }
     public long AmountCents { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public int Version { get; init; }
 }
 
-/// <summary>Yearly discount budgets and what the discounts drawing on them commit.</summary>
+/// <summary>Budget lines with a yearly amount, and what the discounts on each line commit in each year.</summary>
 public sealed class BudgetStore(TenantDb db, TimeProvider clock)
 {
     const string Columns = $"""
-        id AS {nameof(BudgetRow.Id)}, year AS {nameof(BudgetRow.Year)}, name AS {nameof(BudgetRow.Name)},
+        id AS {nameof(BudgetRow.Id)}, line AS {nameof(BudgetRow.Line)}, year AS {nameof(BudgetRow.Year)},
         amount_cents AS {nameof(BudgetRow.AmountCents)}, created_at AS {nameof(BudgetRow.CreatedAt)},
         updated_at AS {nameof(BudgetRow.UpdatedAt)}, version AS {nameof(BudgetRow.Version)}
         """;
 
     const string FindSql = $"SELECT {Columns} FROM discount_budgets WHERE tenant_id = @TenantId AND id = @Id";
 
-    internal const string FindForUpdateSql = $"SELECT {Columns} FROM discount_budgets {SqlDialect.UpdateLock} WHERE tenant_id = @TenantId AND id = @Id";
-
-    const string ListSql = $"""
-        SELECT {Columns} FROM discount_budgets
-        WHERE tenant_id = @TenantId AND id > @After AND (@Year IS NULL OR year = @Year)
-        ORDER BY id {SqlDialect.Limit}
+    /// <summary>The budgets of one line (every year), or of every line; locked, so that a check and its write see the same amounts.</summary>
+    internal const string OfLineSql = $"""
+        SELECT {Columns} FROM discount_budgets {SqlDialect.UpdateLock}
+        WHERE tenant_id = @TenantId AND (@Line IS NULL OR line = @Line) AND (@Year IS NULL OR year = @Year)
         """;
 
     const string InsertSql = """
-        INSERT INTO discount_budgets (id, tenant_id, year, name, amount_cents, created_at, updated_at, version)
-        VALUES (@Id, @TenantId, @Year, @Name, @AmountCents, @CreatedAt, @UpdatedAt, @Version)
+        INSERT INTO discount_budgets (id, tenant_id, line, year, amount_cents, created_at, updated_at, version)
+        VALUES (@Id, @TenantId, @Line, @Year, @AmountCents, @CreatedAt, @UpdatedAt, @Version)
         """;
 
     const string SchedulesSql = $"""
-        SELECT d.id AS {nameof(ScheduleRow.DiscountId)}, d.start_date AS {nameof(ScheduleRow.StartDate)}, d.end_date AS {nameof(ScheduleRow.EndDate)},
-               l.base_rent_cents_per_month AS {nameof(ScheduleRow.BaseRentCentsPerMonth)}, l.start_date AS {nameof(ScheduleRow.LeaseStart)},
+        SELECT d.id AS {nameof(ScheduleRow.DiscountId)}, d.budget_line AS {nameof(ScheduleRow.Line)}, d.start_date AS {nameof(ScheduleRow.StartDate)},
+               d.end_date AS {nameof(ScheduleRow.EndDate)}, l.id AS {nameof(ScheduleRow.LeaseId)},
+               l.base_rent_cents_per_month AS {nameof(ScheduleRow.AgreedRentCentsPerMonth)}, l.start_date AS {nameof(ScheduleRow.LeaseStart)},
                l.end_date AS {nameof(ScheduleRow.LeaseEnd)}
         FROM discounts d JOIN leases l ON l.tenant_id = d.tenant_id AND l.id = d.lease_id
-        WHERE d.tenant_id = @TenantId AND d.budget_id = @BudgetId
+        WHERE d.tenant_id = @TenantId AND d.budget_line IS NOT NULL AND (@Line IS NULL OR d.budget_line = @Line)
         """;
 
-    const string PeriodsOfBudgetSql = $"""
+    const string PeriodsOfLineSql = $"""
         SELECT p.discount_id AS {nameof(PeriodRow.DiscountId)}, p.start_date AS {nameof(PeriodRow.StartDate)},
                p.terms_from AS {nameof(PeriodRow.TermsFrom)}, p.terms AS {nameof(PeriodRow.Terms)}
         FROM discount_periods p JOIN discounts d ON d.tenant_id = p.tenant_id AND d.id = p.discount_id
-        WHERE p.tenant_id = @TenantId AND d.budget_id = @BudgetId
+        WHERE p.tenant_id = @TenantId AND d.budget_line IS NOT NULL AND (@Line IS NULL OR d.budget_line = @Line)
         """;
 
-    public Task<BudgetRow?> FindAsync(Guid id, CancellationToken ct) =>
-        db.RunAsync(session => session.QuerySingleOrDefaultAsync<BudgetRow>(FindSql, new { Id = id }, ct), ct);
+    public Task<(BudgetRow Budget, long CommittedCents)?> FindAsync(Guid id, CancellationToken ct) =>
+        db.RunAsync<(BudgetRow, long)?>(async session =>
+        {
+            var row = await session.QuerySingleOrDefaultAsync<BudgetRow>(FindSql, new { Id = id }, ct);
+            return row is null ? null : (row, (await CommittedAsync(session, row.Line, excludingDiscountId: null, ct)).GetValueOrDefault((row.Line, row.Year)));
+        }, ct);
 
-    public Task<IReadOnlyList<BudgetRow>> ListAsync(int? year, Guid after, int limit, CancellationToken ct) =>
-        db.RunAsync(session => session.ListAsync<BudgetRow>(ListSql, new { Year = year, After = after, Limit = limit }, ct), ct);
+    /// <summary>Every year of the line (or of every line) that has a budget or committed money, ordered by year, then line.</summary>
+    public Task<IReadOnlyList<BudgetYearResponse>> YearsAsync(string? line, int? year, CancellationToken ct) =>
+        db.RunAsync<IReadOnlyList<BudgetYearResponse>>(async session =>
+        {
+            var budgets = (await session.ListAsync<BudgetRow>(OfLineSql, new { Line = line, Year = year }, ct)).ToDictionary(b => (b.Line, b.Year));
+            var committed = await CommittedAsync(session, line, excludingDiscountId: null, ct);
+            return budgets.Keys.Union(committed.Keys.Where(k => year is null || k.Year == year))
+                .Select(key => BudgetYearResponse.From(key.Line, key.Year, budgets.GetValueOrDefault(key), committed.GetValueOrDefault(key)))
+                .OrderBy(BudgetYearResponse.CursorKey, StringComparer.Ordinal)
+                .ToList();
+        }, ct);
 
-    public Task<long> CommittedAsync(BudgetRow budget, CancellationToken ct) =>
-        db.RunAsync(session => CommittedAsync(session, budget, excludingDiscountId: null, ct), ct);
-
-    public Task<BudgetRow> CreateAsync(CreateBudgetRequest request, CancellationToken ct)
+    public Task<WriteOutcome<(BudgetRow Budget, long CommittedCents)>> CreateAsync(CreateBudgetRequest request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var row = new BudgetRow
         {
             Id = Ids.New(now),
+            Line = request.Line.Trim(),
             Year = request.Year,
-            Name = request.Name.Trim(),
             AmountCents = request.AmountCents,
             CreatedAt = now,
             UpdatedAt = now,
@@ -81,31 +90,41 @@ public sealed class BudgetStore(TenantDb db, TimeProvider clock)
         };
         return db.TransactAsync(async session =>
         {
+            if (await session.QuerySingleOrDefaultAsync<BudgetRow>(OfLineSql, new { row.Line, row.Year }, ct) is { } existing)
+                return WriteOutcome<(BudgetRow, long)>.Conflict("budget-exists", $"Line '{row.Line}' has a budget for {row.Year} already.",
+                    new Dictionary<string, object?> { [Problem.Member(nameof(Problem.BudgetId))] = existing.Id });
+
             await session.ExecuteAsync(InsertSql, row, ct);
-            return row;
+            var committed = await CommittedAsync(session, row.Line, excludingDiscountId: null, ct);
+            return WriteOutcome<(BudgetRow, long)>.Done((row, committed.GetValueOrDefault((row.Line, row.Year))));
         }, ct);
     }
 
     /// <summary>
-    /// The discount money of the budget's year over every discount that draws on it, but
+    /// The discount money of every discount on the line (or on any line) by line and year, month by month, but
     /// <paramref name="excludingDiscountId"/>: the one whose new or extended schedule is being checked.
     /// </summary>
-    public static async Task<long> CommittedAsync(DbSession session, BudgetRow budget, Guid? excludingDiscountId, CancellationToken ct)
+    public static async Task<IReadOnlyDictionary<(string Line, int Year), long>> CommittedAsync(
+        DbSession session, string? line, Guid? excludingDiscountId, CancellationToken ct)
     {
-        var schedules = await session.ListAsync<ScheduleRow>(SchedulesSql, new { BudgetId = budget.Id }, ct);
-        var periods = (await session.ListAsync<PeriodRow>(PeriodsOfBudgetSql, new { BudgetId = budget.Id }, ct)).ToLookup(p => p.DiscountId);
+        var schedules = (await session.ListAsync<ScheduleRow>(SchedulesSql, new { Line = line }, ct)).Where(s => s.DiscountId != excludingDiscountId).ToList();
+        var periods = (await session.ListAsync<PeriodRow>(PeriodsOfLineSql, new { Line = line }, ct)).ToLookup(p => p.DiscountId);
+        var baseRents = await RentRevisionStore.BaseRentsAsync(session, schedules.Select(s => (s.LeaseId, s.AgreedRentCentsPerMonth)).ToList(), ct);
         return schedules
-            .Where(s => s.DiscountId != excludingDiscountId)
-            .Sum(s => new DiscountSchedule(s.BaseRentCentsPerMonth, s.LeaseStart, s.LeaseEnd, s.StartDate, s.EndDate,
-                periods[s.DiscountId].Select(p => p.TermsInForce).ToList()).InYear(budget.Year));
+            .SelectMany(s => new DiscountSchedule(baseRents[s.LeaseId], s.LeaseStart, s.LeaseEnd, s.StartDate, s.EndDate,
+                periods[s.DiscountId].Select(p => p.TermsInForce).ToList()).ByYear().Select(year => (Key: (s.Line, year.Key), Cents: year.Value)))
+            .GroupBy(c => c.Key)
+            .ToDictionary(g => g.Key, g => g.Sum(c => c.Cents));
     }
 
     public sealed class ScheduleRow
     {
         public Guid DiscountId { get; init; }
+        public required string Line { get; init; }
         public DateOnly StartDate { get; init; }
         public DateOnly EndDate { get; init; }
-        public long BaseRentCentsPerMonth { get; init; }
+        public Guid LeaseId { get; init; }
+        public long AgreedRentCentsPerMonth { get; init; }
         public DateOnly LeaseStart { get; init; }
         public DateOnly? LeaseEnd { get; init; }
     }
@@ -113,14 +132,26 @@ public sealed class BudgetStore(TenantDb db, TimeProvider clock)
 
 public static class BudgetChecks
 {
-    /// <summary>The 409 for a discount that would take its budget over: the problem tells what is left.</summary>
-    public static WriteOutcome<T> OverBudget<T>(BudgetRow budget, long committedWithout, long needed) =>
-        WriteOutcome<T>.Conflict("budget-exceeded",
-            $"Budget '{budget.Name}' ({budget.Year}) has {Math.Max(0, budget.AmountCents - committedWithout)} cents left; this needs {needed}.",
+    /// <summary>
+    /// The check of a discount's money on its line: null when every year with a budget has room, else the 409 naming
+    /// the first year that would go over, what is left in it and what the discount needs there.
+    /// </summary>
+    public static async Task<WriteOutcome<T>?> OverBudgetAsync<T>(DbSession session, string line, Guid discountId, DiscountSchedule schedule, CancellationToken ct)
+    {
+        var budgets = await session.ListAsync<BudgetRow>(BudgetStore.OfLineSql, new { Line = line, Year = (int?)null }, ct);
+        if (budgets.Count == 0)
+            return null;
+        var committed = await BudgetStore.CommittedAsync(session, line, discountId, ct);
+        var shortfall = BudgetRules.FirstShortfall(
+            budgets.Select(b => new BudgetYear(b.Id, b.Line, b.Year, b.AmountCents, committed.GetValueOrDefault((b.Line, b.Year)))), schedule.ByYear());
+        return shortfall is null ? null : WriteOutcome<T>.Conflict("budget-exceeded",
+            $"The {shortfall.Budget.Year} budget of line '{line}' has {shortfall.RemainingCents} cents left; this needs {shortfall.RequiredCents} in {shortfall.Budget.Year}.",
             new Dictionary<string, object?>
             {
-                [Problem.Member(nameof(Problem.BudgetId))] = budget.Id,
-                [Problem.Member(nameof(Problem.RemainingCents))] = Math.Max(0, budget.AmountCents - committedWithout),
-                [Problem.Member(nameof(Problem.RequiredCents))] = needed,
+                [Problem.Member(nameof(Problem.BudgetId))] = shortfall.Budget.BudgetId,
+                [Problem.Member(nameof(Problem.Year))] = shortfall.Budget.Year,
+                [Problem.Member(nameof(Problem.RemainingCents))] = shortfall.RemainingCents,
+                [Problem.Member(nameof(Problem.RequiredCents))] = shortfall.RequiredCents,
             });
+    }
 }

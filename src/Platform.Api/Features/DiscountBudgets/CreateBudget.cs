@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using FastEndpoints;
 using FluentValidation;
+using Platform.Api.Concurrency;
 using Platform.Api.Idempotency;
+using Platform.Api.OpenApi;
 using Platform.Api.Security;
 using Platform.Api.Tenancy;
 using Platform.Api.Validation;
@@ -10,13 +12,13 @@ namespace Platform.Api.Features.DiscountBudgets;
 
 public sealed class CreateBudgetRequest
 {
-    /// <summary>The calendar year the budget covers.</summary>
+    /// <summary>The budget line discounts name, e.g. "Maatschappelijke verhuur in het kader van leefbaarheid".</summary>
+    [Required]
+    public string Line { get; init; } = "";
+
+    /// <summary>The calendar year the amount covers.</summary>
     [Required]
     public int Year { get; init; }
-
-    /// <summary>E.g. "Maatschappelijke verhuur in het kader van leefbaarheid".</summary>
-    [Required]
-    public string Name { get; init; } = "";
 
     [Required]
     public long AmountCents { get; init; }
@@ -28,8 +30,8 @@ public sealed class CreateBudgetValidator : Validator<CreateBudgetRequest>
 
     public CreateBudgetValidator()
     {
+        RuleFor(b => b.Line).NotEmpty().TextLength(FieldLimits.Name);
         RuleFor(b => b.Year).InclusiveBetween(2000, 2100);
-        RuleFor(b => b.Name).NotEmpty().TextLength(FieldLimits.Name);
         RuleFor(b => b.AmountCents).InclusiveBetween(0, MaxAmountCents);
     }
 }
@@ -43,15 +45,25 @@ public sealed class CreateBudgetEndpoint(TenantContext tenant, BudgetStore budge
         Summary(s =>
         {
             s.Summary = "Create a discount budget";
-            s.Description = "A yearly amount that discounts draw on. Accepts an Idempotency-Key.";
+            s.Description = "A line's amount for one calendar year; each month of a discount on the line is charged to the budget of the "
+                            + "year it falls in. The answer shows what the line's discounts had already committed to the year. One budget "
+                            + "per line and year: 409 on a second. Accepts an Idempotency-Key.";
         });
-        Description(b => b.ClearDefaultProduces(200).Produces<BudgetResponse>(201).WithMetadata(IdempotentPost.Instance));
+        Description(b => b.ClearDefaultProduces(200).Produces<BudgetResponse>(201).WithMetadata(IdempotentPost.Instance)
+            .ProducesProblems(StatusCodes.Status409Conflict));
     }
 
     public override async Task HandleAsync(CreateBudgetRequest req, CancellationToken ct)
     {
-        var row = await budgets.CreateAsync(req, ct);
+        var outcome = await budgets.CreateAsync(req, ct);
+        if (outcome.Status != WriteStatus.Done)
+        {
+            await Send.ResultAsync(outcome.Problem());
+            return;
+        }
+
+        var (row, committed) = outcome.Value;
         await Send.CreatedAtAsync<GetBudgetEndpoint>(
-            new { tenant = tenant.Current.Slug, budgetId = row.Id }, BudgetResponse.From(row, committedCents: 0), cancellation: ct);
+            new { tenant = tenant.Current.Slug, budgetId = row.Id }, BudgetResponse.From(row, committed), cancellation: ct);
     }
 }

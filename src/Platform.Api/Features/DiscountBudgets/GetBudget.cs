@@ -13,19 +13,18 @@ public sealed class GetBudgetEndpoint(BudgetStore budgets) : EndpointWithoutRequ
         Summary(s =>
         {
             s.Summary = "Get a discount budget";
-            s.Description = "The amount, what the discounts drawing on it commit in its year, and what remains.";
+            s.Description = "The line's amount for the year, what the line's discounts commit in that year, and what remains.";
         });
     }
 
     public override async Task HandleAsync(CancellationToken ct)
     {
-        var row = await budgets.FindAsync(Route<Guid>("budgetId"), ct);
-        if (row is null)
+        if (await budgets.FindAsync(Route<Guid>("budgetId"), ct) is not var (row, committed))
         {
             await Send.ResultAsync(Problems.NotFound());
             return;
         }
 
-        await Send.OkAsync(BudgetResponse.From(row, await budgets.CommittedAsync(row, ct)), ct);
+        await Send.OkAsync(BudgetResponse.From(row, committed), ct);
     }
 }

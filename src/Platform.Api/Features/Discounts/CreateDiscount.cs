@@ -26,8 +26,8 @@ public sealed class CreateDiscountRequest : DiscountTermsFields
     [Required]
     public string Justification { get; init; } = "";
 
-    /// <summary>The yearly budget the discount money comes out of.</summary>
-    public Guid? BudgetId { get; init; }
+    /// <summary>The budget line the discount money is charged to: each month to the line's budget of the year it falls in.</summary>
+    public string? BudgetLine { get; init; }
 
     /// <summary>What the tenant does in return (maatschappelijke tegenprestaties).</summary>
     public IReadOnlyList<CounterPerformanceRequest>? CounterPerformances { get; init; }
@@ -51,6 +51,8 @@ public sealed class CreateDiscountValidator : Validator<CreateDiscountRequest>
         RuleFor(d => d.StartDate).NotEmpty();
         RuleFor(d => d.EndDate).GreaterThanOrEqualTo(d => d.StartDate).WithMessage("'endDate' must not be before 'startDate'.");
         RuleFor(d => d.Justification).NotEmpty().TextLength(4000);
+        RuleFor(d => d.BudgetLine).NotEmpty().WithMessage("'budgetLine', when given, must not be empty or blank.")
+            .TextLength(FieldLimits.Name).When(d => d.BudgetLine is not null);
         RuleFor(d => d.CounterPerformances!).MaxCount(MaxCounterPerformances);
         RuleForEach(d => d.CounterPerformances).NotNull().SetValidator(new CounterPerformanceValidator());
         RuleFor(d => d.EvaluationCadenceMonths).InclusiveBetween(1, 60);
@@ -75,7 +77,7 @@ public sealed class CreateDiscountEndpoint(TenantContext tenant, DiscountStore d
             s.Summary = "Grant a rent discount";
             s.Description = "Adds an allonge to the lease: a percentage, a fixed amount or a growth-in schedule, with its justification, "
                             + "counter-performances and evaluation cadence. 409 when it overlaps another discount of the lease or would "
-                            + "exceed its budget (the problem says what remains). Accepts an Idempotency-Key.";
+                            + "take a year of its budget line over that year's budget (the problem names the year, what remains and what is required). Accepts an Idempotency-Key.";
         });
         Description(b => b.ClearDefaultProduces(200).Produces<DiscountResponse>(201).WithMetadata(IdempotentPost.Instance)
             .ProducesProblems(StatusCodes.Status409Conflict));
@@ -108,17 +110,18 @@ public sealed class CreateDiscountEndpoint(TenantContext tenant, DiscountStore d
         await Send.ResponseAsync(DiscountResponse.From(created, discounts.StatusOf(created.Discount)), StatusCodes.Status201Created, ct);
     }
 
-    /// <summary>The rules that need the lease: the discount lies within its term and never exceeds its base rent.</summary>
+    /// <summary>The rules that need the lease: the discount lies within its term and never exceeds the base rent at its start.</summary>
     static (string Field, string Reason)? ProblemWithLease(CreateDiscountRequest req, LeaseTerms lease)
     {
+        var baseCents = lease.BaseRent.On(req.StartDate);
         if (req.StartDate < lease.StartDate)
             return ("startDate", $"The lease starts on {lease.StartDate:yyyy-MM-dd}; the discount cannot start before it.");
         if (lease.EndDate is { } leaseEnd && req.EndDate > leaseEnd)
             return ("endDate", $"The lease ends on {leaseEnd:yyyy-MM-dd}; the discount cannot run past it.");
-        if (req.Kind == DiscountKind.Fixed && req.FixedCentsPerMonth > lease.BaseRentCentsPerMonth)
-            return ("fixedCentsPerMonth", $"The base rent is {lease.BaseRentCentsPerMonth} cents a month; the discount cannot be more.");
-        if (req.Kind == DiscountKind.Stepped && req.Steps!.Any(s => s.MonthlyRentCents > lease.BaseRentCentsPerMonth))
-            return ("steps", $"A growth-in schedule ends at or below the base rent of {lease.BaseRentCentsPerMonth} cents a month.");
+        if (req.Kind == DiscountKind.Fixed && req.FixedCentsPerMonth > baseCents)
+            return ("fixedCentsPerMonth", $"The base rent is {baseCents} cents a month; the discount cannot be more.");
+        if (req.Kind == DiscountKind.Stepped && req.Steps!.Any(s => s.MonthlyRentCents > baseCents))
+            return ("steps", $"A growth-in schedule ends at or below the base rent of {baseCents} cents a month.");
         return null;
     }
 }

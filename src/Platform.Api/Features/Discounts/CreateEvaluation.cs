@@ -21,7 +21,7 @@ public sealed class CreateEvaluationEndpoint(TenantContext tenant, DiscountStore
                             + "counter-performance targets, or end (the discount ends with this period). A decision never changes a month "
                             + "already begun: a late step_up applies from the first of the month after evaluatedOn, a late end ends the "
                             + "discount at the end of evaluatedOn's month. A period is evaluated once: 409 on a second try, and 409 when "
-                            + "continuing would exceed the budget.";
+                            + "continuing would take a year of the budget line over that year's budget.";
         });
         Description(b => b.ClearDefaultProduces(200).Produces<EvaluationResponse>(201).ProducesProblems(StatusCodes.Status409Conflict)
             .WithMetadata(IdempotentPost.Instance));

@@ -4,13 +4,6 @@ using Platform.Api.Persistence;
 
 namespace Platform.Api.Features.Discounts;
 
-public enum DiscountStatus
-{
-    Upcoming,
-    Active,
-    Ended,
-}
-
 public sealed class CounterPerformanceResponse
 {
     public required Guid Id { get; init; }
@@ -103,7 +96,9 @@ public sealed class DiscountResponse
 
     public required Guid LeaseId { get; init; }
 
-    public Guid? BudgetId { get; init; }
+    /// <summary>The budget line the discount money is charged to, if any.</summary>
+    [MaxLength(Validation.FieldLimits.Name)]
+    public string? BudgetLine { get; init; }
 
     public required DateOnly StartDate { get; init; }
 
@@ -125,7 +120,7 @@ public sealed class DiscountResponse
     [Range(1, 12)]
     public required int ReminderLeadMonths { get; init; }
 
-    public required DiscountStatus Status { get; init; }
+    public required TermStatus Status { get; init; }
 
     /// <summary>The counter-performances of the latest period (each period keeps its own).</summary>
     [MaxLength(CreateDiscountValidator.MaxCounterPerformances)]
@@ -144,11 +139,11 @@ public sealed class DiscountResponse
     [System.Text.Json.Serialization.JsonPropertyName("etag")]
     public required string ETag { get; init; }
 
-    public static DiscountResponse From(DiscountDetails details, DiscountStatus status) => new()
+    public static DiscountResponse From(DiscountDetails details, TermStatus status) => new()
     {
         Id = details.Discount.Id,
         LeaseId = details.Discount.LeaseId,
-        BudgetId = details.Discount.BudgetId,
+        BudgetLine = details.Discount.BudgetLine,
         StartDate = details.Discount.StartDate,
         EndDate = details.Discount.EndDate,
         EndedEarlyOn = details.Discount.EndedEarlyOn,

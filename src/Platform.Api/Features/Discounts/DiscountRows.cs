@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Platform.Api.Features.RentRevisions;
 
 namespace Platform.Api.Features.Discounts;
 
@@ -6,7 +7,7 @@ public sealed record DiscountRow
 {
     public Guid Id { get; init; }
     public Guid LeaseId { get; init; }
-    public Guid? BudgetId { get; init; }
+    public string? BudgetLine { get; init; }
     public DateOnly StartDate { get; init; }
     public DateOnly EndDate { get; init; }
     public required string Justification { get; init; }
@@ -63,5 +64,8 @@ public sealed record DiscountDetails(DiscountRow Discount, IReadOnlyList<PeriodR
     public IEnumerable<CounterPerformanceRow> CounterPerformancesOf(int periodNumber) => CounterPerformances.Where(c => c.PeriodNumber == periodNumber);
 }
 
-/// <summary>The lease facts a discount depends on.</summary>
-public sealed record LeaseTerms(Guid LeaseId, long BaseRentCentsPerMonth, DateOnly StartDate, DateOnly? EndDate);
+/// <summary>The lease facts a discount depends on: its term, its base rent month by month and the unit it lets.</summary>
+public sealed record LeaseTerms(Guid LeaseId, BaseRent BaseRent, DateOnly StartDate, DateOnly? EndDate, UnitRents Unit);
+
+/// <summary>What a discount is measured against: the unit's area and rents, and whether its plinth lies in a priority neighbourhood.</summary>
+public sealed record UnitRents(decimal AreaM2, long? MarketRentCentsPerYear, long? TargetRentCentsPerYear, bool PriorityNeighbourhood);

@@ -1,14 +1,16 @@
+using Platform.Api.Features.RentRevisions;
+
 namespace Platform.Api.Features.Discounts;
 
 /// <summary>One evaluation period of a discount and the terms that hold in it.</summary>
 public sealed record PeriodTerms(DateOnly Start, DiscountTerms Terms);
 
 /// <summary>
-/// Everything needed to say what a discount costs on any day: the lease's base rent and term, and the
+/// Everything needed to say what a discount costs on any day: the lease's base rent month by month and its term, and the
 /// discount's term and periods. A day after the last opened period keeps that period's terms (the
 /// projection until the next evaluation decides otherwise).
 /// </summary>
-public sealed record DiscountSchedule(long BaseCents, DateOnly LeaseStart, DateOnly? LeaseEnd, DateOnly Start, DateOnly End, IReadOnlyList<PeriodTerms> Periods)
+public sealed record DiscountSchedule(BaseRent BaseRent, DateOnly LeaseStart, DateOnly? LeaseEnd, DateOnly Start, DateOnly End, IReadOnlyList<PeriodTerms> Periods)
 {
     public bool InForce(DateOnly on) =>
         on >= Start && on <= End && on >= LeaseStart && (LeaseEnd is not { } leaseEnd || on <= leaseEnd);
@@ -16,9 +18,13 @@ public sealed record DiscountSchedule(long BaseCents, DateOnly LeaseStart, DateO
     public DiscountTerms? TermsOn(DateOnly on) =>
         InForce(on) ? Periods.Where(p => p.Start <= on).OrderBy(p => p.Start).LastOrDefault()?.Terms : null;
 
-    public long DiscountOn(DateOnly on) => TermsOn(on) is { } terms ? RentArithmetic.DiscountCents(BaseCents, terms, on) : 0;
+    public long DiscountOn(DateOnly on) => TermsOn(on) is { } terms ? RentArithmetic.DiscountCents(BaseRent.On(on), terms, on) : 0;
 
-    /// <summary>The discount money of one calendar year: each month at the terms in force on its first day.</summary>
-    public long InYear(int year) =>
-        RentArithmetic.MonthStarts(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31)).Sum(DiscountOn);
+    /// <summary>
+    /// The discount money split over calendar years, month by month: each month at the terms in force on its first day,
+    /// charged to the year it falls in (a discount from July to June charges six months to each year).
+    /// </summary>
+    public IReadOnlyDictionary<int, long> ByYear() => RentArithmetic.MonthStarts(Start, End)
+        .GroupBy(month => month.Year)
+        .ToDictionary(year => year.Key, year => year.Sum(DiscountOn));
 }

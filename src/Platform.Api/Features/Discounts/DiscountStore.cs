@@ -1,7 +1,9 @@
 using Platform.Api.Concurrency;
 using Platform.Api.Errors;
 using Platform.Api.Features.DiscountBudgets;
+using Platform.Api.Features.DiscountPolicy;
 using Platform.Api.Features.Audit;
+using Platform.Api.Features.RentRevisions;
 using Platform.Api.Persistence;
 using Platform.Api.Tenancy;
 
@@ -17,7 +19,7 @@ public sealed class DiscountFilter
 public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider clock, PlatformCalendar calendar)
 {
     const string Columns = $"""
-        id AS {nameof(DiscountRow.Id)}, lease_id AS {nameof(DiscountRow.LeaseId)}, budget_id AS {nameof(DiscountRow.BudgetId)},
+        id AS {nameof(DiscountRow.Id)}, lease_id AS {nameof(DiscountRow.LeaseId)}, budget_line AS {nameof(DiscountRow.BudgetLine)},
         start_date AS {nameof(DiscountRow.StartDate)}, end_date AS {nameof(DiscountRow.EndDate)},
         justification AS {nameof(DiscountRow.Justification)}, evaluation_cadence_months AS {nameof(DiscountRow.EvaluationCadenceMonths)},
         reminder_lead_months AS {nameof(DiscountRow.ReminderLeadMonths)}, ended_early_on AS {nameof(DiscountRow.EndedEarlyOn)},
@@ -47,10 +49,7 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
         SELECT {Columns} FROM discounts d
         WHERE d.tenant_id = @TenantId AND d.id > @After
           AND (@LeaseId IS NULL OR d.lease_id = @LeaseId)
-          AND (@Status IS NULL
-               OR (@Status = 'upcoming' AND d.start_date > @Today)
-               OR (@Status = 'active' AND d.start_date <= @Today AND d.end_date >= @Today)
-               OR (@Status = 'ended' AND d.end_date < @Today))
+          AND {DatedTerm.StatusFilterCondition}
           AND (@DueBefore IS NULL OR EXISTS (
                SELECT 1 FROM discount_periods p
                WHERE p.tenant_id = d.tenant_id AND p.discount_id = d.id AND p.evaluated = 0 AND p.evaluation_due_on < @DueBefore))
@@ -69,12 +68,6 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
         ORDER BY discount_id, period_number, position
         """;
 
-    const string LeaseTermsSql = $"""
-        SELECT id AS {nameof(LeaseTerms.LeaseId)}, base_rent_cents_per_month AS {nameof(LeaseTerms.BaseRentCentsPerMonth)},
-               start_date AS {nameof(LeaseTerms.StartDate)}, end_date AS {nameof(LeaseTerms.EndDate)}
-        FROM leases WHERE tenant_id = @TenantId AND id = @LeaseId
-        """;
-
     const string OverlapSql = $"""
         SELECT id FROM discounts {SqlDialect.UpdateLock}
         WHERE tenant_id = @TenantId AND lease_id = @LeaseId AND id <> @Id AND start_date <= @EndDate AND end_date >= @StartDate
@@ -82,9 +75,9 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
         """;
 
     const string InsertSql = """
-        INSERT INTO discounts (id, tenant_id, lease_id, budget_id, start_date, end_date, justification, evaluation_cadence_months,
+        INSERT INTO discounts (id, tenant_id, lease_id, budget_line, start_date, end_date, justification, evaluation_cadence_months,
                                reminder_lead_months, ended_early_on, end_reason, ending_on, ending_notified, created_at, updated_at, version)
-        VALUES (@Id, @TenantId, @LeaseId, @BudgetId, @StartDate, @EndDate, @Justification, @EvaluationCadenceMonths,
+        VALUES (@Id, @TenantId, @LeaseId, @BudgetLine, @StartDate, @EndDate, @Justification, @EvaluationCadenceMonths,
                 @ReminderLeadMonths, NULL, NULL, @EndingOn, 0, @CreatedAt, @UpdatedAt, @Version)
         """;
 
@@ -160,11 +153,10 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
     public Task<EvaluationRow?> FindEvaluationAsync(Guid discountId, Guid id, CancellationToken ct) =>
         db.RunAsync(session => session.QuerySingleOrDefaultAsync<EvaluationRow>(FindEvaluationSql, new { DiscountId = discountId, Id = id }, ct), ct);
 
-    public DiscountStatus StatusOf(DiscountRow row) =>
-        row.StartDate > Today ? DiscountStatus.Upcoming : row.EndDate < Today ? DiscountStatus.Ended : DiscountStatus.Active;
+    public TermStatus StatusOf(DiscountRow row) => DatedTerm.StatusOn(row.StartDate, row.EndDate, Today);
 
     public Task<LeaseTerms?> LeaseAsync(Guid leaseId, CancellationToken ct) =>
-        db.RunAsync(session => session.QuerySingleOrDefaultAsync<LeaseTerms>(LeaseTermsSql, new { LeaseId = leaseId }, ct), ct);
+        db.RunAsync(session => RentRevisionStore.LeaseTermsAsync(session, leaseId, ct), ct);
 
     public Task<DiscountDetails?> FindAsync(Guid id, CancellationToken ct) =>
         db.RunAsync(async session => await DetailsAsync(session, FindSql, id, ct), ct);
@@ -191,7 +183,7 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
         {
             Id = Ids.New(now),
             LeaseId = lease.LeaseId,
-            BudgetId = request.BudgetId,
+            BudgetLine = request.BudgetLine?.Trim(),
             StartDate = request.StartDate,
             EndDate = request.EndDate,
             Justification = request.Justification.Trim(),
@@ -210,12 +202,14 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
         {
             if (await OverlapAsync(session, discount, ct) is { } overlap)
                 return overlap;
+            if (await PolicyBreachAsync(session, lease, ScheduleOf(lease, discount, [period]), discount.StartDate, discount.EndDate, ct) is { } breach)
+                return WriteOutcome<DiscountDetails>.AgainstPolicy(breach.Rule, breach.Detail);
             if (await BudgetCheckAsync(session, lease, discount, [period], ct) is { } refused)
                 return refused;
 
             await session.ExecuteAsync(InsertSql, new
             {
-                discount.Id, discount.LeaseId, discount.BudgetId, discount.StartDate, discount.EndDate, discount.Justification,
+                discount.Id, discount.LeaseId, discount.BudgetLine, discount.StartDate, discount.EndDate, discount.Justification,
                 discount.EvaluationCadenceMonths, discount.ReminderLeadMonths, discount.EndingOn, discount.CreatedAt, discount.UpdatedAt, discount.Version,
             }, ct);
             await session.ExecuteAsync(InsertCounterPerformanceSql, counterPerformances, ct);
@@ -234,7 +228,7 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
             if (details is null)
                 return WriteOutcome<(DiscountDetails, EvaluationRow)>.NotFound;
             var discount = details.Discount;
-            var lease = (await session.QuerySingleOrDefaultAsync<LeaseTerms>(LeaseTermsSql, new { discount.LeaseId }, ct))!;
+            var lease = (await RentRevisionStore.LeaseTermsAsync(session, discount.LeaseId, ct))!;
             var decided = EvaluationRules.Decide(details, lease, request, Today);
             if (decided.Status != WriteStatus.Done)
                 return decided.Refusal<(DiscountDetails, EvaluationRow)>();
@@ -250,6 +244,8 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
             {
                 if (await OverlapAsync(session, updated, ct) is { } overlap)
                     return overlap.Refusal<(DiscountDetails, EvaluationRow)>();
+                if (next is not null && await PolicyBreachAsync(session, lease, ScheduleOf(lease, updated, periods), next.StartDate, next.EndDate, ct) is { } breach)
+                    return WriteOutcome<(DiscountDetails, EvaluationRow)>.AgainstPolicy(breach.Rule, breach.Detail);
                 if (await BudgetCheckAsync(session, lease, updated, periods, ct) is { } refused)
                     return refused.Refusal<(DiscountDetails, EvaluationRow)>();
             }
@@ -360,20 +356,22 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
             : null;
     }
 
-    static async Task<WriteOutcome<DiscountDetails>?> BudgetCheckAsync(
-        DbSession session, LeaseTerms lease, DiscountRow discount, IReadOnlyList<PeriodRow> periods, CancellationToken ct)
-    {
-        if (discount.BudgetId is not { } budgetId)
-            return null;
-        var budget = await session.QuerySingleOrDefaultAsync<BudgetRow>(BudgetStore.FindForUpdateSql, new { Id = budgetId }, ct);
-        if (budget is null)
-            return WriteOutcome<DiscountDetails>.Invalid("budgetId", "The tenant has no budget with this id.");
+    static Task<WriteOutcome<DiscountDetails>?> BudgetCheckAsync(
+        DbSession session, LeaseTerms lease, DiscountRow discount, IReadOnlyList<PeriodRow> periods, CancellationToken ct) =>
+        discount.BudgetLine is { } line
+            ? BudgetChecks.OverBudgetAsync<DiscountDetails>(session, line, discount.Id, ScheduleOf(lease, discount, periods), ct)
+            : Task.FromResult<WriteOutcome<DiscountDetails>?>(null);
 
-        var committed = await BudgetStore.CommittedAsync(session, budget, discount.Id, ct);
-        var needed = new DiscountSchedule(lease.BaseRentCentsPerMonth, lease.StartDate, lease.EndDate, discount.StartDate, discount.EndDate,
-            periods.Select(p => p.TermsInForce).ToList()).InYear(budget.Year);
-        return committed + needed > budget.AmountCents ? BudgetChecks.OverBudget<DiscountDetails>(budget, committed, needed) : null;
+    /// <summary>The tenant's policy against the term from <paramref name="start"/> to <paramref name="end"/>: the effective rent on its first day and on the first of each later month.</summary>
+    static async Task<PolicyBreach?> PolicyBreachAsync(DbSession session, LeaseTerms lease, DiscountSchedule schedule, DateOnly start, DateOnly end, CancellationToken ct)
+    {
+        var policy = (await DiscountPolicyStore.CurrentAsync(session, ct)).Rules;
+        var days = RentArithmetic.MonthStarts(start, end).Select(month => month < start ? start : month);
+        return policy.BreachOf(lease.Unit, start, end, days.Select(day => lease.BaseRent.On(day) - schedule.DiscountOn(day)));
     }
+
+    static DiscountSchedule ScheduleOf(LeaseTerms lease, DiscountRow discount, IReadOnlyList<PeriodRow> periods) =>
+        new(lease.BaseRent, lease.StartDate, lease.EndDate, discount.StartDate, discount.EndDate, periods.Select(p => p.TermsInForce).ToList());
 
     // findSql: FindSql for a read, FindForUpdateSql in a transaction that writes.
     static async Task<DiscountDetails?> DetailsAsync(DbSession session, string findSql, Guid id, CancellationToken ct)

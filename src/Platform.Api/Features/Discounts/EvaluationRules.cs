@@ -1,4 +1,5 @@
 using Platform.Api.Concurrency;
+using Platform.Api.Features.RentRevisions;
 
 namespace Platform.Api.Features.Discounts;
 
@@ -51,7 +52,7 @@ public static class EvaluationRules
         if (termsFrom > nextEnd)
             return WriteOutcome<EvaluationPlan>.Invalid("evaluatedOn", $"The next period ends on {nextEnd:yyyy-MM-dd}; a step-up decided on {evaluatedOn:yyyy-MM-dd} would change none of its months.");
         var nextTerms = decision == EvaluationDecision.StepUp ? request.NewTerms!.ToTerms() : current;
-        if (decision == EvaluationDecision.StepUp && !IsSmaller(lease.BaseRentCentsPerMonth, nextTerms, current, termsFrom, nextEnd))
+        if (decision == EvaluationDecision.StepUp && !IsSmaller(lease.BaseRent, nextTerms, current, termsFrom, nextEnd))
             return WriteOutcome<EvaluationPlan>.Invalid("newTerms", "A step-up needs a smaller discount than the current one in every month of the next period.");
 
         var next = new PeriodPlan(period.Number + 1, nextStart, nextEnd, termsFrom, nextTerms, EvaluationPeriods.DueOn(nextEnd, discount.ReminderLeadMonths));
@@ -59,10 +60,10 @@ public static class EvaluationRules
     }
 
     /// <summary>Whether <paramref name="next"/> discounts no month from <paramref name="from"/> more than <paramref name="current"/>, and some month less.</summary>
-    static bool IsSmaller(long baseCents, DiscountTerms next, DiscountTerms current, DateOnly from, DateOnly end)
+    static bool IsSmaller(BaseRent baseRent, DiscountTerms next, DiscountTerms current, DateOnly from, DateOnly end)
     {
         var months = RentArithmetic.MonthStarts(from, end).Where(m => m >= from).DefaultIfEmpty(from).ToList();
-        var pairs = months.Select(m => (Next: RentArithmetic.DiscountCents(baseCents, next, m), Current: RentArithmetic.DiscountCents(baseCents, current, m))).ToList();
+        var pairs = months.Select(m => (Next: RentArithmetic.DiscountCents(baseRent.On(m), next, m), Current: RentArithmetic.DiscountCents(baseRent.On(m), current, m))).ToList();
         return pairs.All(p => p.Next <= p.Current) && pairs.Any(p => p.Next < p.Current);
     }
 

@@ -12,7 +12,7 @@ public sealed class ListDiscountsRequest : PageQuery
     public Guid? LeaseId { get; init; }
 
     [Description("Only upcoming, active or ended discounts (as of today).")]
-    public DiscountStatus? Status { get; init; }
+    public TermStatus? Status { get; init; }
 
     /// <summary>Only discounts with an unevaluated period whose evaluation is due before this date.</summary>
     public DateOnly? EvaluationDueBefore { get; init; }
@@ -41,7 +41,7 @@ public sealed class ListDiscountsEndpoint(DiscountStore discounts) : Endpoint<Li
         var filter = new DiscountFilter
         {
             LeaseId = req.LeaseId,
-            Status = req.Status is { } status ? EnumText<DiscountStatus>.ToText(status) : null,
+            Status = req.Status is { } status ? EnumText<TermStatus>.ToText(status) : null,
             EvaluationDueBefore = req.EvaluationDueBefore,
         };
         var rows = await discounts.ListAsync(filter, req.AfterId, req.ReadLimit, ct);

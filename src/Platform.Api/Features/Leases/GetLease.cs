@@ -31,6 +31,6 @@ public sealed class GetLeaseEndpoint(LeaseStore leases) : EndpointWithoutRequest
         }
 
         HttpContext.Response.DescribeResource(row.Version);
-        await Send.OkAsync(LeaseResponse.From(row, leases.StatusOf(row)), ct);
+        await Send.OkAsync(leases.Describe(row), ct);
     }
 }

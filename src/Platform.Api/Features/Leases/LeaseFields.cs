@@ -17,13 +17,6 @@ public enum LeaseRegime
     [JsonStringEnumMemberName("other")] Other,
 }
 
-public enum LeaseStatus
-{
-    Upcoming,
-    Active,
-    Ended,
-}
-
 /// <summary>The organisation that rents the unit.</summary>
 public sealed class Lessee
 {
@@ -57,24 +50,17 @@ public sealed class LesseeValidator : AbstractValidator<Lessee>
     }
 }
 
-/// <summary>The fields of a lease that a client writes, on create and on update.</summary>
+/// <summary>The fields of a lease that a client writes, on create and on update; the base rent changes only by a rent revision.</summary>
 public abstract class LeaseFields
 {
     [Required]
     public Lessee Lessee { get; init; } = new();
 
     [Required]
-    public LeaseRegime? Regime { get; init; }
-
-    [Required]
     public DateOnly StartDate { get; init; }
 
     /// <summary>Last day of the lease; none for an open-ended lease.</summary>
     public DateOnly? EndDate { get; init; }
-
-    /// <summary>Base rent in euro cents per month, before any discount.</summary>
-    [Required]
-    public long BaseRentCentsPerMonth { get; init; }
 }
 
 public static class LeaseFieldRules
@@ -84,10 +70,8 @@ public static class LeaseFieldRules
     public static void IncludeLeaseFieldRules<T>(this AbstractValidator<T> validator) where T : LeaseFields
     {
         validator.RuleFor(l => l.Lessee).NotNull().SetValidator(new LesseeValidator());
-        validator.RuleFor(l => l.Regime).NotNull().IsInEnum();
         validator.RuleFor(l => l.StartDate).NotEmpty();
         validator.RuleFor(l => l.EndDate).GreaterThanOrEqualTo(l => l.StartDate).When(l => l.EndDate is not null)
             .WithMessage("'endDate' must not be before 'startDate'.");
-        validator.RuleFor(l => l.BaseRentCentsPerMonth).InclusiveBetween(1, MaxRentCentsPerMonth);
     }
 }

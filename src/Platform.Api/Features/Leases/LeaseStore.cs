@@ -23,6 +23,9 @@ public sealed record LeaseRow
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public int Version { get; init; }
+
+    public IReadOnlyList<StatutoryTerm> StatutoryTerms() =>
+        LeaseRegimeRules.StatutoryTerms(EnumText<LeaseRegime>.Parse(Regime), StartDate, EndDate, terminated: TerminatedAt is not null);
 }
 
 public sealed class LeaseFilter
@@ -68,16 +71,13 @@ public sealed class LeaseStore(TenantDb db, GranteeDb grantee, AuditLog audit, T
         """;
 
     /// <summary>The list's query parameters, the same on both paths.</summary>
-    const string ListFilter = """
+    const string ListFilter = $"""
         (@UnitId IS NULL OR unit_id = @UnitId)
           AND (@LesseeKvk IS NULL OR lessee_kvk_number = @LesseeKvk)
-          AND (@Status IS NULL
-               OR (@Status = 'upcoming' AND start_date > @Today)
-               OR (@Status = 'active' AND start_date <= @Today AND (end_date IS NULL OR end_date >= @Today))
-               OR (@Status = 'ended' AND end_date < @Today))
+          AND {DatedTerm.StatusFilterCondition}
         """;
 
-    const string UnitExistsSql = $"SELECT COUNT(*) FROM units {SqlDialect.UpdateLock} WHERE tenant_id = @TenantId AND id = @UnitId";
+    const string UnitDetailCodeSql = $"SELECT detail_code FROM units {SqlDialect.UpdateLock} WHERE tenant_id = @TenantId AND id = @UnitId";
 
     /// <summary>The first other lease of the unit whose period overlaps [@StartDate, @EndDate].</summary>
     const string OverlappingSql = $"""
@@ -98,10 +98,18 @@ public sealed class LeaseStore(TenantDb db, GranteeDb grantee, AuditLog audit, T
         UPDATE leases
         SET lessee_name = @LesseeName, lessee_kvk_number = @LesseeKvkNumber, lessee_sbi_code = @LesseeSbiCode,
             lessee_contact_email = @LesseeContactEmail, regime = @Regime, start_date = @StartDate, end_date = @EndDate,
-            base_rent_cents_per_month = @BaseRentCentsPerMonth, termination_reason = @TerminationReason,
+            termination_reason = @TerminationReason,
             terminated_at = @TerminatedAt, updated_at = @UpdatedAt, version = @Version,
             ending_notified = CASE WHEN end_date = @EndDate THEN ending_notified ELSE 0 END
         WHERE tenant_id = @TenantId AND id = @Id
+        """;
+
+    /// <summary>The notice deadlines the reminder scan reads: rewritten with every change of the lease's dates or regime.</summary>
+    const string DeleteNoticeDeadlinesSql = "DELETE FROM lease_notice_deadlines WHERE tenant_id = @TenantId AND lease_id = @LeaseId";
+
+    const string InsertNoticeDeadlineSql = """
+        INSERT INTO lease_notice_deadlines (id, tenant_id, lease_id, term_end_date, notice_deadline, remind_on, notified)
+        VALUES (@Id, @TenantId, @LeaseId, @TermEndDate, @NoticeDeadline, @RemindOn, 0)
         """;
 
     DateOnly Today => calendar.Today;
@@ -120,23 +128,24 @@ public sealed class LeaseStore(TenantDb db, GranteeDb grantee, AuditLog audit, T
             : await db.RunAsync(session => session.ListAsync<LeaseRow>(ListSql, parameters, ct), ct);
     }
 
-    public LeaseStatus StatusOf(LeaseRow row) =>
-        row.StartDate > Today ? LeaseStatus.Upcoming
-        : row.EndDate is { } end && end < Today ? LeaseStatus.Ended
-        : LeaseStatus.Active;
+    public LeaseResponse Describe(LeaseRow row) =>
+        LeaseResponse.From(row, DatedTerm.StatusOn(row.StartDate, row.EndDate, Today), LeaseRegimeRules.CurrentTerm(row.StatutoryTerms(), Today));
 
     public Task<WriteOutcome<LeaseRow>> CreateAsync(CreateLeaseRequest request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var row = ToRow(request, Ids.New(now), request.UnitId, now, now, version: 1);
         return db.TransactAsync(async session =>
         {
-            if (await session.ExecuteScalarAsync<int>(UnitExistsSql, new { request.UnitId }, ct) == 0)
+            var detailCode = await session.ExecuteScalarAsync<string>(UnitDetailCodeSql, new { request.UnitId }, ct);
+            if (detailCode is null)
                 return WriteOutcome<LeaseRow>.Invalid("unitId", "The tenant has no unit with this id.");
+            var regime = request.Regime ?? LeaseRegimeRules.DefaultFor(detailCode);
+            var row = ToRow(request, regime, Ids.New(now), request.UnitId, request.BaseRentCentsPerMonth, now, now, version: 1);
             if (await OverlapAsync(session, row, ct) is { } conflict)
                 return conflict;
 
             await session.ExecuteAsync(InsertSql, row, ct);
+            await WriteNoticeDeadlinesAsync(session, row, now, ct);
             await audit.RecordAsync(session, AuditEntityType.Lease, row.Id, AuditAction.Created, null, Describe(row), ct);
             return WriteOutcome<LeaseRow>.Done(row);
         }, ct);
@@ -151,12 +160,14 @@ public sealed class LeaseStore(TenantDb db, GranteeDb grantee, AuditLog audit, T
             if (expectedVersion is { } expected && expected != current.Version)
                 return WriteOutcome<LeaseRow>.Stale;
 
-            var updated = ToRow(request, id, current.UnitId, current.CreatedAt, clock.GetUtcNow(), current.Version + 1)
+            var now = clock.GetUtcNow();
+            var updated = ToRow(request, request.Regime!.Value, id, current.UnitId, current.BaseRentCentsPerMonth, current.CreatedAt, now, current.Version + 1)
                 with { TerminationReason = current.TerminationReason, TerminatedAt = current.TerminatedAt };
             if (await OverlapAsync(session, updated, ct) is { } conflict)
                 return conflict;
 
             await session.ExecuteAsync(UpdateSql, updated, ct);
+            await WriteNoticeDeadlinesAsync(session, updated, now, ct);
             await audit.RecordAsync(session, AuditEntityType.Lease, id, AuditAction.Updated, Describe(current), Describe(updated), ct);
             return WriteOutcome<LeaseRow>.Done(updated);
         }, ct);
@@ -184,11 +195,29 @@ public sealed class LeaseStore(TenantDb db, GranteeDb grantee, AuditLog audit, T
                 Version = current.Version + 1,
             };
             await session.ExecuteAsync(UpdateSql, terminated, ct);
+            await WriteNoticeDeadlinesAsync(session, terminated, now, ct);
             await audit.RecordAsync(session, AuditEntityType.Lease, id, AuditAction.Terminated, Describe(current), Describe(terminated), ct);
             return WriteOutcome<LeaseRow>.Done(terminated);
         }, ct);
 
-    LeaseResponse Describe(LeaseRow row) => LeaseResponse.From(row, StatusOf(row));
+    /// <summary>
+    /// Rewrites the lease's notice deadlines. A deadline that was already announced keeps its notification: the scan writes
+    /// one per lease and deadline, so a rewritten row is only marked again.
+    /// </summary>
+    static async Task WriteNoticeDeadlinesAsync(DbSession session, LeaseRow lease, DateTimeOffset now, CancellationToken ct)
+    {
+        await session.ExecuteAsync(DeleteNoticeDeadlinesSql, new { LeaseId = lease.Id }, ct);
+        var deadlines = lease.StatutoryTerms().Select(term => new
+        {
+            Id = Ids.New(now),
+            LeaseId = lease.Id,
+            TermEndDate = term.EndDate,
+            term.NoticeDeadline,
+            term.RemindOn,
+        }).ToList();
+        if (deadlines.Count > 0)
+            await session.ExecuteAsync(InsertNoticeDeadlineSql, deadlines, ct);
+    }
 
     static async Task<WriteOutcome<LeaseRow>?> OverlapAsync(DbSession session, LeaseRow lease, CancellationToken ct)
     {
@@ -206,7 +235,7 @@ public sealed class LeaseStore(TenantDb db, GranteeDb grantee, AuditLog audit, T
             : null;
     }
 
-    static LeaseRow ToRow(LeaseFields fields, Guid id, Guid unitId, DateTimeOffset createdAt, DateTimeOffset updatedAt, int version) => new()
+    static LeaseRow ToRow(LeaseFields fields, LeaseRegime regime, Guid id, Guid unitId, long baseRentCentsPerMonth, DateTimeOffset createdAt, DateTimeOffset updatedAt, int version) => new()
     {
         Id = id,
         UnitId = unitId,
@@ -214,10 +243,10 @@ public sealed class LeaseStore(TenantDb db, GranteeDb grantee, AuditLog audit, T
         LesseeKvkNumber = fields.Lessee.KvkNumber,
         LesseeSbiCode = fields.Lessee.SbiCode,
         LesseeContactEmail = fields.Lessee.ContactEmail.Trim(),
-        Regime = EnumText<LeaseRegime>.ToText(fields.Regime!.Value),
+        Regime = EnumText<LeaseRegime>.ToText(regime),
         StartDate = fields.StartDate,
         EndDate = fields.EndDate,
-        BaseRentCentsPerMonth = fields.BaseRentCentsPerMonth,
+        BaseRentCentsPerMonth = baseRentCentsPerMonth,
         CreatedAt = createdAt,
         UpdatedAt = updatedAt,
         Version = version,

@@ -15,7 +15,7 @@ public sealed class ListLeasesRequest : PageQuery
     public Guid? UnitId { get; init; }
 
     [Description("Only upcoming, active or ended leases (as of today).")]
-    public LeaseStatus? Status { get; init; }
+    public TermStatus? Status { get; init; }
 
     /// <summary>Only the leases of the lessee with this KvK number.</summary>
     public string? LesseeKvk { get; init; }
@@ -49,10 +49,10 @@ public sealed class ListLeasesEndpoint(LeaseStore leases) : Endpoint<ListLeasesR
         var filter = new LeaseFilter
         {
             UnitId = req.UnitId,
-            Status = req.Status is { } status ? EnumText<LeaseStatus>.ToText(status) : null,
+            Status = req.Status is { } status ? EnumText<TermStatus>.ToText(status) : null,
             LesseeKvk = req.LesseeKvk,
         };
         var rows = await leases.ListAsync(filter, req.AfterId, req.ReadLimit, ct);
-        await Send.OkAsync(Page<LeaseResponse>.From(rows, req.Limit, r => LeaseResponse.From(r, leases.StatusOf(r)), r => r.Id.ToString()), ct);
+        await Send.OkAsync(Page<LeaseResponse>.From(rows, req.Limit, leases.Describe, r => r.Id.ToString()), ct);
     }
 }

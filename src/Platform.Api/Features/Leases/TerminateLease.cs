@@ -53,6 +53,6 @@ public sealed class TerminateLeaseEndpoint(LeaseStore leases) : Endpoint<Termina
         }
 
         HttpContext.Response.DescribeResource(outcome.Value!.Version);
-        await Send.OkAsync(LeaseResponse.From(outcome.Value, leases.StatusOf(outcome.Value)), ct);
+        await Send.OkAsync(leases.Describe(outcome.Value), ct);
     }
 }

@@ -1,15 +1,25 @@
+using System.ComponentModel.DataAnnotations;
 using FastEndpoints;
+using FluentValidation;
 using Platform.Api.Concurrency;
 using Platform.Api.OpenApi;
 using Platform.Api.Security;
 
 namespace Platform.Api.Features.Leases;
 
-public sealed class UpdateLeaseRequest : LeaseFields;
+public sealed class UpdateLeaseRequest : LeaseFields
+{
+    [Required]
+    public LeaseRegime? Regime { get; init; }
+}
 
 public sealed class UpdateLeaseValidator : Validator<UpdateLeaseRequest>
 {
-    public UpdateLeaseValidator() => this.IncludeLeaseFieldRules();
+    public UpdateLeaseValidator()
+    {
+        RuleFor(l => l.Regime).NotNull().IsInEnum();
+        this.IncludeLeaseFieldRules();
+    }
 }
 
 public sealed class UpdateLeaseEndpoint(LeaseStore leases) : Endpoint<UpdateLeaseRequest, LeaseResponse>
@@ -21,7 +31,8 @@ public sealed class UpdateLeaseEndpoint(LeaseStore leases) : Endpoint<UpdateLeas
         Summary(s =>
         {
             s.Summary = "Update a lease";
-            s.Description = "Replaces the lease's fields; the unit stays the same. Requires If-Match with the ETag last read.";
+            s.Description = "Replaces the lease's fields; the unit and the base rent stay the same (the base rent changes by a rent revision, "
+                            + "from a month on). Requires If-Match with the ETag last read.";
         });
         Description(b => b.WithMetadata(RequiresIfMatch.Instance).ProducesProblems(StatusCodes.Status409Conflict));
     }
@@ -36,6 +47,6 @@ public sealed class UpdateLeaseEndpoint(LeaseStore leases) : Endpoint<UpdateLeas
         }
 
         HttpContext.Response.DescribeResource(outcome.Value!.Version);
-        await Send.OkAsync(LeaseResponse.From(outcome.Value, leases.StatusOf(outcome.Value)), ct);
+        await Send.OkAsync(leases.Describe(outcome.Value), ct);
     }
 }

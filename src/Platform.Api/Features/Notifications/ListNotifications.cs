@@ -29,7 +29,7 @@ public sealed class ListNotificationsEndpoint(NotificationStore notifications) :
         Summary(s =>
         {
             s.Summary = "List notifications";
-            s.Description = "The tenant's reminders (evaluation due or overdue, discount or lease ending) and notices of sharing grants given to it or revoked, oldest first.";
+            s.Description = "The tenant's reminders (evaluation due or overdue, discount or lease ending, a 7:290 lease's notice deadline) and notices of sharing grants given to it or revoked, oldest first.";
         });
     }
 

@@ -10,6 +10,7 @@ public enum NotificationType
     [System.Text.Json.Serialization.JsonStringEnumMemberName("discount.evaluation_overdue")] DiscountEvaluationOverdue,
     [System.Text.Json.Serialization.JsonStringEnumMemberName("discount.ending")] DiscountEnding,
     [System.Text.Json.Serialization.JsonStringEnumMemberName("lease.ending")] LeaseEnding,
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("lease.notice_deadline")] LeaseNoticeDeadline,
     [System.Text.Json.Serialization.JsonStringEnumMemberName("sharing_grant.created")] SharingGrantCreated,
     [System.Text.Json.Serialization.JsonStringEnumMemberName("sharing_grant.revoked")] SharingGrantRevoked,
 }
@@ -31,7 +32,7 @@ public sealed class NotificationResponse
 
     public required Guid SubjectId { get; init; }
 
-    /// <summary>The day the reminder is about: the evaluation's due date, the day the discount or lease ends, or a sharing grant's first day or the day it was revoked.</summary>
+    /// <summary>The day the reminder is about: the evaluation's due date, the day the discount or lease ends, a 7:290 lease's notice deadline, or a sharing grant's first day or the day it was revoked.</summary>
     public required DateOnly DueOn { get; init; }
 
     [MaxLength(1000)]

@@ -16,7 +16,8 @@ public sealed class ReminderOptions
 }
 
 /// <summary>What one scan wrote: new notifications by type (a rerun writes none).</summary>
-public sealed record ReminderScanResult(DateOnly ScannedOn, int EvaluationsDue, int EvaluationsOverdue, int DiscountsEnding, int LeasesEnding);
+public sealed record ReminderScanResult(DateOnly ScannedOn, int EvaluationsDue, int EvaluationsOverdue, int DiscountsEnding, int LeasesEnding,
+    int LeaseNoticeDeadlines);
 
 /// <summary>
 /// Finds what has come due and writes one notification for each, platform-wide. Every source row carries a
@@ -59,7 +60,18 @@ public sealed class ReminderScan(SystemDb db, WebhookDispatch webhooks, TimeProv
                0 AS {nameof(Candidate.Number)}, l.end_date AS {nameof(Candidate.DueOn)}, 0 AS {nameof(Candidate.Settled)}
         FROM leases l
         WHERE l.ending_notified = 0 AND l.end_date IS NOT NULL AND l.end_date <= @Horizon
+          AND NOT EXISTS (SELECT 1 FROM lease_notice_deadlines n WHERE n.tenant_id = l.tenant_id AND n.lease_id = l.id)
         ORDER BY l.end_date, l.id {SqlDialect.Limit}
+        """;
+
+    /// <summary>A deadline that passed before any scan saw its reminder is only marked: the notice can no longer be given.</summary>
+    const string NoticeDeadlinesSql = $"""
+        SELECT n.id AS {nameof(Candidate.RowId)}, n.tenant_id AS {nameof(Candidate.TenantId)}, n.lease_id AS {nameof(Candidate.SubjectId)},
+               0 AS {nameof(Candidate.Number)}, n.notice_deadline AS {nameof(Candidate.DueOn)},
+               CASE WHEN n.notice_deadline < @Today THEN 1 ELSE 0 END AS {nameof(Candidate.Settled)}
+        FROM lease_notice_deadlines n
+        WHERE n.notified = 0 AND n.remind_on <= @Today
+        ORDER BY n.remind_on, n.id {SqlDialect.Limit}
         """;
 
     /// <summary>A grant's notice goes to its grantee, across tenants.</summary>
@@ -95,6 +107,7 @@ public sealed class ReminderScan(SystemDb db, WebhookDispatch webhooks, TimeProv
     const string MarkOverdueSql = "UPDATE discount_periods SET overdue_notified = 1 WHERE id = @RowId";
     const string MarkDiscountEndingSql = "UPDATE discounts SET ending_notified = 1 WHERE id = @RowId";
     const string MarkLeaseEndingSql = "UPDATE leases SET ending_notified = 1 WHERE id = @RowId";
+    const string MarkNoticeDeadlineSql = "UPDATE lease_notice_deadlines SET notified = 1 WHERE id = @RowId";
     const string MarkGrantCreatedSql = "UPDATE sharing_grants SET created_notified = 1 WHERE id = @RowId";
     const string MarkGrantRevokedSql = "UPDATE sharing_grants SET revoked_notified = 1 WHERE id = @RowId";
 
@@ -127,12 +140,16 @@ public sealed class ReminderScan(SystemDb db, WebhookDispatch webhooks, TimeProv
         var leasesEnding = await ScanAsync(EndingLeasesSql, new { Horizon = today.AddDays(ReminderOptions.LeaseEndingLeadDays) }, new(MarkLeaseEndingSql,
             NotificationType.LeaseEnding, NotificationSubject.Lease,
             c => $"{c.SubjectId}:{c.DueOn:yyyy-MM-dd}", c => $"Lease {c.SubjectId} ends on {c.DueOn:yyyy-MM-dd}."), created, ct);
+        var noticeDeadlines = await ScanAsync(NoticeDeadlinesSql, new { Today = today }, new(MarkNoticeDeadlineSql,
+            NotificationType.LeaseNoticeDeadline, NotificationSubject.Lease, c => $"{c.SubjectId}:{c.DueOn:yyyy-MM-dd}",
+            c => $"Lease {c.SubjectId} (art. 7:290 BW) ends only by notice of at least one year: to end it at its statutory end, give notice by {c.DueOn:yyyy-MM-dd}."),
+            created, ct);
 
         // A grant's notice is written in the grant's own transaction; this finds only grants an older version left unsent.
         await ScanAsync(CreatedGrantsSql, new { }, GrantCreated, created, ct);
         await ScanAsync(RevokedGrantsSql, new { }, GrantRevoked, created, ct);
         var requeued = await webhooks.RequeueStrandedAsync(ct);
-        var result = new ReminderScanResult(today, due, overdue, discountsEnding, leasesEnding);
+        var result = new ReminderScanResult(today, due, overdue, discountsEnding, leasesEnding, noticeDeadlines);
         if (created.Count > 0 || requeued > 0)
             logger.LogInformation("Reminder scan of {Today} wrote {Count} notification(s) and requeued {Requeued} stranded webhook deliveries", today, created.Count, requeued);
         return result;

@@ -20,8 +20,13 @@ public sealed class ReminderScanResponse
     [Range(0, int.MaxValue)]
     public required int DiscountsEnding { get; init; }
 
+    /// <summary>Leases that end on their end date (7:230a, other, 7:290 of at most two years) and end within 90 days.</summary>
     [Range(0, int.MaxValue)]
     public required int LeasesEnding { get; init; }
+
+    /// <summary>7:290 leases whose notice deadline is a month away (lease.notice_deadline).</summary>
+    [Range(0, int.MaxValue)]
+    public required int LeaseNoticeDeadlines { get; init; }
 }
 
 public sealed class TriggerReminderScanEndpoint(ReminderScan scan) : EndpointWithoutRequest<ReminderScanResponse>
@@ -49,6 +54,7 @@ public sealed class TriggerReminderScanEndpoint(ReminderScan scan) : EndpointWit
             EvaluationsOverdue = result.EvaluationsOverdue,
             DiscountsEnding = result.DiscountsEnding,
             LeasesEnding = result.LeasesEnding,
+            LeaseNoticeDeadlines = result.LeaseNoticeDeadlines,
         }, ct);
     }
 }

@@ -39,7 +39,8 @@ public sealed class GetRentScheduleEndpoint(DiscountStore discounts) : Endpoint<
         {
             s.Summary = "Get a lease's rent schedule";
             s.Description = "One row per calendar month from 'from' to 'to': base, discount and effective rent in euro cents, each month "
-                            + "at the terms in force on its first day.";
+                            + "at the terms in force on its first day, with the effective rent per m² per year and how far it lies below the "
+                            + "unit's market rent and target rent.";
         });
     }
 
@@ -54,12 +55,19 @@ public sealed class GetRentScheduleEndpoint(DiscountStore discounts) : Endpoint<
         }
 
         var rent = new LeaseRent(lease, await discounts.OfLeaseAsync(leaseId, ct));
-        var months = RentArithmetic.MonthStarts(req.From, req.To).Select(rent.On).Select(r => new RentScheduleRow
+        var months = RentArithmetic.MonthStarts(req.From, req.To).Select(rent.On).Select(r =>
         {
-            Month = r.On,
-            BaseCents = r.BaseCentsPerMonth,
-            DiscountCents = r.DiscountCentsPerMonth,
-            EffectiveCents = r.EffectiveCentsPerMonth,
+            var measures = r.LeaseInForce ? RentMeasures.Of(r.EffectiveCentsPerMonth, lease.Unit) : null;
+            return new RentScheduleRow
+            {
+                Month = r.On,
+                BaseCents = r.BaseCentsPerMonth,
+                DiscountCents = r.DiscountCentsPerMonth,
+                EffectiveCents = r.EffectiveCentsPerMonth,
+                EffectiveCentsPerM2PerYear = measures?.EffectiveCentsPerM2PerYear,
+                BelowMarketPercent = measures?.BelowMarketPercent,
+                BelowTargetPercent = measures?.BelowTargetPercent,
+            };
         }).ToList();
         await Send.OkAsync(new RentScheduleResponse
         {

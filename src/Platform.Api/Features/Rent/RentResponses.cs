@@ -37,6 +37,16 @@ public sealed class RentScheduleRow
 
     [Range(0, RentArithmetic.MaxCentsPerMonth)]
     public required long EffectiveCents { get; init; }
+
+    /// <summary>The effective rent per m² of the unit per year, in euro cents; null when the lease is not in force that month.</summary>
+    [Range(0, long.MaxValue)]
+    public required long? EffectiveCentsPerM2PerYear { get; init; }
+
+    /// <summary>How many percent the effective rent lies below the unit's market rent (negative when above; two decimals); null without a market rent or outside the lease.</summary>
+    public required decimal? BelowMarketPercent { get; init; }
+
+    /// <summary>How many percent the effective rent lies below the unit's target rent (negative when above; two decimals); null without a target rent or outside the lease.</summary>
+    public required decimal? BelowTargetPercent { get; init; }
 }
 
 public sealed class RentScheduleResponse

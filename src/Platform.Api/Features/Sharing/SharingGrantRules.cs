@@ -28,9 +28,12 @@ public static class SharingGrantRules
 
     public static SharingGrantStatus StatusOn(GrantTerm term, DateOnly today) =>
         term.Revoked ? SharingGrantStatus.Revoked
-        : today < term.ValidFrom ? SharingGrantStatus.Upcoming
-        : term.ValidUntil < today ? SharingGrantStatus.Expired
-        : SharingGrantStatus.Active;
+        : DatedTerm.StatusOn(term.ValidFrom, term.ValidUntil, today) switch
+        {
+            TermStatus.Upcoming => SharingGrantStatus.Upcoming,
+            TermStatus.Ended => SharingGrantStatus.Expired,
+            _ => SharingGrantStatus.Active,
+        };
 
     /// <summary>The index of the first plinth id the owner has no plinth for; null when the owner has every one.</summary>
     public static int? FirstUnknownPlinth(IReadOnlyList<Guid> named, IReadOnlySet<Guid> owned)

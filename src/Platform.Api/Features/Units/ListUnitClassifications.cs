@@ -15,7 +15,7 @@ public sealed class ListUnitClassificationsValidator : Validator<ListUnitClassif
     public ListUnitClassificationsValidator() => this.IncludePageRules(idOrdered: true);
 }
 
-/// <summary>One change of a unit's category, with the reason given for it.</summary>
+/// <summary>One change of a unit's category, of whether it is DAEB, or of its DAEB override, with the reason given for it.</summary>
 public sealed class UnitClassificationResponse
 {
     public required Guid Id { get; init; }
@@ -32,6 +32,14 @@ public sealed class UnitClassificationResponse
     [RegularExpression(UnitClassification.DetailCodePattern)]
     public required string ToDetailCode { get; init; }
 
+    public required bool FromDaeb { get; init; }
+
+    public required bool ToDaeb { get; init; }
+
+    /// <summary>The DAEB override in force after the change; null when the detail code decides.</summary>
+    public DaebOverride? DaebOverride { get; init; }
+
+    /// <summary>The reason given with the change, or the new override's reason when none was.</summary>
     [MaxLength(1000)]
     public required string Reason { get; init; }
 
@@ -48,6 +56,9 @@ public sealed class UnitClassificationResponse
         FromDetailCode = row.FromDetailCode,
         ToCategory = EnumText<UnitCategory>.Parse(row.ToCategory),
         ToDetailCode = row.ToDetailCode,
+        FromDaeb = row.FromDaeb,
+        ToDaeb = row.ToDaeb,
+        DaebOverride = row.DaebOverride is { } daeb ? new DaebOverride { Daeb = daeb, Reason = row.DaebOverrideReason! } : null,
         Reason = row.Reason,
         ChangedAt = row.ChangedAt,
         ChangedBy = row.ChangedBy,
@@ -64,7 +75,8 @@ public sealed class ListUnitClassificationsEndpoint(UnitStore units)
         Summary(s =>
         {
             s.Summary = "List a unit's classification history";
-            s.Description = "Every change of the unit's category (BOG ↔ MOG), oldest first, with its reason.";
+            s.Description = "Every change of the unit's category (BOG ↔ MOG), of whether it is DAEB (by a detail code or an override), "
+                            + "and of its DAEB override, oldest first, with its reason.";
         });
     }
 

@@ -14,7 +14,7 @@ public abstract class UnitFields
     [Required]
     public UnitCategory? Category { get; init; }
 
-    /// <summary>VERA eenheiddetailsoort of the category: BED has ATE, HOR, KAN, KIN, PRA, WIR, WWI; MOG has BUU, GEM, BIJ, BIB, CUL, DAG, JON, MAA, MWR, MUL, WEL, WWR, WER, WIJ, ZST, STP, OPV, REZ, BAS, BRE, SCH, CJG, KTI, VEI.</summary>
+    /// <summary>VERA eenheiddetailsoort of the category: BED has ATE, HOR, KAN, KIN, PRA, WIR, WWI; MOG has BUU, GEM, BIJ, BIB, CUL, DAG, JON, MAA, MWR, MUL, WEL, WWR, WER, WIJ, ZST, STP, OPV, REZ, BAS, BRE, SCH, CJG, KTI, VEI, HOS.</summary>
     [Required]
     public string DetailCode { get; init; } = "";
 
@@ -40,6 +40,28 @@ public abstract class UnitFields
 
     /// <summary>Milieucategorie 1–6; 1 and 2 mix with housing.</summary>
     public int? EnvironmentalCategory { get; init; }
+
+    /// <summary>
+    /// Decides DAEB for the grey zone, against the detail code (a hairdresser in a community centre is commercial); null lets
+    /// the detail code decide. Setting, changing or removing it is kept in the unit's classification history.
+    /// </summary>
+    public DaebOverride? DaebOverride { get; init; }
+}
+
+/// <summary>An explicit DAEB decision, with why the detail code does not decide it.</summary>
+public sealed class DaebOverride
+{
+    /// <summary>Whether the unit counts as DAEB (true) or niet-DAEB (false), whatever its detail code says.</summary>
+    [Required]
+    public bool Daeb { get; init; }
+
+    [Required]
+    public string Reason { get; init; } = "";
+}
+
+public sealed class DaebOverrideValidator : AbstractValidator<DaebOverride>
+{
+    public DaebOverrideValidator() => RuleFor(o => o.Reason).NotEmpty().TextLength(1000);
 }
 
 public static class UnitFieldRules
@@ -70,5 +92,6 @@ public static class UnitFieldRules
         validator.RuleFor(u => u.Status).NotNull().IsInEnum().NotEqual(UnitStatus.Let)
             .WithMessage("'status' is let only while a lease is active; set vacant, in_tender or unavailable.");
         validator.RuleFor(u => u.EnvironmentalCategory).InclusiveBetween(1, 6);
+        validator.RuleFor(u => u.DaebOverride!).SetValidator(new DaebOverrideValidator());
     }
 }

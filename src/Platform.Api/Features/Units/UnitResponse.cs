@@ -20,8 +20,14 @@ public sealed class UnitResponse
     [RegularExpression(UnitClassification.DetailCodePattern)]
     public required string DetailCode { get; init; }
 
-    /// <summary>True for MOG (DAEB, social); false for BOG (niet-DAEB, commercial). Follows the category.</summary>
+    /// <summary>
+    /// Whether the unit is DAEB (social, state-backed) or niet-DAEB (commercial): daebOverride.daeb when there is one, else by
+    /// detail code: MOG is DAEB except MWR and WWR, BED is never DAEB.
+    /// </summary>
     public required bool Daeb { get; init; }
+
+    /// <summary>The explicit DAEB decision against the detail code, when one was made.</summary>
+    public DaebOverride? DaebOverride { get; init; }
 
     public required decimal AreaM2 { get; init; }
 
@@ -54,15 +60,16 @@ public sealed class UnitResponse
 
     public static UnitResponse From(UnitRow row)
     {
-        var category = EnumText<UnitCategory>.Parse(row.Category);
+        var classing = row.Classing;
         return new UnitResponse
         {
             Id = row.Id,
             PlinthId = row.PlinthId,
             Name = row.Name,
-            Category = category,
+            Category = classing.Category,
             DetailCode = row.DetailCode,
-            Daeb = UnitClassification.IsDaeb(category),
+            Daeb = UnitClassification.IsDaeb(classing),
+            DaebOverride = classing.Override is { } decided ? new DaebOverride { Daeb = decided.Daeb, Reason = decided.Reason } : null,
             AreaM2 = row.AreaM2,
             MarketRentCentsPerYear = row.MarketRentCentsPerYear,
             ValuationDate = row.ValuationDate,

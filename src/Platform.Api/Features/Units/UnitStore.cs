@@ -25,9 +25,17 @@ public sealed class UnitRow
     public bool Let { get; init; }
 
     public int? EnvironmentalCategory { get; init; }
+
+    /// <summary>The DAEB override's decision, when there is one; its reason is <see cref="DaebOverrideReason"/>.</summary>
+    public bool? DaebOverride { get; init; }
+
+    public string? DaebOverrideReason { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public int Version { get; init; }
+
+    public UnitClassing Classing => new(EnumText<UnitCategory>.Parse(Category), DetailCode,
+        DaebOverride is { } daeb ? new DaebOverrideDecision(daeb, DaebOverrideReason!) : null);
 }
 
 public sealed class UnitClassificationRow
@@ -37,6 +45,10 @@ public sealed class UnitClassificationRow
     public required string FromDetailCode { get; init; }
     public required string ToCategory { get; init; }
     public required string ToDetailCode { get; init; }
+    public bool FromDaeb { get; init; }
+    public bool ToDaeb { get; init; }
+    public bool? DaebOverride { get; init; }
+    public string? DaebOverrideReason { get; init; }
     public required string Reason { get; init; }
     public DateTimeOffset ChangedAt { get; init; }
     public required string ChangedBy { get; init; }
@@ -52,10 +64,9 @@ public sealed class UnitFilter
 
 public sealed class UnitStore(TenantDb db, GranteeDb grantee, AuditLog audit, TimeProvider clock, PlatformCalendar calendar)
 {
-    const string ActiveLease = """
+    const string ActiveLease = $"""
         EXISTS (SELECT 1 FROM leases l
-                WHERE l.tenant_id = u.tenant_id AND l.unit_id = u.id
-                  AND l.start_date <= @Today AND (l.end_date IS NULL OR l.end_date >= @Today))
+                WHERE l.tenant_id = u.tenant_id AND l.unit_id = u.id AND {DatedTerm.ActiveCondition})
         """;
 
     const string Columns = $"""
@@ -64,7 +75,8 @@ public sealed class UnitStore(TenantDb db, GranteeDb grantee, AuditLog audit, Ti
         u.market_rent_cents_per_year AS {nameof(UnitRow.MarketRentCentsPerYear)}, u.valuation_date AS {nameof(UnitRow.ValuationDate)},
         u.valuation_source AS {nameof(UnitRow.ValuationSource)}, u.target_rent_cents_per_year AS {nameof(UnitRow.TargetRentCentsPerYear)},
         u.status AS {nameof(UnitRow.Status)}, CASE WHEN {ActiveLease} THEN 1 ELSE 0 END AS {nameof(UnitRow.Let)},
-        u.environmental_category AS {nameof(UnitRow.EnvironmentalCategory)}, u.created_at AS {nameof(UnitRow.CreatedAt)},
+        u.environmental_category AS {nameof(UnitRow.EnvironmentalCategory)}, u.daeb_override AS {nameof(UnitRow.DaebOverride)},
+        u.daeb_override_reason AS {nameof(UnitRow.DaebOverrideReason)}, u.created_at AS {nameof(UnitRow.CreatedAt)},
         u.updated_at AS {nameof(UnitRow.UpdatedAt)}, u.version AS {nameof(UnitRow.Version)}
         """;
 
@@ -102,9 +114,11 @@ public sealed class UnitStore(TenantDb db, GranteeDb grantee, AuditLog audit, Ti
 
     const string InsertSql = """
         INSERT INTO units (id, tenant_id, plinth_id, name, category, detail_code, area_m2, market_rent_cents_per_year, valuation_date,
-                           valuation_source, target_rent_cents_per_year, status, environmental_category, created_at, updated_at, version)
+                           valuation_source, target_rent_cents_per_year, status, environmental_category, daeb_override, daeb_override_reason,
+                           created_at, updated_at, version)
         VALUES (@Id, @TenantId, @PlinthId, @Name, @Category, @DetailCode, @AreaM2, @MarketRentCentsPerYear, @ValuationDate,
-                @ValuationSource, @TargetRentCentsPerYear, @Status, @EnvironmentalCategory, @CreatedAt, @UpdatedAt, @Version)
+                @ValuationSource, @TargetRentCentsPerYear, @Status, @EnvironmentalCategory, @DaebOverride, @DaebOverrideReason,
+                @CreatedAt, @UpdatedAt, @Version)
         """;
 
     const string UpdateSql = """
@@ -112,19 +126,23 @@ public sealed class UnitStore(TenantDb db, GranteeDb grantee, AuditLog audit, Ti
         SET name = @Name, category = @Category, detail_code = @DetailCode, area_m2 = @AreaM2,
             market_rent_cents_per_year = @MarketRentCentsPerYear, valuation_date = @ValuationDate, valuation_source = @ValuationSource,
             target_rent_cents_per_year = @TargetRentCentsPerYear, status = @Status, environmental_category = @EnvironmentalCategory,
-            updated_at = @UpdatedAt, version = @Version
+            daeb_override = @DaebOverride, daeb_override_reason = @DaebOverrideReason, updated_at = @UpdatedAt, version = @Version
         WHERE tenant_id = @TenantId AND id = @Id
         """;
 
     const string InsertClassificationSql = """
-        INSERT INTO unit_classifications (id, tenant_id, unit_id, from_category, from_detail_code, to_category, to_detail_code, reason, changed_at, changed_by)
-        VALUES (@Id, @TenantId, @UnitId, @FromCategory, @FromDetailCode, @ToCategory, @ToDetailCode, @Reason, @ChangedAt, @ChangedBy)
+        INSERT INTO unit_classifications (id, tenant_id, unit_id, from_category, from_detail_code, to_category, to_detail_code,
+                                          from_daeb, to_daeb, daeb_override, daeb_override_reason, reason, changed_at, changed_by)
+        VALUES (@Id, @TenantId, @UnitId, @FromCategory, @FromDetailCode, @ToCategory, @ToDetailCode,
+                @FromDaeb, @ToDaeb, @DaebOverride, @DaebOverrideReason, @Reason, @ChangedAt, @ChangedBy)
         """;
 
     const string ListClassificationsSql = $"""
         SELECT id AS {nameof(UnitClassificationRow.Id)}, from_category AS {nameof(UnitClassificationRow.FromCategory)},
                from_detail_code AS {nameof(UnitClassificationRow.FromDetailCode)}, to_category AS {nameof(UnitClassificationRow.ToCategory)},
-               to_detail_code AS {nameof(UnitClassificationRow.ToDetailCode)}, reason AS {nameof(UnitClassificationRow.Reason)},
+               to_detail_code AS {nameof(UnitClassificationRow.ToDetailCode)}, from_daeb AS {nameof(UnitClassificationRow.FromDaeb)},
+               to_daeb AS {nameof(UnitClassificationRow.ToDaeb)}, daeb_override AS {nameof(UnitClassificationRow.DaebOverride)},
+               daeb_override_reason AS {nameof(UnitClassificationRow.DaebOverrideReason)}, reason AS {nameof(UnitClassificationRow.Reason)},
                changed_at AS {nameof(UnitClassificationRow.ChangedAt)}, changed_by AS {nameof(UnitClassificationRow.ChangedBy)}
         FROM unit_classifications
         WHERE tenant_id = @TenantId AND unit_id = @UnitId AND id > @After
@@ -173,11 +191,12 @@ public sealed class UnitStore(TenantDb db, GranteeDb grantee, AuditLog audit, Ti
 
             var now = clock.GetUtcNow();
             var updated = ToRow(request, id, current.PlinthId, current.CreatedAt, now, current.Version + 1, current.Let);
-            var reclassified = updated.Category != current.Category;
-            if (reclassified && string.IsNullOrWhiteSpace(request.Reason))
-                return WriteOutcome<UnitRow>.Invalid("reason", "A change of category (BOG ↔ MOG) needs a reason.");
+            var reclassification = UnitClassification.Reclassify(current.Classing, updated.Classing, request.Reason);
+            if (reclassification.Refusal is { } refusal)
+                return WriteOutcome<UnitRow>.Invalid("reason", refusal);
 
             await session.ExecuteAsync(UpdateSql, updated, ct);
+            var reclassified = reclassification.Record;
             if (reclassified)
             {
                 await session.ExecuteAsync(InsertClassificationSql, new
@@ -188,7 +207,11 @@ public sealed class UnitStore(TenantDb db, GranteeDb grantee, AuditLog audit, Ti
                     FromDetailCode = current.DetailCode,
                     ToCategory = updated.Category,
                     ToDetailCode = updated.DetailCode,
-                    Reason = request.Reason!.Trim(),
+                    FromDaeb = UnitClassification.IsDaeb(current.Classing),
+                    ToDaeb = UnitClassification.IsDaeb(updated.Classing),
+                    updated.DaebOverride,
+                    updated.DaebOverrideReason,
+                    reclassification.Reason,
                     ChangedAt = now,
                     ChangedBy = changedBy,
                 }, ct);
@@ -214,6 +237,8 @@ public sealed class UnitStore(TenantDb db, GranteeDb grantee, AuditLog audit, Ti
         Status = EnumText<UnitStatus>.ToText(fields.Status!.Value),
         Let = let,
         EnvironmentalCategory = fields.EnvironmentalCategory,
+        DaebOverride = fields.DaebOverride?.Daeb,
+        DaebOverrideReason = fields.DaebOverride?.Reason.Trim(),
         CreatedAt = createdAt,
         UpdatedAt = updatedAt,
         Version = version,

@@ -8,7 +8,10 @@ namespace Platform.Api.Features.Units;
 
 public sealed class UpdateUnitRequest : UnitFields
 {
-    /// <summary>Why the category changes (BOG ↔ MOG); required when it does, and kept in the unit's history.</summary>
+    /// <summary>
+    /// Why the classification changes; required when the category changes (BOG ↔ MOG), when a new detail code makes the unit
+    /// DAEB or niet-DAEB, and when the DAEB override is removed; kept in the unit's history.
+    /// </summary>
     public string? Reason { get; init; }
 }
 
@@ -30,8 +33,9 @@ public sealed class UpdateUnitEndpoint(UnitStore units) : Endpoint<UpdateUnitReq
         Summary(s =>
         {
             s.Summary = "Update a unit";
-            s.Description = "Replaces the unit's fields. Changing the category (BOG ↔ MOG) needs a reason, kept in the unit's "
-                            + "classification history. Requires If-Match with the ETag last read.";
+            s.Description = "Replaces the unit's fields. Changing the category (BOG ↔ MOG), a detail code that makes the unit DAEB or "
+                            + "niet-DAEB, or removing the DAEB override needs a reason (400 naming reason); these changes, and setting or "
+                            + "changing the override, are kept in the unit's classification history. Requires If-Match with the ETag last read.";
         });
         Description(b => b.WithMetadata(RequiresIfMatch.Instance));
     }

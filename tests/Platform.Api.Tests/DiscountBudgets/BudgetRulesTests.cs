@@ -1,0 +1,66 @@
+using Platform.Api.Features.DiscountBudgets;
+using Platform.Api.Features.Discounts;
+using Platform.Api.Features.RentRevisions;
+
+namespace Platform.Api.Tests.DiscountBudgets;
+
+/// <summary>Staedion's 25 % on EUR 1,000 charged month by month to the budgets of its line, year by year.</summary>
+public sealed class BudgetRulesTests
+{
+    const string Line = "Maatschappelijke verhuur in het kader van leefbaarheid";
+    static readonly DiscountTerms TwentyFivePercent = new(DiscountKind.Percentage, 25, null, null);
+
+    static DiscountSchedule Discount(DateOnly start, DateOnly end) =>
+        new(new BaseRent(100_000, []), new DateOnly(2026, 1, 1), null, start, end, [new PeriodTerms(start, TwentyFivePercent)]);
+
+    static BudgetYear Budget(int year, long amount, long committed = 0) => new(Guid.NewGuid(), Line, year, amount, committed);
+
+    [Fact]
+    public void A_discount_from_July_to_June_charges_1500_euros_to_each_year()
+    {
+        Assert.Equal(new Dictionary<int, long> { [2026] = 150_000, [2027] = 150_000 }, Discount(new DateOnly(2026, 7, 1), new DateOnly(2027, 6, 30)).ByYear());
+    }
+
+    [Fact]
+    public void December_goes_to_one_year_and_January_to_the_next()
+    {
+        var schedule = Discount(new DateOnly(2026, 12, 1), new DateOnly(2027, 1, 31));
+
+        Assert.Equal(new Dictionary<int, long> { [2026] = 25_000, [2027] = 25_000 }, schedule.ByYear());
+        Assert.Equal(25_000, schedule.DiscountOn(new DateOnly(2026, 12, 31)));
+        Assert.Equal(25_000, schedule.DiscountOn(new DateOnly(2027, 1, 1)));
+    }
+
+    [Fact]
+    public void A_month_begun_before_the_discount_charges_nothing()
+    {
+        Assert.Equal(new Dictionary<int, long> { [2026] = 0, [2027] = 25_000 }, Discount(new DateOnly(2026, 12, 15), new DateOnly(2027, 1, 31)).ByYear());
+    }
+
+    [Fact]
+    public void Every_year_with_room_passes_and_a_year_without_a_budget_is_never_refused()
+    {
+        var charges = new Dictionary<int, long> { [2026] = 150_000, [2027] = 150_000 };
+
+        Assert.Null(BudgetRules.FirstShortfall([Budget(2026, 150_000)], charges));
+        Assert.Null(BudgetRules.FirstShortfall([Budget(2026, 300_000, committed: 150_000), Budget(2027, 150_000)], charges));
+        Assert.Null(BudgetRules.FirstShortfall([], charges));
+    }
+
+    [Fact]
+    public void The_first_year_over_its_budget_is_named_with_what_remains_and_what_is_required()
+    {
+        var charges = new Dictionary<int, long> { [2026] = 150_000, [2027] = 150_000, [2028] = 10_000 };
+
+        var shortfall = BudgetRules.FirstShortfall([Budget(2028, 0), Budget(2027, 200_000, committed: 100_000), Budget(2026, 150_000)], charges);
+
+        Assert.Equal((2027, 100_000L, 150_000L), (shortfall!.Budget.Year, shortfall.RemainingCents, shortfall.RequiredCents));
+    }
+
+    [Fact]
+    public void A_budget_lowered_below_what_is_committed_refuses_nothing_the_discount_does_not_charge_to_it()
+    {
+        Assert.Null(BudgetRules.FirstShortfall([Budget(2026, 100_000, committed: 200_000)], new Dictionary<int, long> { [2027] = 150_000 }));
+        Assert.Equal(0, BudgetRules.FirstShortfall([Budget(2026, 100_000, committed: 200_000)], new Dictionary<int, long> { [2026] = 1 })!.RemainingCents);
+    }
+}
