@@ -35,6 +35,6 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
                 : binding.Bind(param);
         }
 
-        return new CommandDefinition(dialect.Render(sql), param, transaction, cancellationToken: ct);
+        return new CommandDefinition(dialect.Render(sql, inWriteTransaction: transaction is not null), param, transaction, cancellationToken: ct);
     }
 }

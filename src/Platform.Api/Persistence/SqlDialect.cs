@@ -21,8 +21,18 @@ public abstract class SqlDialect
     // Statements are constants, so each is rendered once; keyed by reference, a lookup does not hash the text.
     readonly ConditionalWeakTable<string, string> _rendered = new();
 
+    readonly ConditionalWeakTable<string, string> _renderedForRead = new();
+
     public string Render(string sql) =>
         _rendered.GetValue(sql, text => text.Replace(Limit, LimitClause, StringComparison.Ordinal).Replace(UpdateLock, UpdateLockHint, StringComparison.Ordinal));
+
+    /// <summary>
+    /// The statement as sent; outside a write transaction without its update locks, so a read that shares a statement
+    /// with a write (a GET reusing a locking find) never blocks writers on SQL Server.
+    /// </summary>
+    public string Render(string sql, bool inWriteTransaction) => inWriteTransaction
+        ? Render(sql)
+        : _renderedForRead.GetValue(sql, text => text.Replace(Limit, LimitClause, StringComparison.Ordinal).Replace(UpdateLock, "", StringComparison.Ordinal));
 }
 
 public sealed class SqliteDialect : SqlDialect

@@ -96,6 +96,29 @@ public sealed class GranteeReadTests(SharingApp app) : IClassFixture<SharingApp>
         Assert.Equal(herderplein.Plinth.Etag, (await staedionAdmin.Plinths.GetPlinthAsync(staedion.Slug, herderplein.Plinth.Id, Ct)).Etag);
     }
 
+    [Fact]
+    public async Task A_grant_naming_one_plinth_shows_that_plinth_only_and_one_naming_a_plinth_the_owner_lacks_is_400()
+    {
+        app.MoveTo(new DateOnly(2026, 3, 1));
+        var utrecht = await app.CreateTenantAsync(TenantKind.Municipality);
+        var staedion = await app.CreateTenantAsync(name: "Staedion");
+        var staedionAdmin = await CorporationAdminAsync(staedion);
+        var herderplein = await LetPlinthAsync(staedionAdmin, staedion, "Herderplein", "GM0344");
+        var vleuten = await LetPlinthAsync(staedionAdmin, staedion, "Vleuten", "GM0344");
+        var elsewhere = await LetPlinthAsync(await CorporationAdminAsync(utrecht), utrecht, "Stadskantoor", "GM0344");
+        var onePlinth = SharingGrantTests.PerformanceAgreements(utrecht.Slug);
+
+        onePlinth.Filter = new SharingGrantFilter { PlinthIds = [herderplein.Plinth.Id, elsewhere.Plinth.Id] };
+        var unknown = await ThrowsProblemAsync(400, () => staedionAdmin.Sharing.CreateSharingGrantAsync(staedion.Slug, onePlinth, cancellationToken: Ct));
+        onePlinth.Filter = new SharingGrantFilter { PlinthIds = [herderplein.Plinth.Id] };
+        await staedionAdmin.Sharing.CreateSharingGrantAsync(staedion.Slug, onePlinth, cancellationToken: Ct);
+        var municipality = await utrecht.SignInAsync("plinths:read", "leases:read");
+
+        Assert.Equal(["filter.plinthIds[1]"], unknown.FieldNames());
+        Assert.Single((await staedionAdmin.Sharing.ListSharingGrantsAsync(staedion.Slug, cancellationToken: Ct)).Items);
+        await AssertReadsAsync(municipality, staedion, [herderplein], [vleuten]);
+    }
+
     /// <summary>The owner's granted plinths, with their units and leases (lessee masked), list and single; the others 404.</summary>
     static async Task AssertReadsAsync(PlatformApi grantee, TestTenant owner, SharedPlinth[] granted, SharedPlinth[] withheld)
     {

@@ -36,4 +36,15 @@ public sealed class SharingGrantRulesTests
         Assert.False(SharingGrantRules.Overlaps(Year2026, plinths, lastDay, plinths, new DateOnly(2027, 1, 1)));
         Assert.True(SharingGrantRules.Overlaps(from2027, plinths, Year2026 with { ValidUntil = null }, plinths, today));
     }
+
+    [Fact]
+    public void The_first_plinth_id_the_owner_lacks_is_found_by_its_index()
+    {
+        Guid herderplein = Guid.NewGuid(), vleuten = Guid.NewGuid(), other = Guid.NewGuid();
+        HashSet<Guid> owned = [herderplein, vleuten];
+
+        Assert.Null(SharingGrantRules.FirstUnknownPlinth([vleuten, herderplein], owned));
+        Assert.Equal(1, SharingGrantRules.FirstUnknownPlinth([herderplein, other, other], owned));
+        Assert.Equal(0, SharingGrantRules.FirstUnknownPlinth([other], new HashSet<Guid>()));
+    }
 }

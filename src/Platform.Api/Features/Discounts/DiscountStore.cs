@@ -41,7 +41,9 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
         theme AS {nameof(CounterPerformanceRow.Theme)}, radius AS {nameof(CounterPerformanceRow.Radius)}
         """;
 
-    const string FindSql = $"SELECT {Columns} FROM discounts {SqlDialect.UpdateLock} WHERE tenant_id = @TenantId AND id = @Id";
+    const string FindSql = $"SELECT {Columns} FROM discounts WHERE tenant_id = @TenantId AND id = @Id";
+
+    const string FindForUpdateSql = $"SELECT {Columns} FROM discounts {SqlDialect.UpdateLock} WHERE tenant_id = @TenantId AND id = @Id";
 
     const string ListSql = $"""
         SELECT {Columns} FROM discounts d
@@ -157,7 +159,7 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
         db.RunAsync(session => RentRevisionStore.LeaseTermsAsync(session, leaseId, ct), ct);
 
     public Task<DiscountDetails?> FindAsync(Guid id, CancellationToken ct) =>
-        db.RunAsync(async session => await DetailsAsync(session, id, ct), ct);
+        db.RunAsync(async session => await DetailsAsync(session, FindSql, id, ct), ct);
 
     public Task<IReadOnlyList<DiscountDetails>> ListAsync(DiscountFilter filter, Guid after, int limit, CancellationToken ct) =>
         db.RunAsync(async session =>
@@ -222,7 +224,7 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
         Guid id, CreateEvaluationRequest request, string evaluatedBy, CancellationToken ct) =>
         db.TransactAsync(async session =>
         {
-            var details = await DetailsAsync(session, id, ct);
+            var details = await DetailsAsync(session, FindForUpdateSql, id, ct);
             if (details is null)
                 return WriteOutcome<(DiscountDetails, EvaluationRow)>.NotFound;
             var discount = details.Discount;
@@ -281,7 +283,7 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
     public Task<WriteOutcome<DiscountDetails>> EndAsync(Guid id, EndDiscountRequest request, CancellationToken ct) =>
         db.TransactAsync(async session =>
         {
-            var details = await DetailsAsync(session, id, ct);
+            var details = await DetailsAsync(session, FindForUpdateSql, id, ct);
             if (details is null)
                 return WriteOutcome<DiscountDetails>.NotFound;
             var discount = details.Discount;
@@ -304,7 +306,7 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
             await session.ExecuteAsync(DropLaterCounterPerformancesSql, new { DiscountId = id, request.EndDate }, ct);
             await session.ExecuteAsync(DropLaterPeriodsSql, new { DiscountId = id, request.EndDate }, ct);
             await session.ExecuteAsync(CutPeriodsSql, new { DiscountId = id, request.EndDate }, ct);
-            var after = (await DetailsAsync(session, id, ct))!;
+            var after = (await DetailsAsync(session, FindForUpdateSql, id, ct))!;
             await audit.RecordAsync(session, AuditEntityType.Discount, id, AuditAction.Ended,
                 DiscountResponse.From(details, StatusOf(discount)), DiscountResponse.From(after, StatusOf(updated)), ct);
             return WriteOutcome<DiscountDetails>.Done(after);
@@ -371,9 +373,10 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
     static DiscountSchedule ScheduleOf(LeaseTerms lease, DiscountRow discount, IReadOnlyList<PeriodRow> periods) =>
         new(lease.BaseRent, lease.StartDate, lease.EndDate, discount.StartDate, discount.EndDate, periods.Select(p => p.TermsInForce).ToList());
 
-    static async Task<DiscountDetails?> DetailsAsync(DbSession session, Guid id, CancellationToken ct)
+    // findSql: FindSql for a read, FindForUpdateSql in a transaction that writes.
+    static async Task<DiscountDetails?> DetailsAsync(DbSession session, string findSql, Guid id, CancellationToken ct)
     {
-        var row = await session.QuerySingleOrDefaultAsync<DiscountRow>(FindSql, new { Id = id }, ct);
+        var row = await session.QuerySingleOrDefaultAsync<DiscountRow>(findSql, new { Id = id }, ct);
         return row is null ? null : (await WithChildrenAsync(session, [row], ct))[0];
     }
 

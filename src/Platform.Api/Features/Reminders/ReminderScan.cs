@@ -76,21 +76,34 @@ public sealed class ReminderScan(SystemDb db, WebhookDispatch webhooks, TimeProv
         ORDER BY n.remind_on, n.id {SqlDialect.Limit}
         """;
 
-    const string CreatedGrantsSql = $"""
-        SELECT g.id AS {nameof(Candidate.RowId)}, g.grantee_tenant_id AS {nameof(Candidate.TenantId)}, g.id AS {nameof(Candidate.SubjectId)},
+    /// <summary>A grant's notice goes to its grantee, across tenants.</summary>
+    const string CreatedGrantColumns = $"""
+        g.id AS {nameof(Candidate.RowId)}, g.grantee_tenant_id AS {nameof(Candidate.TenantId)}, g.id AS {nameof(Candidate.SubjectId)},
                0 AS {nameof(Candidate.Number)}, g.valid_from AS {nameof(Candidate.DueOn)}, 0 AS {nameof(Candidate.Settled)}
+        """;
+
+    const string RevokedGrantColumns = $"""
+        g.id AS {nameof(Candidate.RowId)}, g.grantee_tenant_id AS {nameof(Candidate.TenantId)}, g.id AS {nameof(Candidate.SubjectId)},
+               0 AS {nameof(Candidate.Number)}, g.revoked_on AS {nameof(Candidate.DueOn)}, 0 AS {nameof(Candidate.Settled)}
+        """;
+
+    const string CreatedGrantsSql = $"""
+        SELECT {CreatedGrantColumns}
         FROM sharing_grants g {SqlDialect.UpdateLock}
         WHERE g.created_notified = 0
         ORDER BY g.id {SqlDialect.Limit}
         """;
 
     const string RevokedGrantsSql = $"""
-        SELECT g.id AS {nameof(Candidate.RowId)}, g.grantee_tenant_id AS {nameof(Candidate.TenantId)}, g.id AS {nameof(Candidate.SubjectId)},
-               0 AS {nameof(Candidate.Number)}, g.revoked_on AS {nameof(Candidate.DueOn)}, 0 AS {nameof(Candidate.Settled)}
+        SELECT {RevokedGrantColumns}
         FROM sharing_grants g {SqlDialect.UpdateLock}
         WHERE g.revoked_notified = 0 AND g.revoked_at IS NOT NULL
         ORDER BY g.id {SqlDialect.Limit}
         """;
+
+    const string CreatedGrantSql = $"SELECT {CreatedGrantColumns} FROM sharing_grants g WHERE g.id = @Id AND g.created_notified = 0";
+
+    const string RevokedGrantSql = $"SELECT {RevokedGrantColumns} FROM sharing_grants g WHERE g.id = @Id AND g.revoked_notified = 0 AND g.revoked_at IS NOT NULL";
 
     const string MarkDueSql = "UPDATE discount_periods SET due_notified = 1 WHERE id = @RowId";
     const string MarkOverdueSql = "UPDATE discount_periods SET overdue_notified = 1 WHERE id = @RowId";
@@ -106,26 +119,37 @@ public sealed class ReminderScan(SystemDb db, WebhookDispatch webhooks, TimeProv
         WHERE NOT EXISTS (SELECT 1 FROM notifications WHERE tenant_id = @TenantId AND unique_key = @Key)
         """;
 
+    /// <summary>What one kind of notice is: the flag that marks its source row, its type, subject, unique key and message.</summary>
+    sealed record NoticeKind(string MarkSql, NotificationType Type, NotificationSubject Subject, Func<Candidate, string> Key, Func<Candidate, string> Message);
+
+    static readonly NoticeKind GrantCreated = new(MarkGrantCreatedSql, NotificationType.SharingGrantCreated, NotificationSubject.SharingGrant,
+        c => $"{c.SubjectId}", c => $"Sharing grant {c.SubjectId} lets you read another tenant's data from {c.DueOn:yyyy-MM-dd}; see received-grants.");
+
+    static readonly NoticeKind GrantRevoked = new(MarkGrantRevokedSql, NotificationType.SharingGrantRevoked, NotificationSubject.SharingGrant,
+        c => $"{c.SubjectId}", c => $"Sharing grant {c.SubjectId} was revoked on {c.DueOn:yyyy-MM-dd}.");
+
     public async Task<ReminderScanResult> RunAsync(CancellationToken ct)
     {
         var today = calendar.Today;
         var created = new List<Guid>();
 
-        var due = await ScanAsync(DueEvaluationsSql, new { Today = today }, MarkDueSql, NotificationType.DiscountEvaluationDue, NotificationSubject.Discount,
-            c => $"{c.SubjectId}:{c.Number}", c => $"The evaluation of period {c.Number} of discount {c.SubjectId} is due on {c.DueOn:yyyy-MM-dd}.", created, ct);
-        var overdue = await ScanAsync(OverdueEvaluationsSql, new { Today = today }, MarkOverdueSql, NotificationType.DiscountEvaluationOverdue, NotificationSubject.Discount,
-            c => $"{c.SubjectId}:{c.Number}", c => $"Period {c.Number} of discount {c.SubjectId} ended on {c.DueOn:yyyy-MM-dd} without an evaluation.", created, ct);
-        var discountsEnding = await ScanAsync(EndingDiscountsSql, new { Today = today }, MarkDiscountEndingSql, NotificationType.DiscountEnding, NotificationSubject.Discount,
-            c => $"{c.SubjectId}:{c.DueOn:yyyy-MM-dd}", c => $"Discount {c.SubjectId} ends on {c.DueOn:yyyy-MM-dd}.", created, ct);
-        var leasesEnding = await ScanAsync(EndingLeasesSql, new { Horizon = today.AddDays(ReminderOptions.LeaseEndingLeadDays) }, MarkLeaseEndingSql,
+        var due = await ScanAsync(DueEvaluationsSql, new { Today = today }, new(MarkDueSql, NotificationType.DiscountEvaluationDue, NotificationSubject.Discount,
+            c => $"{c.SubjectId}:{c.Number}", c => $"The evaluation of period {c.Number} of discount {c.SubjectId} is due on {c.DueOn:yyyy-MM-dd}."), created, ct);
+        var overdue = await ScanAsync(OverdueEvaluationsSql, new { Today = today }, new(MarkOverdueSql, NotificationType.DiscountEvaluationOverdue, NotificationSubject.Discount,
+            c => $"{c.SubjectId}:{c.Number}", c => $"Period {c.Number} of discount {c.SubjectId} ended on {c.DueOn:yyyy-MM-dd} without an evaluation."), created, ct);
+        var discountsEnding = await ScanAsync(EndingDiscountsSql, new { Today = today }, new(MarkDiscountEndingSql, NotificationType.DiscountEnding, NotificationSubject.Discount,
+            c => $"{c.SubjectId}:{c.DueOn:yyyy-MM-dd}", c => $"Discount {c.SubjectId} ends on {c.DueOn:yyyy-MM-dd}."), created, ct);
+        var leasesEnding = await ScanAsync(EndingLeasesSql, new { Horizon = today.AddDays(ReminderOptions.LeaseEndingLeadDays) }, new(MarkLeaseEndingSql,
             NotificationType.LeaseEnding, NotificationSubject.Lease,
-            c => $"{c.SubjectId}:{c.DueOn:yyyy-MM-dd}", c => $"Lease {c.SubjectId} ends on {c.DueOn:yyyy-MM-dd}.", created, ct);
-        var noticeDeadlines = await ScanAsync(NoticeDeadlinesSql, new { Today = today }, MarkNoticeDeadlineSql,
+            c => $"{c.SubjectId}:{c.DueOn:yyyy-MM-dd}", c => $"Lease {c.SubjectId} ends on {c.DueOn:yyyy-MM-dd}."), created, ct);
+        var noticeDeadlines = await ScanAsync(NoticeDeadlinesSql, new { Today = today }, new(MarkNoticeDeadlineSql,
             NotificationType.LeaseNoticeDeadline, NotificationSubject.Lease, c => $"{c.SubjectId}:{c.DueOn:yyyy-MM-dd}",
-            c => $"Lease {c.SubjectId} (art. 7:290 BW) ends only by notice of at least one year: to end it at its statutory end, give notice by {c.DueOn:yyyy-MM-dd}.",
+            c => $"Lease {c.SubjectId} (art. 7:290 BW) ends only by notice of at least one year: to end it at its statutory end, give notice by {c.DueOn:yyyy-MM-dd}."),
             created, ct);
 
-        await NotifySharingGrantsAsync(created, ct);
+        // A grant's notice is written in the grant's own transaction; this finds only grants an older version left unsent.
+        await ScanAsync(CreatedGrantsSql, new { }, GrantCreated, created, ct);
+        await ScanAsync(RevokedGrantsSql, new { }, GrantRevoked, created, ct);
         var requeued = await webhooks.RequeueStrandedAsync(ct);
         var result = new ReminderScanResult(today, due, overdue, discountsEnding, leasesEnding, noticeDeadlines);
         if (created.Count > 0 || requeued > 0)
@@ -134,38 +158,17 @@ public sealed class ReminderScan(SystemDb db, WebhookDispatch webhooks, TimeProv
     }
 
     /// <summary>
-    /// Tells grantees of the grants created and revoked since the last call: run right after a grant is written, and by every
-    /// scan, which catches a notice the process stopped before sending. The notice goes to the grantee's feed, across tenants.
+    /// Writes the grantee's notice of a grant just created or revoked, with its webhook deliveries, in the grant's own
+    /// transaction on the system path (the notice belongs to the grantee, the grant to the owner). Returns the deliveries,
+    /// to hand to <see cref="WebhookDispatch.Enqueue"/> once that transaction is committed.
     /// </summary>
-    /// <remarks>
-    /// Called after the grant's transaction has committed, so a failure here must not turn the committed write into an
-    /// error answer: it is logged, and the next scan sends what is left (the notified flags say what that is).
-    /// </remarks>
-    public async Task NotifySharingGrantsAsync(CancellationToken ct)
-    {
-        try
-        {
-            await NotifySharingGrantsAsync([], ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            logger.LogWarning(e, "Sharing grant notices could not be written now; the next reminder scan sends them");
-        }
-    }
+    public async Task<IReadOnlyList<Guid>> NotifyGrantAsync(DbSession session, Guid grantId, bool revoked, CancellationToken ct) =>
+        await session.QuerySingleOrDefaultAsync<Candidate>(revoked ? RevokedGrantSql : CreatedGrantSql, new { Id = grantId }, ct) is { } candidate
+            ? (await NotifyAsync(session, candidate, revoked ? GrantRevoked : GrantCreated, ct)).Deliveries
+            : [];
 
-    async Task NotifySharingGrantsAsync(List<Guid> created, CancellationToken ct)
+    async Task<int> ScanAsync(string candidatesSql, object window, NoticeKind kind, List<Guid> created, CancellationToken ct)
     {
-        await ScanAsync(CreatedGrantsSql, new { }, MarkGrantCreatedSql, NotificationType.SharingGrantCreated, NotificationSubject.SharingGrant,
-            c => $"{c.SubjectId}", c => $"Sharing grant {c.SubjectId} lets you read another tenant's data from {c.DueOn:yyyy-MM-dd}; see received-grants.", created, ct);
-        await ScanAsync(RevokedGrantsSql, new { }, MarkGrantRevokedSql, NotificationType.SharingGrantRevoked, NotificationSubject.SharingGrant,
-            c => $"{c.SubjectId}", c => $"Sharing grant {c.SubjectId} was revoked on {c.DueOn:yyyy-MM-dd}.", created, ct);
-    }
-
-    async Task<int> ScanAsync(string candidatesSql, object window, string markSql, NotificationType type, NotificationSubject subject,
-        Func<Candidate, string> key, Func<Candidate, string> message, List<Guid> created, CancellationToken ct)
-    {
-        var typeText = EnumText<NotificationType>.ToText(type);
-        var subjectText = EnumText<NotificationSubject>.ToText(subject);
         var count = 0;
         while (true)
         {
@@ -177,30 +180,13 @@ public sealed class ReminderScan(SystemDb db, WebhookDispatch webhooks, TimeProv
                 var candidates = await session.ListAsync<Candidate>(candidatesSql, parameters, ct);
                 foreach (var candidate in candidates)
                 {
-                    if (!candidate.Settled)
+                    var (notification, deliveries) = await NotifyAsync(session, candidate, kind, ct);
+                    if (notification is { } id)
                     {
-                        var id = Ids.New(clock.GetUtcNow());
-                        var inserted = await session.ExecuteAsync(InsertNotificationSql, new
-                        {
-                            Id = id,
-                            candidate.TenantId,
-                            Type = typeText,
-                            Key = $"{typeText}:{key(candidate)}",
-                            SubjectType = subjectText,
-                            candidate.SubjectId,
-                            candidate.DueOn,
-                            Message = message(candidate),
-                            Now = clock.GetUtcNow(),
-                        }, ct);
-                        if (inserted == 1)
-                        {
-                            created.Add(id);
-                            batchDeliveries.AddRange(await webhooks.CreateDeliveriesAsync(session, candidate.TenantId, id, typeText, ct));
-                            count++;
-                        }
+                        created.Add(id);
+                        batchDeliveries.AddRange(deliveries);
+                        count++;
                     }
-
-                    await session.ExecuteAsync(markSql, new { candidate.RowId }, ct);
                 }
 
                 return candidates.Count;
@@ -212,6 +198,34 @@ public sealed class ReminderScan(SystemDb db, WebhookDispatch webhooks, TimeProv
             if (batch < Batch)
                 return count;
         }
+    }
+
+    /// <summary>Writes the candidate's notification (unless settled or written before) with its deliveries, and marks the candidate.</summary>
+    async Task<(Guid? Notification, IReadOnlyList<Guid> Deliveries)> NotifyAsync(DbSession session, Candidate candidate, NoticeKind kind, CancellationToken ct)
+    {
+        (Guid?, IReadOnlyList<Guid>) written = (null, []);
+        if (!candidate.Settled)
+        {
+            var typeText = EnumText<NotificationType>.ToText(kind.Type);
+            var id = Ids.New(clock.GetUtcNow());
+            var inserted = await session.ExecuteAsync(InsertNotificationSql, new
+            {
+                Id = id,
+                candidate.TenantId,
+                Type = typeText,
+                Key = $"{typeText}:{kind.Key(candidate)}",
+                SubjectType = EnumText<NotificationSubject>.ToText(kind.Subject),
+                candidate.SubjectId,
+                candidate.DueOn,
+                Message = kind.Message(candidate),
+                Now = clock.GetUtcNow(),
+            }, ct);
+            if (inserted == 1)
+                written = (id, await webhooks.CreateDeliveriesAsync(session, candidate.TenantId, id, typeText, ct));
+        }
+
+        await session.ExecuteAsync(kind.MarkSql, new { candidate.RowId }, ct);
+        return written;
     }
 
     public sealed class Candidate

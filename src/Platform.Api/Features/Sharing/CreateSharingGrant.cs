@@ -3,7 +3,6 @@ using FastEndpoints;
 using FluentValidation;
 using Platform.Api.Concurrency;
 using Platform.Api.Errors;
-using Platform.Api.Features.Reminders;
 using Platform.Api.Features.Tenants;
 using Platform.Api.Idempotency;
 using Platform.Api.OpenApi;
@@ -66,7 +65,7 @@ public sealed class CreateSharingGrantValidator : Validator<CreateSharingGrantRe
     }
 }
 
-public sealed class CreateSharingGrantEndpoint(TenantContext tenant, TenantStore tenants, SharingGrantStore grants, ReminderScan notices)
+public sealed class CreateSharingGrantEndpoint(TenantContext tenant, TenantStore tenants, SharingGrantStore grants)
     : Endpoint<CreateSharingGrantRequest, SharingGrantResponse>
 {
     public override void Configure()
@@ -77,7 +76,8 @@ public sealed class CreateSharingGrantEndpoint(TenantContext tenant, TenantStore
         {
             s.Summary = "Share data with another tenant";
             s.Description = "Lets the grantee read the given kinds of this tenant's data, limited by the filter, from validFrom through "
-                            + "validUntil. 400 on granteeSlug when it names no tenant or this one; 409 when a grant to the same grantee "
+                            + "validUntil. 400 on granteeSlug when it names no tenant or this one; 400 on filter.plinthIds[i] when it names no "
+                            + "plinth of this tenant; 409 when a grant to the same grantee "
                             + "that is neither revoked nor expired shares one of the kinds during the new term. The grantee is notified "
                             + "(sharing_grant.created). Accepts an Idempotency-Key.";
         });
@@ -102,7 +102,6 @@ public sealed class CreateSharingGrantEndpoint(TenantContext tenant, TenantStore
             return;
         }
 
-        await notices.NotifySharingGrantsAsync(ct);
         await Send.CreatedAtAsync<GetSharingGrantEndpoint>(
             new { tenant = tenant.Current.Slug, grantId = outcome.Value!.Id },
             SharingGrantResponse.From(outcome.Value, grants.Today),

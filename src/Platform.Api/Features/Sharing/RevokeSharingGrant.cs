@@ -1,13 +1,12 @@
 using FastEndpoints;
 using Platform.Api.Concurrency;
-using Platform.Api.Features.Reminders;
 using Platform.Api.Idempotency;
 using Platform.Api.OpenApi;
 using Platform.Api.Security;
 
 namespace Platform.Api.Features.Sharing;
 
-public sealed class RevokeSharingGrantEndpoint(SharingGrantStore grants, ReminderScan notices) : EndpointWithoutRequest<SharingGrantResponse>
+public sealed class RevokeSharingGrantEndpoint(SharingGrantStore grants) : EndpointWithoutRequest<SharingGrantResponse>
 {
     public override void Configure()
     {
@@ -32,7 +31,6 @@ public sealed class RevokeSharingGrantEndpoint(SharingGrantStore grants, Reminde
             return;
         }
 
-        await notices.NotifySharingGrantsAsync(ct);
         await Send.OkAsync(SharingGrantResponse.From(outcome.Value!, grants.Today), ct);
     }
 }

@@ -26,7 +26,7 @@ public sealed class SharingGrantFilter
     [MaxLength(MaxMunicipalityCodes)]
     public IReadOnlyList<string>? MunicipalityCodes { get; init; }
 
-    /// <summary>Only these plinths.</summary>
+    /// <summary>Only these plinths, each one of the owner's.</summary>
     [MaxLength(MaxPlinthIds)]
     public IReadOnlyList<Guid>? PlinthIds { get; init; }
 }

@@ -35,6 +35,18 @@ public static class SharingGrantRules
             _ => SharingGrantStatus.Active,
         };
 
+    /// <summary>The index of the first plinth id the owner has no plinth for; null when the owner has every one.</summary>
+    public static int? FirstUnknownPlinth(IReadOnlyList<Guid> named, IReadOnlySet<Guid> owned)
+    {
+        for (var i = 0; i < named.Count; i++)
+        {
+            if (!owned.Contains(named[i]))
+                return i;
+        }
+
+        return null;
+    }
+
     /// <summary>
     /// A new grant may not share a resource kind that a grant to the same grantee, neither revoked nor expired, already shares
     /// on any day of the new one's term: two grants for one kind would leave unclear which filter applies.

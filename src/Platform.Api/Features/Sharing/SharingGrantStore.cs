@@ -1,5 +1,7 @@
 using Platform.Api.Concurrency;
 using Platform.Api.Features.Audit;
+using Platform.Api.Features.Reminders;
+using Platform.Api.Features.Webhooks;
 using Platform.Api.Persistence;
 using Platform.Api.Security;
 using Platform.Api.Tenancy;
@@ -28,10 +30,14 @@ public sealed class SharingGrantRow
 }
 
 /// <summary>
-/// A tenant's sharing grants, on the owner path: the owner creates, lists and revokes them; the grantee lists the ones it
-/// received (on SQL Server the security policy shows a grant to its owner and to its grantee, and lets only the owner write).
+/// A tenant's sharing grants. Reads are on the owner path: the owner lists and reads its grants; the grantee lists the ones
+/// it received (on SQL Server the security policy shows a grant to its owner and to its grantee, and lets only the owner
+/// write). Creating and revoking run on the system path, with the owner named in every statement, because the same
+/// transaction writes the grantee's notice into the grantee's partition.
 /// </summary>
-public sealed class SharingGrantStore(TenantDb db, AuditLog audit, TimeProvider clock, PlatformCalendar calendar, IHttpContextAccessor http)
+public sealed class SharingGrantStore(
+    TenantDb db, SystemDb system, ReminderScan notices, WebhookDispatch webhooks, AuditLog audit, TimeProvider clock, PlatformCalendar calendar,
+    IHttpContextAccessor http)
 {
     const string Columns = $"""
         g.id AS {nameof(SharingGrantRow.Id)}, o.slug AS {nameof(SharingGrantRow.OwnerSlug)}, o.name AS {nameof(SharingGrantRow.OwnerName)},
@@ -66,6 +72,8 @@ public sealed class SharingGrantStore(TenantDb db, AuditLog audit, TimeProvider 
         WHERE g.tenant_id = @TenantId AND g.grantee_tenant_id = @GranteeTenantId AND g.revoked_at IS NULL
         """;
 
+    const string OwnedPlinthsSql = $"SELECT id FROM plinths {SqlDialect.UpdateLock} WHERE tenant_id = @TenantId AND id IN @Ids";
+
     const string InsertSql = """
         INSERT INTO sharing_grants (id, tenant_id, grantee_tenant_id, resources, municipality_codes, plinth_ids, purpose, valid_from, valid_until,
                                     created_at, created_by, revoked_at, revoked_on, revoked_by, created_notified, revoked_notified)
@@ -89,15 +97,23 @@ public sealed class SharingGrantStore(TenantDb db, AuditLog audit, TimeProvider 
     public Task<IReadOnlyList<SharingGrantRow>> ListReceivedAsync(Guid after, int limit, CancellationToken ct) =>
         db.RunAsync(session => session.ListAsync<SharingGrantRow>(ListReceivedSql, new { After = after, Limit = limit }, ct), ct);
 
-    public Task<WriteOutcome<SharingGrantRow>> CreateAsync(Guid granteeTenantId, CreateSharingGrantRequest request, CancellationToken ct)
+    public async Task<WriteOutcome<SharingGrantRow>> CreateAsync(Guid granteeTenantId, CreateSharingGrantRequest request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var id = Ids.New(now);
+        var owner = db.TenantId;
         var resources = request.Resources.Distinct().ToList();
         var proposed = new GrantTerm(request.ValidFrom, request.ValidUntil, Revoked: false);
-        return db.TransactAsync(async session =>
+        var plinthIds = request.Filter?.PlinthIds ?? [];
+        IReadOnlyList<Guid> deliveries = [];
+        var outcome = await system.TransactAsync(async session =>
         {
-            var existing = await session.ListAsync<SharingGrantRow>(UnrevokedToGranteeSql, new { GranteeTenantId = granteeTenantId }, ct);
+            var owned = plinthIds.Count == 0 ? []
+                : (await session.ListAsync<Guid>(OwnedPlinthsSql, new { TenantId = owner, Ids = plinthIds.Distinct().ToList() }, ct)).ToHashSet();
+            if (SharingGrantRules.FirstUnknownPlinth(plinthIds, owned) is { } unknown)
+                return WriteOutcome<SharingGrantRow>.Invalid($"filter.plinthIds[{unknown}]", $"The owner has no plinth {plinthIds[unknown]}.");
+
+            var existing = await session.ListAsync<SharingGrantRow>(UnrevokedToGranteeSql, new { TenantId = owner, GranteeTenantId = granteeTenantId }, ct);
             if (existing.FirstOrDefault(g => SharingGrantRules.Overlaps(g.Term, g.ResourceList, proposed, resources, Today)) is { } overlapping)
                 return WriteOutcome<SharingGrantRow>.Conflict("sharing-grant-overlaps",
                     $"Grant {overlapping.Id} already shares {string.Join(", ", overlapping.ResourceList.Intersect(resources).Select(EnumText<SharedResource>.ToText))} "
@@ -106,37 +122,48 @@ public sealed class SharingGrantStore(TenantDb db, AuditLog audit, TimeProvider 
             await session.ExecuteAsync(InsertSql, new
             {
                 Id = id,
+                TenantId = owner,
                 GranteeTenantId = granteeTenantId,
                 Resources = SpaceList.Join(resources.Select(EnumText<SharedResource>.ToText)),
                 MunicipalityCodes = SpaceList.Join(request.Filter?.MunicipalityCodes ?? []),
-                PlinthIds = SpaceList.Join((request.Filter?.PlinthIds ?? []).Select(p => p.ToString())),
+                PlinthIds = SpaceList.Join(plinthIds.Select(p => p.ToString())),
                 Purpose = request.Purpose.Trim(),
                 request.ValidFrom,
                 request.ValidUntil,
                 CreatedAt = now,
                 CreatedBy = ClientId,
             }, ct);
-            var created = (await session.QuerySingleOrDefaultAsync<SharingGrantRow>(FindSql, new { Id = id }, ct))!;
-            await audit.RecordAsync(session, AuditEntityType.SharingGrant, id, AuditAction.Created, null, SharingGrantResponse.From(created, Today), ct);
+            var created = (await session.QuerySingleOrDefaultAsync<SharingGrantRow>(FindSql, new { TenantId = owner, Id = id }, ct))!;
+            await audit.RecordForAsync(session, owner, AuditEntityType.SharingGrant, id, AuditAction.Created, null, SharingGrantResponse.From(created, Today), ct);
+            deliveries = await notices.NotifyGrantAsync(session, id, revoked: false, ct);
             return WriteOutcome<SharingGrantRow>.Done(created);
         }, ct);
+        webhooks.Enqueue(deliveries);
+        return outcome;
     }
 
-    public Task<WriteOutcome<SharingGrantRow>> RevokeAsync(Guid id, CancellationToken ct) =>
-        db.TransactAsync(async session =>
+    public async Task<WriteOutcome<SharingGrantRow>> RevokeAsync(Guid id, CancellationToken ct)
+    {
+        var owner = db.TenantId;
+        IReadOnlyList<Guid> deliveries = [];
+        var outcome = await system.TransactAsync(async session =>
         {
-            var current = await session.QuerySingleOrDefaultAsync<SharingGrantRow>(FindForRevokeSql, new { Id = id }, ct);
+            var current = await session.QuerySingleOrDefaultAsync<SharingGrantRow>(FindForRevokeSql, new { TenantId = owner, Id = id }, ct);
             if (current is null)
                 return WriteOutcome<SharingGrantRow>.NotFound;
             if (current.RevokedAt is not null)
                 return WriteOutcome<SharingGrantRow>.Conflict("sharing-grant-revoked", $"Grant {id} was revoked already.");
 
-            await session.ExecuteAsync(RevokeSql, new { Id = id, Now = clock.GetUtcNow(), Today, ClientId }, ct);
-            var revoked = (await session.QuerySingleOrDefaultAsync<SharingGrantRow>(FindSql, new { Id = id }, ct))!;
-            await audit.RecordAsync(session, AuditEntityType.SharingGrant, id, AuditAction.Revoked,
+            await session.ExecuteAsync(RevokeSql, new { TenantId = owner, Id = id, Now = clock.GetUtcNow(), Today, ClientId }, ct);
+            var revoked = (await session.QuerySingleOrDefaultAsync<SharingGrantRow>(FindSql, new { TenantId = owner, Id = id }, ct))!;
+            await audit.RecordForAsync(session, owner, AuditEntityType.SharingGrant, id, AuditAction.Revoked,
                 SharingGrantResponse.From(current, Today), SharingGrantResponse.From(revoked, Today), ct);
+            deliveries = await notices.NotifyGrantAsync(session, id, revoked: true, ct);
             return WriteOutcome<SharingGrantRow>.Done(revoked);
         }, ct);
+        webhooks.Enqueue(deliveries);
+        return outcome;
+    }
 
     string ClientId => http.HttpContext?.User.ClientIdOf() ?? "system";
 }
