@@ -1327,7 +1327,7 @@ namespace Plinth.Platform.Client
         /// Update a unit
         /// </summary>
         /// <remarks>
-        /// Replaces the unit's fields. Changing the category (BOG ↔ MOG) needs a reason, kept in the unit's classification history. Requires If-Match with the ETag last read.
+        /// Replaces the unit's fields. Changing the category (BOG ↔ MOG), a detail code that makes the unit DAEB or niet-DAEB, or removing the DAEB override needs a reason (400 naming reason); these changes, and setting or changing the override, are kept in the unit's classification history. Requires If-Match with the ETag last read.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="unitId">The id of the unit.</param>
@@ -1341,7 +1341,7 @@ namespace Plinth.Platform.Client
         /// List a unit's classification history
         /// </summary>
         /// <remarks>
-        /// Every change of the unit's category (BOG ↔ MOG), oldest first, with its reason.
+        /// Every change of the unit's category (BOG ↔ MOG), of whether it is DAEB (by a detail code or an override), and of its DAEB override, oldest first, with its reason.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="unitId">The id of the unit.</param>
@@ -1930,7 +1930,7 @@ namespace Plinth.Platform.Client
         /// Update a unit
         /// </summary>
         /// <remarks>
-        /// Replaces the unit's fields. Changing the category (BOG ↔ MOG) needs a reason, kept in the unit's classification history. Requires If-Match with the ETag last read.
+        /// Replaces the unit's fields. Changing the category (BOG ↔ MOG), a detail code that makes the unit DAEB or niet-DAEB, or removing the DAEB override needs a reason (400 naming reason); these changes, and setting or changing the override, are kept in the unit's classification history. Requires If-Match with the ETag last read.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="unitId">The id of the unit.</param>
@@ -2140,7 +2140,7 @@ namespace Plinth.Platform.Client
         /// List a unit's classification history
         /// </summary>
         /// <remarks>
-        /// Every change of the unit's category (BOG ↔ MOG), oldest first, with its reason.
+        /// Every change of the unit's category (BOG ↔ MOG), of whether it is DAEB (by a detail code or an override), and of its DAEB override, oldest first, with its reason.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="unitId">The id of the unit.</param>
@@ -7028,7 +7028,7 @@ namespace Plinth.Platform.Client
         /// List notifications
         /// </summary>
         /// <remarks>
-        /// The tenant's reminders (evaluation due or overdue, discount or lease ending) and notices of sharing grants given to it or revoked, oldest first.
+        /// The tenant's reminders (evaluation due or overdue, discount or lease ending, a 7:290 lease's notice deadline) and notices of sharing grants given to it or revoked, oldest first.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="unacknowledged">Only notifications nobody has acknowledged yet.</param>
@@ -7265,7 +7265,7 @@ namespace Plinth.Platform.Client
         /// List notifications
         /// </summary>
         /// <remarks>
-        /// The tenant's reminders (evaluation due or overdue, discount or lease ending) and notices of sharing grants given to it or revoked, oldest first.
+        /// The tenant's reminders (evaluation due or overdue, discount or lease ending, a 7:290 lease's notice deadline) and notices of sharing grants given to it or revoked, oldest first.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="unacknowledged">Only notifications nobody has acknowledged yet.</param>
@@ -7573,7 +7573,7 @@ namespace Plinth.Platform.Client
         /// Create a lease
         /// </summary>
         /// <remarks>
-        /// Lets a unit. Two leases of one unit may not overlap: 409 names the lease in the way. Accepts an Idempotency-Key.
+        /// Lets a unit. Without a regime the lease takes the unit's: 7:290 BW for the detail codes HOR, WIR and WWI, 7:230a BW for every other. Two leases of one unit may not overlap: 409 names the lease in the way. Accepts an Idempotency-Key.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="idempotency_Key">A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.</param>
@@ -7596,7 +7596,7 @@ namespace Plinth.Platform.Client
         /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<PageOfLeaseResponse> ListLeasesAsync(string tenant, System.Guid? unitId = null, LeaseStatus? status = null, string? lesseeKvk = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<PageOfLeaseResponse> ListLeasesAsync(string tenant, System.Guid? unitId = null, TermStatus? status = null, string? lesseeKvk = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -7681,7 +7681,7 @@ namespace Plinth.Platform.Client
         /// Create a lease
         /// </summary>
         /// <remarks>
-        /// Lets a unit. Two leases of one unit may not overlap: 409 names the lease in the way. Accepts an Idempotency-Key.
+        /// Lets a unit. Without a regime the lease takes the unit's: 7:290 BW for the detail codes HOR, WIR and WWI, 7:230a BW for every other. Two leases of one unit may not overlap: 409 names the lease in the way. Accepts an Idempotency-Key.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="idempotency_Key">A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.</param>
@@ -7895,7 +7895,7 @@ namespace Plinth.Platform.Client
         /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PageOfLeaseResponse> ListLeasesAsync(string tenant, System.Guid? unitId = null, LeaseStatus? status = null, string? lesseeKvk = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<PageOfLeaseResponse> ListLeasesAsync(string tenant, System.Guid? unitId = null, TermStatus? status = null, string? lesseeKvk = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (tenant == null)
                 throw new System.ArgumentNullException("tenant");
@@ -8870,7 +8870,7 @@ namespace Plinth.Platform.Client
         /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<PageOfDiscountResponse> ListDiscountsAsync(string tenant, System.Guid? leaseId = null, DiscountStatus? status = null, System.DateOnly? evaluationDueBefore = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<PageOfDiscountResponse> ListDiscountsAsync(string tenant, System.Guid? leaseId = null, TermStatus? status = null, System.DateOnly? evaluationDueBefore = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -10027,7 +10027,7 @@ namespace Plinth.Platform.Client
         /// <param name="cursor">The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PageOfDiscountResponse> ListDiscountsAsync(string tenant, System.Guid? leaseId = null, DiscountStatus? status = null, System.DateOnly? evaluationDueBefore = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<PageOfDiscountResponse> ListDiscountsAsync(string tenant, System.Guid? leaseId = null, TermStatus? status = null, System.DateOnly? evaluationDueBefore = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (tenant == null)
                 throw new System.ArgumentNullException("tenant");
@@ -13007,6 +13007,10 @@ namespace Plinth.Platform.Client
         [System.Runtime.Serialization.EnumMember(Value = @"rent_revised")]
         RentRevised = 8,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"read_by_grantee")]
+        [System.Runtime.Serialization.EnumMember(Value = @"read_by_grantee")]
+        ReadByGrantee = 9,
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -13693,6 +13697,10 @@ namespace Plinth.Platform.Client
         [System.ComponentModel.DataAnnotations.StringLength(36, MinimumLength = 1)]
         public System.Guid UnitId { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("regime")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<LeaseRegime>))]
+        public LeaseRegime? Regime { get; set; } = default!;
+
         /// <summary>
         /// Base rent in euro cents per month, before any discount, as agreed at the start; rent revisions change it from a month on.
         /// </summary>
@@ -13703,11 +13711,6 @@ namespace Plinth.Platform.Client
         [System.Text.Json.Serialization.JsonPropertyName("lessee")]
         [System.ComponentModel.DataAnnotations.Required]
         public Lessee Lessee { get; set; } = new Lessee();
-
-        [System.Text.Json.Serialization.JsonPropertyName("regime")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<LeaseRegime>))]
-        public LeaseRegime Regime { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("startDate")]
         [System.ComponentModel.DataAnnotations.Required]
@@ -13909,7 +13912,7 @@ namespace Plinth.Platform.Client
         public UnitCategory Category { get; set; } = default!;
 
         /// <summary>
-        /// VERA eenheiddetailsoort of the category: BED has ATE, HOR, KAN, KIN, PRA, WIR, WWI; MOG has BUU, GEM, BIJ, BIB, CUL, DAG, JON, MAA, MWR, MUL, WEL, WWR, WER, WIJ, ZST, STP, OPV, REZ, BAS, BRE, SCH, CJG, KTI, VEI. 'detailCode' must be a VERA detail code of the unit's category.
+        /// VERA eenheiddetailsoort of the category: BED has ATE, HOR, KAN, KIN, PRA, WIR, WWI; MOG has BUU, GEM, BIJ, BIB, CUL, DAG, JON, MAA, MWR, MUL, WEL, WWR, WER, WIJ, ZST, STP, OPV, REZ, BAS, BRE, SCH, CJG, KTI, VEI, HOS. 'detailCode' must be a VERA detail code of the unit's category.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("detailCode")]
         [System.ComponentModel.DataAnnotations.Required]
@@ -13965,6 +13968,9 @@ namespace Plinth.Platform.Client
         [System.ComponentModel.DataAnnotations.Range(1, 6)]
         public int? EnvironmentalCategory { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("daebOverride")]
+        public DaebOverride? DaebOverride { get; set; } = default!;
+
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
         [System.Text.Json.Serialization.JsonExtensionData]
@@ -13995,8 +14001,37 @@ namespace Plinth.Platform.Client
         // TODO(system.text.json): Add ItemConverterType with enum converter when supported
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.MinLength(1)]
-        [System.ComponentModel.DataAnnotations.MaxLength(6)]
+        [System.ComponentModel.DataAnnotations.MaxLength(7)]
         public System.Collections.Generic.IList<NotificationType> Events { get; set; } = new System.Collections.Generic.List<NotificationType>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// An explicit DAEB decision, with why the detail code does not decide it.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class DaebOverride
+    {
+
+        /// <summary>
+        /// Whether the unit counts as DAEB (true) or niet-DAEB (false), whatever its detail code says.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("daeb")]
+        public bool Daeb { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("reason")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(1000, MinimumLength = 1)]
+        public string Reason { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -14352,8 +14387,8 @@ namespace Plinth.Platform.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DiscountStatus>))]
-        public DiscountStatus Status { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TermStatus>))]
+        public TermStatus Status { get; set; } = default!;
 
         /// <summary>
         /// The counter-performances of the latest period (each period keeps its own).
@@ -14395,24 +14430,6 @@ namespace Plinth.Platform.Client
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum DiscountStatus
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"upcoming")]
-        [System.Runtime.Serialization.EnumMember(Value = @"upcoming")]
-        Upcoming = 0,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"active")]
-        [System.Runtime.Serialization.EnumMember(Value = @"active")]
-        Active = 1,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"ended")]
-        [System.Runtime.Serialization.EnumMember(Value = @"ended")]
-        Ended = 2,
 
     }
 
@@ -14666,8 +14683,29 @@ namespace Plinth.Platform.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<LeaseStatus>))]
-        public LeaseStatus Status { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TermStatus>))]
+        public TermStatus Status { get; set; } = default!;
+
+        /// <summary>
+        /// The last day of the statutory term that runs today (or starts after today) of a 7:290 lease, which ends only by notice
+        /// <br/>(art. 7:293 BW): five years from the start for an agreed term of more than two and less than five years or an indefinite
+        /// <br/>one (art. 7:292 lid 1), the end date for five years or more, and five years more once that term has passed (7:292 lid 2).
+        /// <br/>Null when the lease ends on its end date (7:230a, other, a 7:290 lease of at most two years under art. 7:301, a
+        /// <br/>terminated lease) and after the extended term, when the lease continues for an indefinite time (art. 7:300).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("statutoryEndDate")]
+        [System.ComponentModel.DataAnnotations.StringLength(10)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
+        public System.DateOnly? StatutoryEndDate { get; set; } = default!;
+
+        /// <summary>
+        /// The last day on which notice ends the lease at statutoryEndDate: one year before it (notice of at least one year,
+        /// <br/>art. 7:293 BW; a statutory end on 29 February gives 28 February). Null exactly when statutoryEndDate is.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("noticeDeadline")]
+        [System.ComponentModel.DataAnnotations.StringLength(10)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
+        public System.DateOnly? NoticeDeadline { get; set; } = default!;
 
         /// <summary>
         /// Why the lease was ended early, when it was.
@@ -14710,24 +14748,6 @@ namespace Plinth.Platform.Client
 
     }
 
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum LeaseStatus
-    {
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"upcoming")]
-        [System.Runtime.Serialization.EnumMember(Value = @"upcoming")]
-        Upcoming = 0,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"active")]
-        [System.Runtime.Serialization.EnumMember(Value = @"active")]
-        Active = 1,
-
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"ended")]
-        [System.Runtime.Serialization.EnumMember(Value = @"ended")]
-        Ended = 2,
-
-    }
-
     /// <summary>
     /// The organisation that rents the unit.
     /// </summary>
@@ -14735,6 +14755,9 @@ namespace Plinth.Platform.Client
     public partial class Lessee
     {
 
+        /// <summary>
+        /// Shown to a grantee (a tenant reading under a sharing grant) as "(masked)" when the lessee has no KvK number.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(200, MinimumLength = 1)]
@@ -14757,6 +14780,9 @@ namespace Plinth.Platform.Client
         [System.ComponentModel.DataAnnotations.RegularExpression(@"^[0-9]{2,5}$")]
         public string? SbiCode { get; set; } = default!;
 
+        /// <summary>
+        /// Shown to a grantee (a tenant reading under a sharing grant) as "masked@masked.invalid".
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("contactEmail")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.StringLength(254, MinimumLength = 1)]
@@ -14798,7 +14824,7 @@ namespace Plinth.Platform.Client
         public System.Guid SubjectId { get; set; } = default!;
 
         /// <summary>
-        /// The day the reminder is about: the evaluation's due date, the day the discount or lease ends, or a sharing grant's first day or the day it was revoked.
+        /// The day the reminder is about: the evaluation's due date, the day the discount or lease ends, a 7:290 lease's notice deadline, or a sharing grant's first day or the day it was revoked.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("dueOn")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -14873,13 +14899,17 @@ namespace Plinth.Platform.Client
         [System.Runtime.Serialization.EnumMember(Value = @"lease.ending")]
         LeaseEnding = 3,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"lease.notice_deadline")]
+        [System.Runtime.Serialization.EnumMember(Value = @"lease.notice_deadline")]
+        LeaseNoticeDeadline = 4,
+
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"sharing_grant.created")]
         [System.Runtime.Serialization.EnumMember(Value = @"sharing_grant.created")]
-        SharingGrantCreated = 4,
+        SharingGrantCreated = 5,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"sharing_grant.revoked")]
         [System.Runtime.Serialization.EnumMember(Value = @"sharing_grant.revoked")]
-        SharingGrantRevoked = 5,
+        SharingGrantRevoked = 6,
 
     }
 
@@ -15633,9 +15663,19 @@ namespace Plinth.Platform.Client
         [System.ComponentModel.DataAnnotations.Range(0, 2147483647)]
         public int DiscountsEnding { get; set; } = default!;
 
+        /// <summary>
+        /// Leases that end on their end date (7:230a, other, 7:290 of at most two years) and end within 90 days.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("leasesEnding")]
         [System.ComponentModel.DataAnnotations.Range(0, 2147483647)]
         public int LeasesEnding { get; set; } = default!;
+
+        /// <summary>
+        /// 7:290 leases whose notice deadline is a month away (lease.notice_deadline).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("leaseNoticeDeadlines")]
+        [System.ComponentModel.DataAnnotations.Range(0, 2147483647)]
+        public int LeaseNoticeDeadlines { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -16182,6 +16222,27 @@ namespace Plinth.Platform.Client
     }
 
     /// <summary>
+    /// Where a day lies against a term that runs from its first day through its last (open-ended without one).
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TermStatus
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"upcoming")]
+        [System.Runtime.Serialization.EnumMember(Value = @"upcoming")]
+        Upcoming = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"active")]
+        [System.Runtime.Serialization.EnumMember(Value = @"active")]
+        Active = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"ended")]
+        [System.Runtime.Serialization.EnumMember(Value = @"ended")]
+        Ended = 2,
+
+    }
+
+    /// <summary>
     /// VERA eenheidsoort: BED (bedrijfsruimte, BOG, commercial) or MOG (maatschappelijk vastgoed, social).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -16199,7 +16260,7 @@ namespace Plinth.Platform.Client
     }
 
     /// <summary>
-    /// One change of a unit's category, with the reason given for it.
+    /// One change of a unit's category, of whether it is DAEB, or of its DAEB override, with the reason given for it.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class UnitClassificationResponse
@@ -16232,6 +16293,18 @@ namespace Plinth.Platform.Client
         [System.ComponentModel.DataAnnotations.RegularExpression(@"^[A-Z]{3}$")]
         public string ToDetailCode { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("fromDaeb")]
+        public bool FromDaeb { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("toDaeb")]
+        public bool ToDaeb { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("daebOverride")]
+        public DaebOverride? DaebOverride { get; set; } = default!;
+
+        /// <summary>
+        /// The reason given with the change, or the new override's reason when none was.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("reason")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(1000)]
@@ -16292,10 +16365,14 @@ namespace Plinth.Platform.Client
         public string DetailCode { get; set; } = default!;
 
         /// <summary>
-        /// True for MOG (DAEB, social); false for BOG (niet-DAEB, commercial). Follows the category.
+        /// Whether the unit is DAEB (social, state-backed) or niet-DAEB (commercial): daebOverride.daeb when there is one, else by
+        /// <br/>detail code: MOG is DAEB except MWR and WWR, BED is never DAEB.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("daeb")]
         public bool Daeb { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("daebOverride")]
+        public DaebOverride? DaebOverride { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("areaM2")]
         public double AreaM2 { get; set; } = default!;
@@ -16427,14 +16504,14 @@ namespace Plinth.Platform.Client
     public partial class UpdateLeaseRequest
     {
 
-        [System.Text.Json.Serialization.JsonPropertyName("lessee")]
-        [System.ComponentModel.DataAnnotations.Required]
-        public Lessee Lessee { get; set; } = new Lessee();
-
         [System.Text.Json.Serialization.JsonPropertyName("regime")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<LeaseRegime>))]
         public LeaseRegime Regime { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("lessee")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public Lessee Lessee { get; set; } = new Lessee();
 
         [System.Text.Json.Serialization.JsonPropertyName("startDate")]
         [System.ComponentModel.DataAnnotations.Required]
@@ -16469,7 +16546,8 @@ namespace Plinth.Platform.Client
     {
 
         /// <summary>
-        /// Why the category changes (BOG ↔ MOG); required when it does, and kept in the unit's history.
+        /// Why the classification changes; required when the category changes (BOG ↔ MOG), when a new detail code makes the unit
+        /// <br/>DAEB or niet-DAEB, and when the DAEB override is removed; kept in the unit's history.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("reason")]
         [System.ComponentModel.DataAnnotations.StringLength(1000)]
@@ -16489,7 +16567,7 @@ namespace Plinth.Platform.Client
         public UnitCategory Category { get; set; } = default!;
 
         /// <summary>
-        /// VERA eenheiddetailsoort of the category: BED has ATE, HOR, KAN, KIN, PRA, WIR, WWI; MOG has BUU, GEM, BIJ, BIB, CUL, DAG, JON, MAA, MWR, MUL, WEL, WWR, WER, WIJ, ZST, STP, OPV, REZ, BAS, BRE, SCH, CJG, KTI, VEI. 'detailCode' must be a VERA detail code of the unit's category.
+        /// VERA eenheiddetailsoort of the category: BED has ATE, HOR, KAN, KIN, PRA, WIR, WWI; MOG has BUU, GEM, BIJ, BIB, CUL, DAG, JON, MAA, MWR, MUL, WEL, WWR, WER, WIJ, ZST, STP, OPV, REZ, BAS, BRE, SCH, CJG, KTI, VEI, HOS. 'detailCode' must be a VERA detail code of the unit's category.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("detailCode")]
         [System.ComponentModel.DataAnnotations.Required]
@@ -16544,6 +16622,9 @@ namespace Plinth.Platform.Client
         [System.Text.Json.Serialization.JsonPropertyName("environmentalCategory")]
         [System.ComponentModel.DataAnnotations.Range(1, 6)]
         public int? EnvironmentalCategory { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("daebOverride")]
+        public DaebOverride? DaebOverride { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 

@@ -3548,7 +3548,7 @@ export interface ILeasesClient {
      * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
      * @return OK
      */
-    listLeases(tenant: string, unitId?: string | null | undefined, status?: LeaseStatus | undefined, lesseeKvk?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfLeaseResponse>;
+    listLeases(tenant: string, unitId?: string | null | undefined, status?: TermStatus | undefined, lesseeKvk?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfLeaseResponse>;
 
     /**
      * Get a lease
@@ -3711,7 +3711,7 @@ export class LeasesClient implements ILeasesClient {
      * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
      * @return OK
      */
-    listLeases(tenant: string, unitId?: string | null | undefined, status?: LeaseStatus | undefined, lesseeKvk?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfLeaseResponse> {
+    listLeases(tenant: string, unitId?: string | null | undefined, status?: TermStatus | undefined, lesseeKvk?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfLeaseResponse> {
         let url_ = this.baseUrl + "/v1/tenants/{tenant}/leases?";
         if (tenant === undefined || tenant === null)
             throw new globalThis.Error("The parameter 'tenant' must be defined.");
@@ -4195,7 +4195,7 @@ export interface IDiscountsClient {
      * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
      * @return OK
      */
-    listDiscounts(tenant: string, leaseId?: string | null | undefined, status?: DiscountStatus | undefined, evaluationDueBefore?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfDiscountResponse>;
+    listDiscounts(tenant: string, leaseId?: string | null | undefined, status?: TermStatus | undefined, evaluationDueBefore?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfDiscountResponse>;
 }
 
 export class DiscountsClient implements IDiscountsClient {
@@ -4836,7 +4836,7 @@ export class DiscountsClient implements IDiscountsClient {
      * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
      * @return OK
      */
-    listDiscounts(tenant: string, leaseId?: string | null | undefined, status?: DiscountStatus | undefined, evaluationDueBefore?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfDiscountResponse> {
+    listDiscounts(tenant: string, leaseId?: string | null | undefined, status?: TermStatus | undefined, evaluationDueBefore?: string | null | undefined, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfDiscountResponse> {
         let url_ = this.baseUrl + "/v1/tenants/{tenant}/discounts?";
         if (tenant === undefined || tenant === null)
             throw new globalThis.Error("The parameter 'tenant' must be defined.");
@@ -6035,7 +6035,7 @@ export interface ApiClientResponse {
 /** The scopes as the API's request and response bodies name them; the wire values are ApiScopes. */
 export type ApiScope = "platform:admin" | "platform:operations" | "tenant:admin" | "plinths:read" | "plinths:write" | "leases:read" | "leases:write" | "discounts:read" | "discounts:write" | "tenders:read" | "tenders:write" | "applications:submit" | "reports:read";
 
-export type AuditAction = "created" | "updated" | "deleted" | "reclassified" | "terminated" | "evaluated" | "ended" | "revoked" | "rent_revised";
+export type AuditAction = "created" | "updated" | "deleted" | "reclassified" | "terminated" | "evaluated" | "ended" | "revoked" | "rent_revised" | "read_by_grantee";
 
 export interface AuditChange {
     /** The field as named in the resource, nested fields with dots: `address.postcode`. */
@@ -6217,10 +6217,10 @@ export interface CreateEvaluationRequest {
 export interface CreateLeaseRequest {
     /** The unit that is let. */
     unitId: string;
+    regime?: LeaseRegime | null;
     /** Base rent in euro cents per month, before any discount, as agreed at the start; rent revisions change it from a month on. */
     baseRentCentsPerMonth: number;
     lessee: Lessee;
-    regime: LeaseRegime;
     startDate: string;
     /** Last day of the lease; none for an open-ended lease. 'endDate' must not be before 'startDate'. */
     endDate?: string | null;
@@ -6273,7 +6273,7 @@ export interface CreateUnitRequest {
     /** How the unit is known, e.g. "Herderplein 12 A". */
     name: string;
     category: UnitCategory;
-    /** VERA eenheiddetailsoort of the category: BED has ATE, HOR, KAN, KIN, PRA, WIR, WWI; MOG has BUU, GEM, BIJ, BIB, CUL, DAG, JON, MAA, MWR, MUL, WEL, WWR, WER, WIJ, ZST, STP, OPV, REZ, BAS, BRE, SCH, CJG, KTI, VEI. 'detailCode' must be a VERA detail code of the unit's category. */
+    /** VERA eenheiddetailsoort of the category: BED has ATE, HOR, KAN, KIN, PRA, WIR, WWI; MOG has BUU, GEM, BIJ, BIB, CUL, DAG, JON, MAA, MWR, MUL, WEL, WWR, WER, WIJ, ZST, STP, OPV, REZ, BAS, BRE, SCH, CJG, KTI, VEI, HOS. 'detailCode' must be a VERA detail code of the unit's category. */
     detailCode: string;
     /** Lettable floor area (VVO) in m². */
     areaM2: number;
@@ -6288,6 +6288,7 @@ export interface CreateUnitRequest {
     status: UnitStatus;
     /** Milieucategorie 1–6; 1 and 2 mix with housing. */
     environmentalCategory?: number | null;
+    daebOverride?: DaebOverride | null;
 
     [key: string]: any;
 }
@@ -6297,6 +6298,15 @@ export interface CreateWebhookRequest {
     url: string;
     /** The notification types to receive. */
     events: NotificationType[];
+
+    [key: string]: any;
+}
+
+/** An explicit DAEB decision, with why the detail code does not decide it. */
+export interface DaebOverride {
+    /** Whether the unit counts as DAEB (true) or niet-DAEB (false), whatever its detail code says. */
+    daeb: boolean;
+    reason: string;
 
     [key: string]: any;
 }
@@ -6383,7 +6393,7 @@ export interface DiscountResponse {
     justification: string;
     evaluationCadenceMonths: number;
     reminderLeadMonths: number;
-    status: DiscountStatus;
+    status: TermStatus;
     /** The counter-performances of the latest period (each period keeps its own). */
     counterPerformances: CounterPerformanceResponse[];
     /** The evaluation periods so far, oldest first; the last one holds the terms in force now. */
@@ -6394,8 +6404,6 @@ export interface DiscountResponse {
 
     [key: string]: any;
 }
-
-export type DiscountStatus = "upcoming" | "active" | "ended";
 
 /** New terms for a step-up: a smaller discount than the current one. */
 export interface DiscountTermsRequest {
@@ -6451,7 +6459,16 @@ export interface LeaseResponse {
     endDate?: string | null;
     /** The base rent agreed at the start, in euro cents per month; rent revisions change it from a month on (see the rent and the rent schedule). */
     baseRentCentsPerMonth: number;
-    status: LeaseStatus;
+    status: TermStatus;
+    /** The last day of the statutory term that runs today (or starts after today) of a 7:290 lease, which ends only by notice
+(art. 7:293 BW): five years from the start for an agreed term of more than two and less than five years or an indefinite
+one (art. 7:292 lid 1), the end date for five years or more, and five years more once that term has passed (7:292 lid 2).
+Null when the lease ends on its end date (7:230a, other, a 7:290 lease of at most two years under art. 7:301, a
+terminated lease) and after the extended term, when the lease continues for an indefinite time (art. 7:300). */
+    statutoryEndDate?: string | null;
+    /** The last day on which notice ends the lease at statutoryEndDate: one year before it (notice of at least one year,
+art. 7:293 BW; a statutory end on 29 February gives 28 February). Null exactly when statutoryEndDate is. */
+    noticeDeadline?: string | null;
     /** Why the lease was ended early, when it was. */
     terminationReason?: string | null;
     terminatedAt?: string | null;
@@ -6463,15 +6480,15 @@ export interface LeaseResponse {
     [key: string]: any;
 }
 
-export type LeaseStatus = "upcoming" | "active" | "ended";
-
 /** The organisation that rents the unit. */
 export interface Lessee {
+    /** Shown to a grantee (a tenant reading under a sharing grant) as "(masked)" when the lessee has no KvK number. */
     name: string;
     /** KvK number: eight digits. */
     kvkNumber: string;
     /** SBI activity code (Standaard Bedrijfsindeling), 2–5 digits. */
     sbiCode?: string | null;
+    /** Shown to a grantee (a tenant reading under a sharing grant) as "masked@masked.invalid". */
     contactEmail: string;
 
     [key: string]: any;
@@ -6482,7 +6499,7 @@ export interface NotificationResponse {
     type: NotificationType;
     subjectType: NotificationSubject;
     subjectId: string;
-    /** The day the reminder is about: the evaluation's due date, the day the discount or lease ends, or a sharing grant's first day or the day it was revoked. */
+    /** The day the reminder is about: the evaluation's due date, the day the discount or lease ends, a 7:290 lease's notice deadline, or a sharing grant's first day or the day it was revoked. */
     dueOn: string;
     message: string;
     createdAt: string;
@@ -6494,7 +6511,7 @@ export interface NotificationResponse {
 
 export type NotificationSubject = "discount" | "lease" | "sharing_grant";
 
-export type NotificationType = "discount.evaluation_due" | "discount.evaluation_overdue" | "discount.ending" | "lease.ending" | "sharing_grant.created" | "sharing_grant.revoked";
+export type NotificationType = "discount.evaluation_due" | "discount.evaluation_overdue" | "discount.ending" | "lease.ending" | "lease.notice_deadline" | "sharing_grant.created" | "sharing_grant.revoked";
 
 /** One page of a list, in a stable order. Pass nextCursor back as cursor for the next page. */
 export interface PageOfApiClientResponse {
@@ -6708,7 +6725,10 @@ export interface ReminderScanResponse {
     evaluationsDue: number;
     evaluationsOverdue: number;
     discountsEnding: number;
+    /** Leases that end on their end date (7:230a, other, 7:290 of at most two years) and end within 90 days. */
     leasesEnding: number;
+    /** 7:290 leases whose notice deadline is a month away (lease.notice_deadline). */
+    leaseNoticeDeadlines: number;
 
     [key: string]: any;
 }
@@ -6842,16 +6862,23 @@ export interface TerminateLeaseRequest {
     [key: string]: any;
 }
 
+/** Where a day lies against a term that runs from its first day through its last (open-ended without one). */
+export type TermStatus = "upcoming" | "active" | "ended";
+
 /** VERA eenheidsoort: BED (bedrijfsruimte, BOG, commercial) or MOG (maatschappelijk vastgoed, social). */
 export type UnitCategory = "BED" | "MOG";
 
-/** One change of a unit's category, with the reason given for it. */
+/** One change of a unit's category, of whether it is DAEB, or of its DAEB override, with the reason given for it. */
 export interface UnitClassificationResponse {
     id: string;
     fromCategory: UnitCategory;
     fromDetailCode: string;
     toCategory: UnitCategory;
     toDetailCode: string;
+    fromDaeb: boolean;
+    toDaeb: boolean;
+    daebOverride?: DaebOverride | null;
+    /** The reason given with the change, or the new override's reason when none was. */
     reason: string;
     changedAt: string;
     /** The API client that made the change. */
@@ -6866,8 +6893,10 @@ export interface UnitResponse {
     name: string;
     category: UnitCategory;
     detailCode: string;
-    /** True for MOG (DAEB, social); false for BOG (niet-DAEB, commercial). Follows the category. */
+    /** Whether the unit is DAEB (social, state-backed) or niet-DAEB (commercial): daebOverride.daeb when there is one, else by
+detail code: MOG is DAEB except MWR and WWR, BED is never DAEB. */
     daeb: boolean;
+    daebOverride?: DaebOverride | null;
     areaM2: number;
     marketRentCentsPerYear?: number | null;
     valuationDate?: string | null;
@@ -6900,8 +6929,8 @@ export interface UpdateDiscountPolicyRequest {
 }
 
 export interface UpdateLeaseRequest {
-    lessee: Lessee;
     regime: LeaseRegime;
+    lessee: Lessee;
     startDate: string;
     /** Last day of the lease; none for an open-ended lease. 'endDate' must not be before 'startDate'. */
     endDate?: string | null;
@@ -6911,12 +6940,13 @@ export interface UpdateLeaseRequest {
 
 /** 'status' is let only while a lease is active; set vacant, in_tender or unavailable. */
 export interface UpdateUnitRequest {
-    /** Why the category changes (BOG ↔ MOG); required when it does, and kept in the unit's history. */
+    /** Why the classification changes; required when the category changes (BOG ↔ MOG), when a new detail code makes the unit
+DAEB or niet-DAEB, and when the DAEB override is removed; kept in the unit's history. */
     reason?: string | null;
     /** How the unit is known, e.g. "Herderplein 12 A". */
     name: string;
     category: UnitCategory;
-    /** VERA eenheiddetailsoort of the category: BED has ATE, HOR, KAN, KIN, PRA, WIR, WWI; MOG has BUU, GEM, BIJ, BIB, CUL, DAG, JON, MAA, MWR, MUL, WEL, WWR, WER, WIJ, ZST, STP, OPV, REZ, BAS, BRE, SCH, CJG, KTI, VEI. 'detailCode' must be a VERA detail code of the unit's category. */
+    /** VERA eenheiddetailsoort of the category: BED has ATE, HOR, KAN, KIN, PRA, WIR, WWI; MOG has BUU, GEM, BIJ, BIB, CUL, DAG, JON, MAA, MWR, MUL, WEL, WWR, WER, WIJ, ZST, STP, OPV, REZ, BAS, BRE, SCH, CJG, KTI, VEI, HOS. 'detailCode' must be a VERA detail code of the unit's category. */
     detailCode: string;
     /** Lettable floor area (VVO) in m². */
     areaM2: number;
@@ -6931,6 +6961,7 @@ export interface UpdateUnitRequest {
     status: UnitStatus;
     /** Milieucategorie 1–6; 1 and 2 mix with housing. */
     environmentalCategory?: number | null;
+    daebOverride?: DaebOverride | null;
 
     [key: string]: any;
 }
