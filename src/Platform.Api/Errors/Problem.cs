@@ -66,6 +66,10 @@ public sealed class Problem
     /// <summary>With <c>urn:plinth:problem:discount-overlap</c>: the discount of the lease that already covers that period.</summary>
     public Guid? DiscountId { get; init; }
 
+    /// <summary>With <c>urn:plinth:problem:tender-transition-not-allowed</c> and the other refusals of a tender's transitions: what the tender allows now.</summary>
+    [MaxLength(4)]
+    public IReadOnlyList<Features.Tenders.TenderTransition>? AllowedTransitions { get; init; }
+
     /// <summary>The JSON name of one of this class's members, for a problem's extensions: <c>nameof(RemainingCents)</c> → <c>remainingCents</c>.</summary>
     public static string Member(string propertyName) => typeof(Problem).GetProperty(propertyName) is not null
         ? JsonNamingPolicy.CamelCase.ConvertName(propertyName)

@@ -18,15 +18,16 @@ public static class DatedTerm
 
     /// <summary>
     /// The same rule for the row being read: columns <c>start_date</c> and <c>end_date</c> (null when open-ended) of the one
-    /// table in scope that has them, and the day as <c>@Today</c>.
+    /// table in scope that has them, and the day as <c>@Today</c>. A fragment, so not named <c>…Sql</c>: the parse tests read
+    /// every <c>…Sql</c> constant as a whole statement.
     /// </summary>
-    public const string ActiveSql = "(start_date <= @Today AND (end_date IS NULL OR end_date >= @Today))";
+    public const string ActiveCondition = "(start_date <= @Today AND (end_date IS NULL OR end_date >= @Today))";
 
-    /// <summary><c>@Status</c> (a <see cref="TermStatus"/> as text, or null for any) on <c>@Today</c>, as <see cref="ActiveSql"/> reads it.</summary>
-    public const string StatusFilterSql = $"""
+    /// <summary><c>@Status</c> (a <see cref="TermStatus"/> as text, or null for any) on <c>@Today</c>, as <see cref="ActiveCondition"/> reads it.</summary>
+    public const string StatusCondition = $"""
         (@Status IS NULL
          OR (@Status = 'upcoming' AND start_date > @Today)
-         OR (@Status = 'active' AND {ActiveSql})
+         OR (@Status = 'active' AND {ActiveCondition})
          OR (@Status = 'ended' AND end_date < @Today))
         """;
 }

@@ -16,6 +16,12 @@ public sealed class RateLimitingOptions
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 }
 
+/// <summary>Endpoint metadata: counted per remote address even with a token (a public read anyone may make).</summary>
+public sealed class RateLimitedPerAddress
+{
+    public static readonly RateLimitedPerAddress Instance = new();
+}
+
 /// <summary>
 /// A fixed window per client, counted on this instance. Every answer carries <c>RateLimit-Limit</c>,
 /// <c>RateLimit-Remaining</c> and <c>RateLimit-Reset</c>; over the limit the answer is 429 with <c>Retry-After</c>.
@@ -35,7 +41,9 @@ public sealed class RateLimiting(RequestDelegate next, IOptions<RateLimitingOpti
         var now = clock.GetUtcNow();
         SweepExpired(now);
 
-        var key = context.User.ClientIdOf() is { } clientId ? "client:" + clientId : "ip:" + context.Connection.RemoteIpAddress;
+        var key = context.User.ClientIdOf() is { } clientId && context.GetEndpoint()?.Metadata.GetMetadata<RateLimitedPerAddress>() is null
+            ? "client:" + clientId
+            : "ip:" + context.Connection.RemoteIpAddress;
         var window = _windows.AddOrUpdate(key,
             _ => new Window(now, 1),
             (_, current) => Expired(current, now, settings.Window) ? new Window(now, 1) : current with { Count = current.Count + 1 });

@@ -38,7 +38,17 @@ public sealed class FuzzSeeds(IReadOnlyDictionary<string, string> ids)
         ["validFrom"] = () => "2026-01-01",
         ["validUntil"] = () => "2026-12-31",
         ["municipalityCodes"] = () => new JsonArray("GM0344"),
+        ["leaseStartDate"] = () => "2027-01-01",
+        ["phone"] = () => "+31 20 123 4567",
+        ["requestedStartDate"] = () => "2027-04-01",
+        ["TenderCriterion.key"] = () => "storefront",
+        ["opensAt"] = () => "2026-06-01T10:00:00Z",
+        ["closesAt"] = () => "2026-07-01T10:00:00Z",
+        ["PitchNight.startsAt"] = () => "2026-07-10T18:00:00Z",
     };
+
+    /// <summary>Body lists of ids that must name what the fuzz world holds, by the world's id of one.</summary>
+    static readonly Dictionary<string, string> IdLists = new() { ["unitIds"] = "unitId" };
 
     /// <summary>Left out of valid bodies: a discount's other kinds of terms, and what the fuzz world does not need.</summary>
     static readonly HashSet<string> Omitted =
@@ -74,6 +84,12 @@ public sealed class FuzzSeeds(IReadOnlyDictionary<string, string> ids)
         if (Body.TryGetValue($"{owner}.{property}", out var seed) || Body.TryGetValue(property, out seed))
         {
             value = seed();
+            return true;
+        }
+
+        if (IdLists.TryGetValue(property, out var one) && ids.TryGetValue(one, out var listed))
+        {
+            value = new JsonArray(JsonValue.Create(listed));
             return true;
         }
 

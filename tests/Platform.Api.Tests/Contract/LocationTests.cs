@@ -56,8 +56,12 @@ public sealed class LocationTests(PlatformApp app)
         await api.Webhooks.CreateWebhookAsync(tenant.Slug,
             new CreateWebhookRequest { Url = new Uri("https://93.184.216.34/plinth"), Events = [NotificationType.DiscountEvaluationDue] }, Ct);
         await api.ApiClients.CreateApiClientAsync(tenant.Slug, new CreateApiClientRequest { DisplayName = "Lezer", Scopes = [ApiScope.PlinthsRead] }, Ct);
+        var vacant = await api.Units.CreateUnitAsync(tenant.Slug, Estate.Atelier(plinth.Id), cancellationToken: Ct);
+        var tender = await api.Tenders.CreateTenderAsync(tenant.Slug, Tenders.TenderScenarios.PitchJePlan([vacant.Id]), cancellationToken: Ct);
+        await api.Tenders.PublishTenderAsync(tenant.Slug, tender.Id, cancellationToken: Ct);
+        await api.Applications.SubmitApplicationAsync(tender.Id, Tenders.ApplicationScenarios.Plan(Tenders.ApplicationScenarios.UniqueEmail()), cancellationToken: Ct);
 
-        Assert.Equal(9, adminLocations.Seen.Count + locations.Seen.Count);
+        Assert.Equal(12, adminLocations.Seen.Count + locations.Seen.Count);
         var failures = new List<string>();
         foreach (var (reader, seen) in new[] { (admin, adminLocations), (api, locations) })
         {

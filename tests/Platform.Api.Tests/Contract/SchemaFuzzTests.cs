@@ -44,7 +44,9 @@ public sealed class SchemaFuzzTests(PlatformApp app)
         var operation = Contract.Operations.Single(o => o.Id == operationId);
         var world = await FuzzWorld.CreateAsync(app, Ct);
         var fuzzer = new RequestFuzzer(Contract, new FuzzSeeds(world.Ids));
-        var http = operation.PathTemplate.StartsWith("/v1/tenants/{tenant}", StringComparison.Ordinal) ? world.Owner.Http : app.Admin.Http;
+        // A tenant's operations, and applications to tenders (which any tenant's client submits), as the world's tenant; the rest as the platform.
+        var http = operation.PathTemplate.StartsWith("/v1/tenants/{tenant}", StringComparison.Ordinal) || operation.PathTemplate.StartsWith("/v1/tenders/", StringComparison.Ordinal)
+            ? world.Owner.Http : app.Admin.Http;
         var failures = new List<string>();
         var cases = fuzzer.Cases(operation).ToList();
 

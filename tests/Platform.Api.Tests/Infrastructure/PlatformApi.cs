@@ -46,6 +46,10 @@ public sealed class PlatformApi(HttpClient http)
     public IWebhooksClient Webhooks { get; } = new WebhooksClient(http);
 
     public ISharingClient Sharing { get; } = new SharingClient(http);
+
+    public ITendersClient Tenders { get; } = new TendersClient(http);
+
+    public IApplicationsClient Applications { get; } = new ApplicationsClient(http);
 }
 
 /// <summary>A tenant made for one test, with helpers to sign in as its API clients.</summary>

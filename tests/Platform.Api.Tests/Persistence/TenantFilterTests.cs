@@ -26,6 +26,8 @@ public sealed class TenantFilterTests
         ["ReminderScan.EndingLeasesSql"] = "The reminder job finds leases about to end in every tenant.",
         ["ReminderScan.CreatedGrantsSql"] = "The reminder job finds grants whose grantee was not yet told of them (the notice goes to another tenant).",
         ["ReminderScan.RevokedGrantsSql"] = "The reminder job finds revoked grants whose grantee was not yet told.",
+        ["ReminderScan.NoticeDeadlinesSql"] = "The reminder job finds the notice deadlines of 7:290 leases coming due in every tenant.",
+        ["ReminderScan.MarkNoticeDeadlineSql"] = "The reminder job marks a row it read (by id) as notified.",
         ["ReminderScan.MarkDueSql"] = "The reminder job marks a row it read (by id) as notified.",
         ["ReminderScan.MarkOverdueSql"] = "The reminder job marks a row it read (by id) as notified.",
         ["ReminderScan.MarkDiscountEndingSql"] = "The reminder job marks a row it read (by id) as notified.",
@@ -36,6 +38,10 @@ public sealed class TenantFilterTests
         ["WebhookDispatch.ClaimSql"] = "The reminder job claims a stranded delivery it read (by id).",
         ["WebhookSender.LoadSql"] = "The Hangfire delivery job loads a delivery by id with its webhook and notification; it runs outside any request.",
         ["WebhookSender.RecordSql"] = "The delivery job records the outcome of the delivery it loaded (by id).",
+        ["ApplicationSubmissions.TenderSql"] = "An applicant of any tenant finds the published tender it applies to by id, in the landlord's partition.",
+        ["ApplicationSubmissions.InsertReceiptSql"] = "A submission writes its receipt into the submitter's partition, beside the application in the landlord's.",
+        ["ApplicationSubmissions.FindOwnSql"] = "The submitter reads its application in the landlord's partition through its own receipt (r.tenant_id = the acting tenant).",
+        ["ApplicationSubmissions.ListReceiptsSql"] = "The submitter lists its receipts with their applications, which live in the landlords' partitions.",
     };
 
     public static TheoryData<string> Statements() => SqlServerSyntaxTests.Statements();
@@ -74,6 +80,19 @@ public sealed class TenantFilterTests
         Assert.Superset(new HashSet<string>(["plinths", "units", "leases", "audit_events", "discounts", "notifications", "webhooks", "sharing_grants"]),
             Filter.TenantTables.ToHashSet());
         Assert.DoesNotContain("tenants", Filter.TenantTables);
+    }
+
+    [Fact]
+    public void The_public_tender_listing_crosses_tenants_only_through_its_view()
+    {
+        var listing = SqlServerSyntaxTests.StatementText("TenderListingStore.ListingSql");
+
+        Assert.Contains("tenders", Filter.TenantTables);
+        Assert.DoesNotContain("public_tender_units", Filter.TenantTables);
+        Assert.Empty(Filter.Violations(listing));
+        Assert.All(Filter.TenantTables, table =>
+            Assert.DoesNotMatch($@"(?i)\b(FROM|JOIN)\s+(dbo\.)?{table}\b", listing));
+        Assert.Matches(@"(?i)\bFROM\s+public_tender_units\b", listing);
     }
 
     [Theory]

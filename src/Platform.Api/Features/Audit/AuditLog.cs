@@ -12,6 +12,8 @@ public enum AuditEntityType
     Lease,
     Discount,
     SharingGrant,
+    Tender,
+    Application,
 }
 
 public enum AuditAction
@@ -28,13 +30,20 @@ public enum AuditAction
 
     /// <summary>A grantee read the owner's data under the sharing grant (the entity): changes name the grantee and the resource.</summary>
     ReadByGrantee,
+    Published,
+    Closed,
+    Shortlisted,
+    Cancelled,
+    Submitted,
+    Withdrawn,
+    Assessed,
 }
 
 public sealed class AuditChange
 {
     public const int MaxValueLength = 4000;
 
-    /// <summary>The field as named in the resource, nested fields with dots: <c>address.postcode</c>.</summary>
+    /// <summary>The field as named in the resource, nested fields with dots, items of a list of objects by index: <c>address.postcode</c>, <c>criteria[0].weight</c>.</summary>
     [System.ComponentModel.DataAnnotations.MaxLength(200)]
     public required string Field { get; init; }
 
@@ -58,11 +67,23 @@ public sealed class AuditLog(IHttpContextAccessor http, TimeProvider clock)
 
     static readonly HashSet<string> Unrecorded = ["etag", "updatedAt", "createdAt"];
 
-    public Task RecordAsync(DbSession session, AuditEntityType entityType, Guid entityId, AuditAction action, object? before, object? after, CancellationToken ct)
+    public Task RecordAsync(DbSession session, AuditEntityType entityType, Guid entityId, AuditAction action, object? before, object? after, CancellationToken ct) =>
+        session.ExecuteAsync(InsertSql, Event(entityType, entityId, action, before, after), ct);
+
+    /// <summary>For a session on the system path (a change that crosses tenants): records the event in <paramref name="ownerId"/>'s trail.</summary>
+    public Task RecordForAsync(DbSession session, Guid ownerId, AuditEntityType entityType, Guid entityId, AuditAction action, object? before, object? after,
+        CancellationToken ct)
+    {
+        var parameters = new Dapper.DynamicParameters(Event(entityType, entityId, action, before, after));
+        parameters.Add("TenantId", ownerId);
+        return session.ExecuteAsync(InsertSql, parameters, ct);
+    }
+
+    object Event(AuditEntityType entityType, Guid entityId, AuditAction action, object? before, object? after)
     {
         var now = clock.GetUtcNow();
         var changes = Diff(Flatten(before), Flatten(after));
-        return session.ExecuteAsync(InsertSql, new
+        return new
         {
             Id = Ids.New(now),
             EntityType = EnumText<AuditEntityType>.ToText(entityType),
@@ -71,7 +92,7 @@ public sealed class AuditLog(IHttpContextAccessor http, TimeProvider clock)
             ClientId = http.HttpContext?.User.ClientIdOf() ?? "system",
             OccurredAt = now,
             Changes = JsonSerializer.Serialize(changes, ApiJson.Options),
-        }, ct);
+        };
     }
 
     static List<AuditChange> Diff(Dictionary<string, string?> before, Dictionary<string, string?> after) =>
@@ -96,6 +117,12 @@ public sealed class AuditLog(IHttpContextAccessor http, TimeProvider clock)
         {
             foreach (var (name, child) in obj)
                 Flatten(child, path.Length == 0 ? name : $"{path}.{name}", fields);
+        }
+        else if (node is JsonArray { Count: > 0 } items && items.All(item => item is JsonObject))
+        {
+            // A list of objects (a tender's criteria, a schedule's steps) by item, so each value stays within MaxValueLength.
+            for (var i = 0; i < items.Count; i++)
+                Flatten(items[i], $"{path}[{i}]", fields);
         }
         else
         {

@@ -61,12 +61,12 @@ public sealed class ListAuditEventsEndpoint(AuditStore audit) : Endpoint<ListAud
     {
         Get("/v1/tenants/{tenant}/audit");
         Scopes(ApiScopes.TenantAdmin, ApiScopes.PlinthsRead, ApiScopes.PlinthsWrite, ApiScopes.LeasesRead, ApiScopes.LeasesWrite,
-            ApiScopes.DiscountsRead, ApiScopes.DiscountsWrite);
+            ApiScopes.DiscountsRead, ApiScopes.DiscountsWrite, ApiScopes.TendersRead, ApiScopes.TendersWrite);
         Summary(s =>
         {
             s.Summary = "List audit events";
             s.Description = "Every create, update, delete, reclassification and termination, oldest first. tenant:admin reads all; "
-                            + "plinths:read reads plinth and unit events, leases:read lease events, discounts:read discount events (name the entityType).";
+                            + "plinths:read reads plinth and unit events, leases:read lease events, discounts:read discount events, tenders:read tender events (name the entityType).";
         });
     }
 
@@ -89,6 +89,7 @@ public sealed class ListAuditEventsEndpoint(AuditStore audit) : Endpoint<ListAud
         AuditEntityType.Plinth or AuditEntityType.Unit => User.HasScope(ApiScopes.PlinthsRead) || User.HasScope(ApiScopes.PlinthsWrite),
         AuditEntityType.Lease => User.HasScope(ApiScopes.LeasesRead) || User.HasScope(ApiScopes.LeasesWrite),
         AuditEntityType.Discount => User.HasScope(ApiScopes.DiscountsRead) || User.HasScope(ApiScopes.DiscountsWrite),
+        AuditEntityType.Tender => User.HasScope(ApiScopes.TendersRead) || User.HasScope(ApiScopes.TendersWrite),
         _ => false,
     };
 }

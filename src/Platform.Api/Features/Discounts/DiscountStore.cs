@@ -47,7 +47,7 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
         SELECT {Columns} FROM discounts d
         WHERE d.tenant_id = @TenantId AND d.id > @After
           AND (@LeaseId IS NULL OR d.lease_id = @LeaseId)
-          AND {DatedTerm.StatusFilterSql}
+          AND {DatedTerm.StatusCondition}
           AND (@DueBefore IS NULL OR EXISTS (
                SELECT 1 FROM discount_periods p
                WHERE p.tenant_id = d.tenant_id AND p.discount_id = d.id AND p.evaluated = 0 AND p.evaluation_due_on < @DueBefore))

@@ -74,7 +74,7 @@ public sealed class LeaseStore(TenantDb db, GranteeDb grantee, AuditLog audit, T
     const string ListFilter = $"""
         (@UnitId IS NULL OR unit_id = @UnitId)
           AND (@LesseeKvk IS NULL OR lessee_kvk_number = @LesseeKvk)
-          AND {DatedTerm.StatusFilterSql}
+          AND {DatedTerm.StatusCondition}
         """;
 
     const string UnitDetailCodeSql = $"SELECT detail_code FROM units {SqlDialect.UpdateLock} WHERE tenant_id = @TenantId AND id = @UnitId";

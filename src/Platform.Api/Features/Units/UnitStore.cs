@@ -66,7 +66,7 @@ public sealed class UnitStore(TenantDb db, GranteeDb grantee, AuditLog audit, Ti
 {
     const string ActiveLease = $"""
         EXISTS (SELECT 1 FROM leases l
-                WHERE l.tenant_id = u.tenant_id AND l.unit_id = u.id AND {DatedTerm.ActiveSql})
+                WHERE l.tenant_id = u.tenant_id AND l.unit_id = u.id AND {DatedTerm.ActiveCondition})
         """;
 
     const string Columns = $"""

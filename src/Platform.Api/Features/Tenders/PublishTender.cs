@@ -1,0 +1,9 @@
+namespace Platform.Api.Features.Tenders;
+
+public sealed class PublishTenderEndpoint(TenderStore tenders) : TenderTransitionEndpoint(tenders, TenderTransition.Publish)
+{
+    public override void Configure() => Transition("Publish a tender",
+        "Makes a draft public (or available to the invited, for an invite tender) and fixes its criteria, weights, required sections and "
+        + "eligibility; it opens for applications at opensAt. Its units become in_tender. 409 when the weights do not sum to 100, when "
+        + "closesAt has passed, or when a unit is not vacant.");
+}

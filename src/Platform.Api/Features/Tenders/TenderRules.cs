@@ -1,0 +1,100 @@
+using Platform.Api.Persistence;
+
+namespace Platform.Api.Features.Tenders;
+
+/// <summary>Where a tender is: draft until published, published until it opens at opensAt, then open until closed.</summary>
+public enum TenderStatus
+{
+    Draft,
+    Published,
+    Open,
+    Closed,
+    Shortlisted,
+    Cancelled,
+}
+
+/// <summary>The state changes a landlord asks for, each a POST on the tender.</summary>
+public enum TenderTransition
+{
+    Publish,
+    Close,
+    Shortlist,
+    Cancel,
+}
+
+/// <summary>A unit of the tender as publication sees it: vacant when its stored status is vacant and no lease is active.</summary>
+public sealed record TenderUnit(Guid Id, bool Vacant);
+
+/// <summary>What a transition needs to know of the tender.</summary>
+public sealed record TenderState(TenderStatus Status, IReadOnlyList<int> Weights, DateTimeOffset ClosesAt, IReadOnlyList<TenderUnit> Units);
+
+/// <summary>A transition's result: the status to store, or the refusal (a conflict kind and why).</summary>
+public sealed record TenderDecision(TenderStatus? NextStatus, string? ConflictKind = null, string? Refusal = null)
+{
+    public bool Allowed => NextStatus is not null;
+
+    public static TenderDecision To(TenderStatus status) => new(status);
+
+    public static TenderDecision Refuse(string kind, string reason) => new(null, kind, reason);
+}
+
+public static class TenderRules
+{
+    public const int WeightTotal = 100;
+
+    public const string TransitionNotAllowed = "tender-transition-not-allowed";
+    public const string WeightsNotComplete = "tender-weights-not-complete";
+    public const string UnitsNotVacant = "tender-units-not-vacant";
+    public const string ClosesInThePast = "tender-closes-in-the-past";
+    public const string Frozen = "tender-frozen";
+
+    /// <summary>The status a client sees: a published tender is open from its opening time.</summary>
+    public static TenderStatus StatusAt(TenderStatus stored, DateTimeOffset opensAt, DateTimeOffset now) =>
+        stored == TenderStatus.Published && now >= opensAt ? TenderStatus.Open : stored;
+
+    /// <summary>The transitions a tender in <paramref name="status"/> (as a client sees it) allows.</summary>
+    public static IReadOnlyList<TenderTransition> AllowedFrom(TenderStatus status) => status switch
+    {
+        TenderStatus.Draft => [TenderTransition.Publish, TenderTransition.Cancel],
+        TenderStatus.Published => [TenderTransition.Cancel],
+        TenderStatus.Open => [TenderTransition.Close, TenderTransition.Cancel],
+        TenderStatus.Closed => [TenderTransition.Shortlist, TenderTransition.Cancel],
+        TenderStatus.Shortlisted => [TenderTransition.Cancel],
+        _ => [],
+    };
+
+    /// <summary>Whether the tender's content (criteria, weights, sections, eligibility and the rest) may still change: only in draft.</summary>
+    public static bool Editable(TenderStatus status) => status == TenderStatus.Draft;
+
+    public static TenderDecision Decide(TenderTransition transition, TenderState tender, DateTimeOffset now)
+    {
+        if (!AllowedFrom(tender.Status).Contains(transition))
+            return TenderDecision.Refuse(TransitionNotAllowed, $"A tender that is {Text(tender.Status)} cannot {Text(transition)}.");
+
+        return transition switch
+        {
+            TenderTransition.Publish => Publish(tender, now),
+            TenderTransition.Close => TenderDecision.To(TenderStatus.Closed),
+            TenderTransition.Shortlist => TenderDecision.To(TenderStatus.Shortlisted),
+            TenderTransition.Cancel => TenderDecision.To(TenderStatus.Cancelled),
+            _ => throw new ArgumentOutOfRangeException(nameof(transition)),
+        };
+    }
+
+    static TenderDecision Publish(TenderState tender, DateTimeOffset now)
+    {
+        var total = tender.Weights.Sum();
+        if (total != WeightTotal)
+            return TenderDecision.Refuse(WeightsNotComplete, $"The criteria's weights sum to {total}; a tender is published with weights that sum to {WeightTotal}.");
+        if (tender.ClosesAt <= now)
+            return TenderDecision.Refuse(ClosesInThePast, $"The tender closed at {tender.ClosesAt:O}; move closesAt into the future to publish it.");
+        var taken = tender.Units.Where(u => !u.Vacant).Select(u => u.Id).ToList();
+        if (taken.Count > 0)
+            return TenderDecision.Refuse(UnitsNotVacant, $"Only vacant units can be put in a tender; not vacant: {string.Join(", ", taken)}.");
+        return TenderDecision.To(TenderStatus.Published);
+    }
+
+    static string Text(TenderStatus status) => EnumText<TenderStatus>.ToText(status);
+
+    static string Text(TenderTransition transition) => EnumText<TenderTransition>.ToText(transition);
+}

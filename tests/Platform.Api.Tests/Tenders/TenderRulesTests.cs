@@ -1,0 +1,87 @@
+using Platform.Api.Features.Tenders;
+
+namespace Platform.Api.Tests.Tenders;
+
+public sealed class TenderRulesTests
+{
+    static readonly DateTimeOffset Now = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+
+    static TenderState Draft(int[]? weights = null, DateTimeOffset? closesAt = null, params TenderUnit[] units) =>
+        new(TenderStatus.Draft, weights ?? [25, 25, 25, 25], closesAt ?? Now.AddDays(30), units.Length > 0 ? units : [new TenderUnit(Guid.NewGuid(), Vacant: true)]);
+
+    [Fact]
+    public void A_draft_with_weights_of_100_vacant_units_and_a_future_closing_is_published()
+    {
+        var decision = TenderRules.Decide(TenderTransition.Publish, Draft(), Now);
+
+        Assert.True(decision.Allowed);
+        Assert.Equal(TenderStatus.Published, decision.NextStatus);
+    }
+
+    [Theory]
+    [InlineData(new[] { 25, 25, 25 })]
+    [InlineData(new[] { 50, 30, 30 })]
+    public void Weights_that_do_not_sum_to_100_refuse_publication(int[] weights)
+    {
+        var decision = TenderRules.Decide(TenderTransition.Publish, Draft(weights), Now);
+
+        Assert.Equal(TenderRules.WeightsNotComplete, decision.ConflictKind);
+        Assert.Contains(weights.Sum().ToString(System.Globalization.CultureInfo.InvariantCulture), decision.Refusal);
+    }
+
+    [Fact]
+    public void A_unit_that_is_not_vacant_refuses_publication_and_is_named()
+    {
+        var taken = Guid.NewGuid();
+
+        var decision = TenderRules.Decide(TenderTransition.Publish, Draft(units: [new TenderUnit(Guid.NewGuid(), true), new TenderUnit(taken, false)]), Now);
+
+        Assert.Equal(TenderRules.UnitsNotVacant, decision.ConflictKind);
+        Assert.Contains(taken.ToString(), decision.Refusal);
+    }
+
+    [Fact]
+    public void A_closing_time_that_has_passed_refuses_publication()
+    {
+        Assert.Equal(TenderRules.ClosesInThePast, TenderRules.Decide(TenderTransition.Publish, Draft(closesAt: Now), Now).ConflictKind);
+        Assert.True(TenderRules.Decide(TenderTransition.Publish, Draft(closesAt: Now.AddSeconds(1)), Now).Allowed);
+    }
+
+    [Fact]
+    public void A_published_tender_is_open_from_its_opening_time()
+    {
+        Assert.Equal(TenderStatus.Published, TenderRules.StatusAt(TenderStatus.Published, Now.AddTicks(1), Now));
+        Assert.Equal(TenderStatus.Open, TenderRules.StatusAt(TenderStatus.Published, Now, Now));
+        Assert.Equal(TenderStatus.Closed, TenderRules.StatusAt(TenderStatus.Closed, Now.AddDays(-1), Now));
+    }
+
+    [Theory]
+    [InlineData(TenderStatus.Draft, "Publish Cancel")]
+    [InlineData(TenderStatus.Published, "Cancel")]
+    [InlineData(TenderStatus.Open, "Close Cancel")]
+    [InlineData(TenderStatus.Closed, "Shortlist Cancel")]
+    [InlineData(TenderStatus.Shortlisted, "Cancel")]
+    [InlineData(TenderStatus.Cancelled, "")]
+    public void Each_status_allows_its_transitions_and_refuses_the_others_naming_it(TenderStatus status, string allowed)
+    {
+        var tender = Draft() with { Status = status };
+
+        foreach (var transition in Enum.GetValues<TenderTransition>())
+        {
+            var decision = TenderRules.Decide(transition, tender, Now);
+            Assert.Equal(allowed.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(transition.ToString()), decision.Allowed);
+            if (!decision.Allowed)
+                Assert.Equal(TenderRules.TransitionNotAllowed, decision.ConflictKind);
+        }
+
+        Assert.Equal(allowed, string.Join(' ', TenderRules.AllowedFrom(status)));
+        Assert.Equal(status == TenderStatus.Draft, TenderRules.Editable(status));
+    }
+
+    [Theory]
+    [InlineData(TenderTransition.Close, TenderStatus.Open, TenderStatus.Closed)]
+    [InlineData(TenderTransition.Shortlist, TenderStatus.Closed, TenderStatus.Shortlisted)]
+    [InlineData(TenderTransition.Cancel, TenderStatus.Published, TenderStatus.Cancelled)]
+    public void An_allowed_transition_moves_to_its_status(TenderTransition transition, TenderStatus from, TenderStatus to) =>
+        Assert.Equal(to, TenderRules.Decide(transition, Draft() with { Status = from }, Now).NextStatus);
+}
