@@ -5067,7 +5067,7 @@ namespace Plinth.Platform.Client
         /// Share data with another tenant
         /// </summary>
         /// <remarks>
-        /// Lets the grantee read the given kinds of this tenant's data, limited by the filter, from validFrom through validUntil. 400 on granteeSlug when it names no tenant or this one; 409 when a grant to the same grantee that is neither revoked nor expired shares one of the kinds during the new term. The grantee is notified (sharing_grant.created). Accepts an Idempotency-Key.
+        /// Lets the grantee read the given kinds of this tenant's data, limited by the filter, from validFrom through validUntil. 400 on granteeSlug when it names no tenant or this one; 400 on filter.plinthIds[i] when it names no plinth of this tenant; 409 when a grant to the same grantee that is neither revoked nor expired shares one of the kinds during the new term. The grantee is notified (sharing_grant.created). Accepts an Idempotency-Key.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="idempotency_Key">A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.</param>
@@ -5172,7 +5172,7 @@ namespace Plinth.Platform.Client
         /// Share data with another tenant
         /// </summary>
         /// <remarks>
-        /// Lets the grantee read the given kinds of this tenant's data, limited by the filter, from validFrom through validUntil. 400 on granteeSlug when it names no tenant or this one; 409 when a grant to the same grantee that is neither revoked nor expired shares one of the kinds during the new term. The grantee is notified (sharing_grant.created). Accepts an Idempotency-Key.
+        /// Lets the grantee read the given kinds of this tenant's data, limited by the filter, from validFrom through validUntil. 400 on granteeSlug when it names no tenant or this one; 400 on filter.plinthIds[i] when it names no plinth of this tenant; 409 when a grant to the same grantee that is neither revoked nor expired shares one of the kinds during the new term. The grantee is notified (sharing_grant.created). Accepts an Idempotency-Key.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="idempotency_Key">A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.</param>
@@ -20358,7 +20358,7 @@ namespace Plinth.Platform.Client
         public System.Collections.Generic.IList<string>? MunicipalityCodes { get; set; } = default!;
 
         /// <summary>
-        /// Only these plinths. 'plinthIds', when given, must hold at least one item; leave it out to limit nothing.
+        /// Only these plinths, each one of the owner's. 'plinthIds', when given, must hold at least one item; leave it out to limit nothing.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("plinthIds")]
         [System.ComponentModel.DataAnnotations.MinLength(1)]

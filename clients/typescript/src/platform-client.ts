@@ -8900,7 +8900,7 @@ export type SharedResource = "plinths" | "units" | "leases" | "discounts" | "rep
 export interface SharingGrantFilter {
     /** Only plinths in these CBS municipalities (`GM0344`). 'municipalityCodes', when given, must hold at least one item; leave it out to limit nothing. */
     municipalityCodes?: string[] | null;
-    /** Only these plinths. 'plinthIds', when given, must hold at least one item; leave it out to limit nothing. */
+    /** Only these plinths, each one of the owner's. 'plinthIds', when given, must hold at least one item; leave it out to limit nothing. */
     plinthIds?: string[] | null;
 
     [key: string]: any;
