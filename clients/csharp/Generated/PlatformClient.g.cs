@@ -16860,8 +16860,9 @@ namespace Plinth.Platform.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("decision")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<AssessmentDecision>))]
-        public AssessmentDecision? Decision { get; set; } = default!;
+        public AssessmentDecision Decision { get; set; } = default!;
 
         /// <summary>
         /// Why, e.g. "no storefront plan for the street side"; shown to the applicant.
@@ -17240,8 +17241,9 @@ namespace Plinth.Platform.Client
         public string? Theme { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("radius")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ImpactRadius>))]
-        public ImpactRadius? Radius { get; set; } = default!;
+        public ImpactRadius Radius { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -17282,8 +17284,9 @@ namespace Plinth.Platform.Client
         public string? Theme { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("radius")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ImpactRadius>))]
-        public ImpactRadius? Radius { get; set; } = default!;
+        public ImpactRadius Radius { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -17498,8 +17501,9 @@ namespace Plinth.Platform.Client
         public int? ReminderLeadMonths { get; set; } = 3;
 
         [System.Text.Json.Serialization.JsonPropertyName("kind")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DiscountKind>))]
-        public DiscountKind? Kind { get; set; } = default!;
+        public DiscountKind Kind { get; set; } = default!;
 
         /// <summary>
         /// For percentage: percent off the base rent, 1–100 (practice: 10–40). A percentage discount needs 'percentage'. 'percentage' applies only to a percentage discount.
@@ -18291,8 +18295,9 @@ namespace Plinth.Platform.Client
         public bool Evaluated { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("kind")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DiscountKind>))]
-        public DiscountKind? Kind { get; set; } = default!;
+        public DiscountKind Kind { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("percentage")]
         [System.ComponentModel.DataAnnotations.Range(1, 100)]
@@ -18528,8 +18533,9 @@ namespace Plinth.Platform.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("kind")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DiscountKind>))]
-        public DiscountKind? Kind { get; set; } = default!;
+        public DiscountKind Kind { get; set; } = default!;
 
         /// <summary>
         /// For percentage: percent off the base rent, 1–100 (practice: 10–40). A percentage discount needs 'percentage'. 'percentage' applies only to a percentage discount.

@@ -8009,7 +8009,7 @@ export interface ApplicationSections {
 export type ApplicationStatus = "submitted" | "eligible" | "ineligible" | "withdrawn";
 
 export interface AssessApplicationRequest {
-    decision: AssessmentDecision | null;
+    decision: AssessmentDecision;
     /** Why, e.g. "no storefront plan for the street side"; shown to the applicant. */
     reason: string;
 
@@ -8086,7 +8086,7 @@ export interface CounterPerformanceRequest {
     /** How many per evaluation period. */
     target: number;
     theme?: string | null;
-    radius: ImpactRadius | null;
+    radius: ImpactRadius;
 
     [key: string]: any;
 }
@@ -8097,7 +8097,7 @@ export interface CounterPerformanceResponse {
     unit: string;
     target: number;
     theme?: string | null;
-    radius: ImpactRadius | null;
+    radius: ImpactRadius;
 
     [key: string]: any;
 }
@@ -8156,7 +8156,7 @@ export interface CreateDiscountRequest {
     evaluationCadenceMonths?: number;
     /** Calendar months before a period's end that its evaluation is due, 1–12 (default 3: "drie maanden voor afloop"). */
     reminderLeadMonths?: number;
-    kind: DiscountKind | null;
+    kind: DiscountKind;
     /** For percentage: percent off the base rent, 1–100 (practice: 10–40). A percentage discount needs 'percentage'. 'percentage' applies only to a percentage discount. */
     percentage?: number | null;
     /** For fixed: euro cents off the base rent per month, at most the base rent. A fixed discount needs 'fixedCentsPerMonth'. 'fixedCentsPerMonth' applies only to a fixed discount. */
@@ -8360,7 +8360,7 @@ export interface DiscountPeriodResponse {
     termsFrom: string;
     evaluationDueOn: string;
     evaluated: boolean;
-    kind: DiscountKind | null;
+    kind: DiscountKind;
     percentage?: number | null;
     fixedCentsPerMonth?: number | null;
     steps?: RentStep[] | null;
@@ -8423,7 +8423,7 @@ export interface DiscountResponse {
 
 /** New terms for a step-up: a smaller discount than the current one. */
 export interface DiscountTermsRequest {
-    kind: DiscountKind | null;
+    kind: DiscountKind;
     /** For percentage: percent off the base rent, 1–100 (practice: 10–40). A percentage discount needs 'percentage'. 'percentage' applies only to a percentage discount. */
     percentage?: number | null;
     /** For fixed: euro cents off the base rent per month, at most the base rent. A fixed discount needs 'fixedCentsPerMonth'. 'fixedCentsPerMonth' applies only to a fixed discount. */

@@ -39,6 +39,8 @@ static partial class ApiDescriptions
         ["Webhooks"] = ("Webhooks", "Signed HTTP callbacks for notifications, with a delivery log and redelivery."),
         ["Sharing"] = ("Sharing", "Sharing grants: an owner lets another tenant read some of its data, with a purpose and a term."),
         ["Rent"] = ("Rent", "A lease's effective rent: the base rent in force minus the discount in force, per day or per month."),
+        ["Tenders"] = ("Tenders", "Tenders for vacant units (\"Pitch je plan\"): the call with its criteria and weights, fixed once published, and the public listing."),
+        ["Applications"] = ("Applications", "Applications to a tender: submitted by collectives or a landlord's website, receipts for the applicant, and the landlord's assessment."),
         ["RentRevisions"] = ("Rent revisions", "Changes of a lease's base rent from the first of a month on (indexation, renegotiation); past months never change."),
     };
 

@@ -83,6 +83,8 @@ sealed class DocumentTransformer : IOpenApiDocumentTransformer
             UnwrapNullableReferences(schema);
             if (schema is { Enum.Count: > 0, Type: null })
                 schema.Type = JsonSchemaType.String;
+            if (schema.Enum is { Count: > 0 } values && values.Contains(null!))
+                DropNull(schema);
         }
 
         return Task.CompletedTask;
@@ -108,6 +110,16 @@ sealed class DocumentTransformer : IOpenApiDocumentTransformer
                 ? reference
                 : new OpenApiSchema { OneOf = [reference, NullOnly()], Description = union.Description };
         }
+    }
+
+    /// <summary>
+    /// An enum whose schema was first generated from a nullable property lists null among its values; the values are
+    /// the type's, and whether a property may be null is said where it refers to the type.
+    /// </summary>
+    static void DropNull(OpenApiSchema schema)
+    {
+        schema.Enum = [.. schema.Enum!.Where(value => value is not null)];
+        schema.Type &= ~JsonSchemaType.Null;
     }
 
     static OpenApiSchema NullOnly() => new() { Type = JsonSchemaType.Object | JsonSchemaType.Null, Enum = [null!] };

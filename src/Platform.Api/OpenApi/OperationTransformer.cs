@@ -57,8 +57,8 @@ sealed class OperationTransformer : IOpenApiOperationTransformer
         operation.Parameters = parameters.Count > 0 ? parameters : null;
 
         var secured = definition.AnonymousVerbs?.Contains(verb) != true;
-        if (secured)
-            operation.Security = SecurityRequirements(definition, document);
+        // An anonymous operation says so (an empty list), rather than leaving its security unstated.
+        operation.Security = secured ? SecurityRequirements(definition, document) : [];
 
         var problem = await ComponentReference(typeof(Problem), context, cancellationToken);
         var responses = operation.Responses ??= [];

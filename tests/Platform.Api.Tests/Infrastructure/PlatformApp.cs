@@ -72,6 +72,9 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:ConnectionString", ConnectionString);
         builder.UseSetting("Bootstrap:ClientId", AdminClientId);
         builder.UseSetting("Bootstrap:ClientSecret", AdminSecret);
+        // One instance serves the whole suite through one administrator client (and, without a token, one address):
+        // the limits themselves are tested on RateLimitedApp.
+        builder.UseSetting("RateLimiting:PermitLimit", "1000000");
     }
 
     public ValueTask InitializeAsync()
