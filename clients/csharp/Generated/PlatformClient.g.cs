@@ -2557,17 +2557,17 @@ namespace Plinth.Platform.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Mark a closed tender shortlisted
+        /// Make the shortlist of a closed tender
         /// </summary>
         /// <remarks>
-        /// Records that the landlord has made its shortlist of a closed tender. 409 when the tender's status does not allow it, naming the transitions it allows (allowedTransitions). Accepts an Idempotency-Key.
+        /// The named applications become shortlisted, with their notes, in the order of the entries; every other eligible application becomes not_selected, and the tender shortlisted. 400 naming entries[i].applicationId for an id that is no application of this tender; 409 application-not-eligible when a named application is not eligible; 409 tender-transition-not-allowed when the tender is not closed, naming the transitions it allows (allowedTransitions). Accepts an Idempotency-Key.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="tenderId">The id of the tender.</param>
         /// <param name="idempotency_Key">A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TenderResponse> ShortlistTenderAsync(string tenant, System.Guid tenderId, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TenderResponse> ShortlistTenderAsync(string tenant, System.Guid tenderId, ShortlistTenderRequest body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -4061,23 +4061,26 @@ namespace Plinth.Platform.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Mark a closed tender shortlisted
+        /// Make the shortlist of a closed tender
         /// </summary>
         /// <remarks>
-        /// Records that the landlord has made its shortlist of a closed tender. 409 when the tender's status does not allow it, naming the transitions it allows (allowedTransitions). Accepts an Idempotency-Key.
+        /// The named applications become shortlisted, with their notes, in the order of the entries; every other eligible application becomes not_selected, and the tender shortlisted. 400 naming entries[i].applicationId for an id that is no application of this tender; 409 application-not-eligible when a named application is not eligible; 409 tender-transition-not-allowed when the tender is not closed, naming the transitions it allows (allowedTransitions). Accepts an Idempotency-Key.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="tenderId">The id of the tender.</param>
         /// <param name="idempotency_Key">A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TenderResponse> ShortlistTenderAsync(string tenant, System.Guid tenderId, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TenderResponse> ShortlistTenderAsync(string tenant, System.Guid tenderId, ShortlistTenderRequest body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (tenant == null)
                 throw new System.ArgumentNullException("tenant");
 
             if (tenderId == null)
                 throw new System.ArgumentNullException("tenderId");
+
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -4088,7 +4091,10 @@ namespace Plinth.Platform.Client
 
                     if (idempotency_Key != null)
                         request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
-                    request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
@@ -4182,6 +4188,26 @@ namespace Plinth.Platform.Client
                                 throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PlatformApiException<Problem>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Payload Too Large", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Unsupported Media Type", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 422)
@@ -16762,6 +16788,13 @@ namespace Plinth.Platform.Client
         [System.ComponentModel.DataAnnotations.StringLength(1000)]
         public string? AssessmentReason { get; set; } = default!;
 
+        /// <summary>
+        /// The landlord's note when it shortlisted the application.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("shortlistNote")]
+        [System.ComponentModel.DataAnnotations.StringLength(1000)]
+        public string? ShortlistNote { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("submittedAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(33)]
@@ -16852,6 +16885,14 @@ namespace Plinth.Platform.Client
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"withdrawn")]
         [System.Runtime.Serialization.EnumMember(Value = @"withdrawn")]
         Withdrawn = 3,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"shortlisted")]
+        [System.Runtime.Serialization.EnumMember(Value = @"shortlisted")]
+        Shortlisted = 4,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"not_selected")]
+        [System.Runtime.Serialization.EnumMember(Value = @"not_selected")]
+        NotSelected = 5,
 
     }
 
@@ -16968,6 +17009,10 @@ namespace Plinth.Platform.Client
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"assessed")]
         [System.Runtime.Serialization.EnumMember(Value = @"assessed")]
         Assessed = 16,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"not_selected")]
+        [System.Runtime.Serialization.EnumMember(Value = @"not_selected")]
+        NotSelected = 17,
 
     }
 
@@ -20498,6 +20543,60 @@ namespace Plinth.Platform.Client
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(200)]
         public string Name { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// One shortlisted application, with the landlord's note on it.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ShortlistEntry
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("applicationId")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(36, MinimumLength = 1)]
+        public System.Guid ApplicationId { get; set; } = default!;
+
+        /// <summary>
+        /// Why it is on the shortlist, e.g. "a storefront plan the street will see"; shown to the applicant.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("note")]
+        [System.ComponentModel.DataAnnotations.StringLength(1000)]
+        public string? Note { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ShortlistTenderRequest
+    {
+
+        /// <summary>
+        /// The shortlisted applications, each an eligible one of this tender, in the order they pitch. 'entries' must not name an application twice.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("entries")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MinLength(1)]
+        [System.ComponentModel.DataAnnotations.MaxLength(50)]
+        public System.Collections.Generic.IList<ShortlistEntry> Entries { get; set; } = new System.Collections.Generic.List<ShortlistEntry>();
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
