@@ -95,6 +95,7 @@ public static class Extensions
         services.AddScoped<ApplicationStore>();
         services.AddScoped<ApplicationSubmissions>();
         services.AddScoped<ShortlistStore>();
+        services.AddSingleton<TenantNotices>();
         services.AddSingleton<ReminderScan>();
         services.AddScoped<WebhookStore>();
         services.AddSingleton<WebhookDispatch>();
