@@ -8991,7 +8991,7 @@ namespace Plinth.Platform.Client
         /// List notifications
         /// </summary>
         /// <remarks>
-        /// The tenant's reminders (evaluation due or overdue, discount or lease ending, a 7:290 lease's notice deadline) and notices of sharing grants given to it or revoked, oldest first.
+        /// The tenant's reminders (evaluation due or overdue, discount or lease ending, a 7:290 lease's notice deadline) notices of sharing grants given to it or revoked, and of shortlists (to the landlord, and to an applicant tenant of its own application), oldest first.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="unacknowledged">Only notifications nobody has acknowledged yet.</param>
@@ -9228,7 +9228,7 @@ namespace Plinth.Platform.Client
         /// List notifications
         /// </summary>
         /// <remarks>
-        /// The tenant's reminders (evaluation due or overdue, discount or lease ending, a 7:290 lease's notice deadline) and notices of sharing grants given to it or revoked, oldest first.
+        /// The tenant's reminders (evaluation due or overdue, discount or lease ending, a 7:290 lease's notice deadline) notices of sharing grants given to it or revoked, and of shortlists (to the landlord, and to an applicant tenant of its own application), oldest first.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="unacknowledged">Only notifications nobody has acknowledged yet.</param>
@@ -18112,7 +18112,7 @@ namespace Plinth.Platform.Client
         // TODO(system.text.json): Add ItemConverterType with enum converter when supported
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.MinLength(1)]
-        [System.ComponentModel.DataAnnotations.MaxLength(7)]
+        [System.ComponentModel.DataAnnotations.MaxLength(9)]
         public System.Collections.Generic.IList<NotificationType> Events { get; set; } = new System.Collections.Generic.List<NotificationType>();
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -18961,7 +18961,7 @@ namespace Plinth.Platform.Client
         public System.Guid SubjectId { get; set; } = default!;
 
         /// <summary>
-        /// The day the reminder is about: the evaluation's due date, the day the discount or lease ends, a 7:290 lease's notice deadline, or a sharing grant's first day or the day it was revoked.
+        /// The day the reminder is about: the evaluation's due date, the day the discount or lease ends, a 7:290 lease's notice deadline, a sharing grant's first day or the day it was revoked, or the day a tender's shortlist was made.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("dueOn")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -19014,6 +19014,14 @@ namespace Plinth.Platform.Client
         [System.Runtime.Serialization.EnumMember(Value = @"sharing_grant")]
         SharingGrant = 2,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"tender")]
+        [System.Runtime.Serialization.EnumMember(Value = @"tender")]
+        Tender = 3,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"application")]
+        [System.Runtime.Serialization.EnumMember(Value = @"application")]
+        Application = 4,
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -19047,6 +19055,14 @@ namespace Plinth.Platform.Client
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"sharing_grant.revoked")]
         [System.Runtime.Serialization.EnumMember(Value = @"sharing_grant.revoked")]
         SharingGrantRevoked = 6,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"application.shortlisted")]
+        [System.Runtime.Serialization.EnumMember(Value = @"application.shortlisted")]
+        ApplicationShortlisted = 7,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"application.not_selected")]
+        [System.Runtime.Serialization.EnumMember(Value = @"application.not_selected")]
+        ApplicationNotSelected = 8,
 
     }
 

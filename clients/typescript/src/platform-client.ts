@@ -8533,7 +8533,7 @@ export interface NotificationResponse {
     type: NotificationType;
     subjectType: NotificationSubject;
     subjectId: string;
-    /** The day the reminder is about: the evaluation's due date, the day the discount or lease ends, a 7:290 lease's notice deadline, or a sharing grant's first day or the day it was revoked. */
+    /** The day the reminder is about: the evaluation's due date, the day the discount or lease ends, a 7:290 lease's notice deadline, a sharing grant's first day or the day it was revoked, or the day a tender's shortlist was made. */
     dueOn: string;
     message: string;
     createdAt: string;
@@ -8543,9 +8543,9 @@ export interface NotificationResponse {
     [key: string]: any;
 }
 
-export type NotificationSubject = "discount" | "lease" | "sharing_grant";
+export type NotificationSubject = "discount" | "lease" | "sharing_grant" | "tender" | "application";
 
-export type NotificationType = "discount.evaluation_due" | "discount.evaluation_overdue" | "discount.ending" | "lease.ending" | "lease.notice_deadline" | "sharing_grant.created" | "sharing_grant.revoked";
+export type NotificationType = "discount.evaluation_due" | "discount.evaluation_overdue" | "discount.ending" | "lease.ending" | "lease.notice_deadline" | "sharing_grant.created" | "sharing_grant.revoked" | "application.shortlisted" | "application.not_selected";
 
 /** What the winner gets: the lease's rent, regime and start, and the discount if one is offered. */
 export interface OfferedTerms {

@@ -24,6 +24,13 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
     public Task<int> ExecuteAsync(string sql, object? param, CancellationToken ct) =>
         connection.ExecuteAsync(Command(sql, param, ct));
 
+    /// <summary>
+    /// The owner path inside a system-path transaction: the same connection and transaction, with every statement bound to
+    /// <paramref name="ownerId"/> as on <c>TenantDb</c>. For a write that is the owner's but also notifies another tenant in
+    /// the same transaction (a shortlist notifies its applicants), or that a job does for an owner (the scan closes a tender).
+    /// </summary>
+    public DbSession OwnedBy(Guid ownerId) => new(connection, transaction, dialect, new SessionBinding(ownerId, Grant: null));
+
     CommandDefinition Command(string sql, object? param, CancellationToken ct)
     {
         if (binding is not null)

@@ -11,7 +11,7 @@ public sealed class AcknowledgeNotificationEndpoint(NotificationStore notificati
     public override void Configure()
     {
         Post("/v1/tenants/{tenant}/notifications/{notificationId:guid}/ack");
-        Scopes(ApiScopes.DiscountsWrite, ApiScopes.LeasesWrite, ApiScopes.TenantAdmin);
+        Scopes(ApiScopes.DiscountsWrite, ApiScopes.LeasesWrite, ApiScopes.TendersWrite, ApiScopes.ApplicationsSubmit, ApiScopes.TenantAdmin);
         Summary(s =>
         {
             s.Summary = "Acknowledge a notification";

@@ -25,11 +25,12 @@ public sealed class ListNotificationsEndpoint(NotificationStore notifications) :
     public override void Configure()
     {
         Get("/v1/tenants/{tenant}/notifications");
-        Scopes(ApiScopes.DiscountsRead, ApiScopes.DiscountsWrite, ApiScopes.LeasesRead, ApiScopes.LeasesWrite, ApiScopes.TenantAdmin);
+        Scopes(ApiScopes.DiscountsRead, ApiScopes.DiscountsWrite, ApiScopes.LeasesRead, ApiScopes.LeasesWrite, ApiScopes.TendersRead, ApiScopes.TendersWrite,
+            ApiScopes.ApplicationsSubmit, ApiScopes.TenantAdmin);
         Summary(s =>
         {
             s.Summary = "List notifications";
-            s.Description = "The tenant's reminders (evaluation due or overdue, discount or lease ending, a 7:290 lease's notice deadline) and notices of sharing grants given to it or revoked, oldest first.";
+            s.Description = "The tenant's reminders (evaluation due or overdue, discount or lease ending, a 7:290 lease's notice deadline) notices of sharing grants given to it or revoked, and of shortlists (to the landlord, and to an applicant tenant of its own application), oldest first.";
         });
     }
 

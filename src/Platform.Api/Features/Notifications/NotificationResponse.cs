@@ -13,6 +13,8 @@ public enum NotificationType
     [System.Text.Json.Serialization.JsonStringEnumMemberName("lease.notice_deadline")] LeaseNoticeDeadline,
     [System.Text.Json.Serialization.JsonStringEnumMemberName("sharing_grant.created")] SharingGrantCreated,
     [System.Text.Json.Serialization.JsonStringEnumMemberName("sharing_grant.revoked")] SharingGrantRevoked,
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("application.shortlisted")] ApplicationShortlisted,
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("application.not_selected")] ApplicationNotSelected,
 }
 
 public enum NotificationSubject
@@ -20,6 +22,8 @@ public enum NotificationSubject
     Discount,
     Lease,
     SharingGrant,
+    Tender,
+    Application,
 }
 
 public sealed class NotificationResponse
@@ -32,7 +36,7 @@ public sealed class NotificationResponse
 
     public required Guid SubjectId { get; init; }
 
-    /// <summary>The day the reminder is about: the evaluation's due date, the day the discount or lease ends, a 7:290 lease's notice deadline, or a sharing grant's first day or the day it was revoked.</summary>
+    /// <summary>The day the reminder is about: the evaluation's due date, the day the discount or lease ends, a 7:290 lease's notice deadline, a sharing grant's first day or the day it was revoked, or the day a tender's shortlist was made.</summary>
     public required DateOnly DueOn { get; init; }
 
     [MaxLength(1000)]
