@@ -96,6 +96,7 @@ public static class Extensions
         services.AddScoped<ApplicationSubmissions>();
         services.AddScoped<ShortlistStore>();
         services.AddSingleton<TenantNotices>();
+        services.AddSingleton<TenderReminders>();
         services.AddSingleton<ReminderScan>();
         services.AddScoped<WebhookStore>();
         services.AddSingleton<WebhookDispatch>();

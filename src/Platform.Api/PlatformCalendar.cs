@@ -20,6 +20,9 @@ public sealed class PlatformCalendar(TimeProvider clock, IOptions<PlatformOption
 
     public DateOnly Today => DateOn(clock.GetUtcNow(), zone);
 
+    /// <summary>The calendar date of <paramref name="instant"/> in the platform's time zone.</summary>
+    public DateOnly DateOf(DateTimeOffset instant) => DateOn(instant, zone);
+
     public static DateOnly DateOn(DateTimeOffset instant, TimeZoneInfo zone) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
 }

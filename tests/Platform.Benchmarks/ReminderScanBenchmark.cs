@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using Platform.Api;
 using Platform.Api.Features.Notifications;
 using Platform.Api.Features.Reminders;
+using Platform.Api.Features.Tenders;
 using Platform.Api.Features.Webhooks;
 using Platform.Api.Persistence;
 
@@ -36,7 +37,9 @@ public static class ReminderScanBenchmark
 
             var clock = new FixedClock(new DateTimeOffset(Today.ToDateTime(new TimeOnly(8, 0)), TimeSpan.Zero));
             var webhooks = new WebhookDispatch(db, new NoJobs(), clock);
-            var scan = new ReminderScan(db, webhooks, new TenantNotices(webhooks, clock), new PlatformCalendar(clock, Options.Create(new PlatformOptions())), NullLogger<ReminderScan>.Instance);
+            var notices = new TenantNotices(webhooks, clock);
+            var calendar = new PlatformCalendar(clock, Options.Create(new PlatformOptions()));
+            var scan = new ReminderScan(db, webhooks, notices, new TenderReminders(db, notices, clock, calendar), calendar, NullLogger<ReminderScan>.Instance);
 
             var first = Stopwatch.StartNew();
             var written = await scan.RunAsync(CancellationToken.None);

@@ -16795,6 +16795,9 @@ namespace Plinth.Platform.Client
         [System.ComponentModel.DataAnnotations.StringLength(1000)]
         public string? ShortlistNote { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("pitchSlot")]
+        public PitchSlot? PitchSlot { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("submittedAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(33)]
@@ -18112,7 +18115,7 @@ namespace Plinth.Platform.Client
         // TODO(system.text.json): Add ItemConverterType with enum converter when supported
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.MinLength(1)]
-        [System.ComponentModel.DataAnnotations.MaxLength(9)]
+        [System.ComponentModel.DataAnnotations.MaxLength(10)]
         public System.Collections.Generic.IList<NotificationType> Events { get; set; } = new System.Collections.Generic.List<NotificationType>();
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -18961,7 +18964,7 @@ namespace Plinth.Platform.Client
         public System.Guid SubjectId { get; set; } = default!;
 
         /// <summary>
-        /// The day the reminder is about: the evaluation's due date, the day the discount or lease ends, a 7:290 lease's notice deadline, a sharing grant's first day or the day it was revoked, or the day a tender's shortlist was made.
+        /// The day the reminder is about: the evaluation's due date, the day the discount or lease ends, a 7:290 lease's notice deadline, a sharing grant's first day or the day it was revoked, the day a tender's shortlist was made, or the day of its pitch night.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("dueOn")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -19063,6 +19066,10 @@ namespace Plinth.Platform.Client
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"application.not_selected")]
         [System.Runtime.Serialization.EnumMember(Value = @"application.not_selected")]
         ApplicationNotSelected = 8,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"pitch_night.upcoming")]
+        [System.Runtime.Serialization.EnumMember(Value = @"pitch_night.upcoming")]
+        PitchNightUpcoming = 9,
 
     }
 
@@ -19696,6 +19703,46 @@ namespace Plinth.Platform.Client
     }
 
     /// <summary>
+    /// A shortlisted applicant's turn on the pitch night.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PitchSlot
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("applicationId")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(36)]
+        public System.Guid ApplicationId { get; set; } = default!;
+
+        /// <summary>
+        /// The place on the shortlist: 1 pitches first.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("number")]
+        [System.ComponentModel.DataAnnotations.Range(1, 50)]
+        public int Number { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("startsAt")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
+        public System.DateTimeOffset StartsAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("endsAt")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
+        public System.DateTimeOffset EndsAt { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
     /// A plinth as written by a client: the body of create and of update.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -20134,6 +20181,13 @@ namespace Plinth.Platform.Client
         [System.Text.Json.Serialization.JsonPropertyName("leaseNoticeDeadlines")]
         [System.ComponentModel.DataAnnotations.Range(0, 2147483647)]
         public int LeaseNoticeDeadlines { get; set; } = default!;
+
+        /// <summary>
+        /// pitch_night.upcoming notices written: to landlords and to shortlisted applicant tenants, two days before a pitch night.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("pitchNightsUpcoming")]
+        [System.ComponentModel.DataAnnotations.Range(0, 2147483647)]
+        public int PitchNightsUpcoming { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -20836,6 +20890,14 @@ namespace Plinth.Platform.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("pitchNight")]
         public PitchNight? PitchNight { get; set; } = default!;
+
+        /// <summary>
+        /// From the shortlist on: each shortlisted applicant's turn on the pitch night, in shortlist order (none without a pitch night).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("pitchSlots")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(50)]
+        public System.Collections.Generic.IList<PitchSlot> PitchSlots { get; set; } = new System.Collections.Generic.List<PitchSlot>();
 
         [System.Text.Json.Serialization.JsonPropertyName("offeredTerms")]
         [System.ComponentModel.DataAnnotations.Required]

@@ -8004,6 +8004,7 @@ export interface ApplicationResponse {
     assessmentReason?: string | null;
     /** The landlord's note when it shortlisted the application. */
     shortlistNote?: string | null;
+    pitchSlot?: PitchSlot | null;
     submittedAt: string;
     updatedAt: string;
     /** The current ETag, as in the ETag header: send it as If-Match to change the application. */
@@ -8533,7 +8534,7 @@ export interface NotificationResponse {
     type: NotificationType;
     subjectType: NotificationSubject;
     subjectId: string;
-    /** The day the reminder is about: the evaluation's due date, the day the discount or lease ends, a 7:290 lease's notice deadline, a sharing grant's first day or the day it was revoked, or the day a tender's shortlist was made. */
+    /** The day the reminder is about: the evaluation's due date, the day the discount or lease ends, a 7:290 lease's notice deadline, a sharing grant's first day or the day it was revoked, the day a tender's shortlist was made, or the day of its pitch night. */
     dueOn: string;
     message: string;
     createdAt: string;
@@ -8545,7 +8546,7 @@ export interface NotificationResponse {
 
 export type NotificationSubject = "discount" | "lease" | "sharing_grant" | "tender" | "application";
 
-export type NotificationType = "discount.evaluation_due" | "discount.evaluation_overdue" | "discount.ending" | "lease.ending" | "lease.notice_deadline" | "sharing_grant.created" | "sharing_grant.revoked" | "application.shortlisted" | "application.not_selected";
+export type NotificationType = "discount.evaluation_due" | "discount.evaluation_overdue" | "discount.ending" | "lease.ending" | "lease.notice_deadline" | "sharing_grant.created" | "sharing_grant.revoked" | "application.shortlisted" | "application.not_selected" | "pitch_night.upcoming";
 
 /** What the winner gets: the lease's rent, regime and start, and the discount if one is offered. */
 export interface OfferedTerms {
@@ -8729,6 +8730,17 @@ export interface PitchNight {
     [key: string]: any;
 }
 
+/** A shortlisted applicant's turn on the pitch night. */
+export interface PitchSlot {
+    applicationId: string;
+    /** The place on the shortlist: 1 pitches first. */
+    number: number;
+    startsAt: string;
+    endsAt: string;
+
+    [key: string]: any;
+}
+
 /** A plinth as written by a client: the body of create and of update. */
 export interface PlinthRequest {
     /** What the plinth is called locally, e.g. "Herderplein". */
@@ -8845,6 +8857,8 @@ export interface ReminderScanResponse {
     leasesEnding: number;
     /** 7:290 leases whose notice deadline is a month away (lease.notice_deadline). */
     leaseNoticeDeadlines: number;
+    /** pitch_night.upcoming notices written: to landlords and to shortlisted applicant tenants, two days before a pitch night. */
+    pitchNightsUpcoming: number;
 
     [key: string]: any;
 }
@@ -9019,6 +9033,8 @@ export interface TenderResponse {
     opensAt: string;
     closesAt: string;
     pitchNight?: PitchNight | null;
+    /** From the shortlist on: each shortlisted applicant's turn on the pitch night, in shortlist order (none without a pitch night). */
+    pitchSlots: PitchSlot[];
     offeredTerms: OfferedTerms;
     visibility: TenderVisibility;
     status: TenderStatus;

@@ -84,4 +84,33 @@ public sealed class TenderRulesTests
     [InlineData(TenderTransition.Cancel, TenderStatus.Published, TenderStatus.Cancelled)]
     public void An_allowed_transition_moves_to_its_status(TenderTransition transition, TenderStatus from, TenderStatus to) =>
         Assert.Equal(to, TenderRules.Decide(transition, Draft() with { Status = from }, Now).NextStatus);
+
+    static readonly PitchNight Evening = new() { StartsAt = new DateTimeOffset(2027, 2, 18, 19, 0, 0, TimeSpan.FromHours(1)), Location = "Buurthuis De Kade", MinutesPerPitch = 12 };
+
+    [Fact]
+    public void Each_shortlisted_applicant_pitches_in_shortlist_order_for_minutesPerPitch_from_the_start_of_the_evening()
+    {
+        var (first, second, third) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+
+        var slots = TenderRules.PitchSlots(Evening, [new ShortlistPlace(third, 3), new ShortlistPlace(first, 1), new ShortlistPlace(second, 2)]);
+
+        Assert.Equal([first, second, third], slots.Select(s => s.ApplicationId));
+        Assert.Equal([1, 2, 3], slots.Select(s => s.Number));
+        var start = new DateTimeOffset(2027, 2, 18, 18, 0, 0, TimeSpan.Zero);
+        Assert.Equal([start, start.AddMinutes(12), start.AddMinutes(24)], slots.Select(s => s.StartsAt));
+        Assert.Equal(start.AddMinutes(36), slots[2].EndsAt);
+        Assert.Equal(TimeSpan.Zero, slots[0].StartsAt.Offset);
+    }
+
+    [Fact]
+    public void Without_a_pitch_night_there_are_no_slots() =>
+        Assert.Empty(TenderRules.PitchSlots(null, [new ShortlistPlace(Guid.NewGuid(), 1)]));
+
+    [Theory]
+    [InlineData(-49 * 60, false)]
+    [InlineData(-48 * 60, true)]
+    [InlineData(-1, true)]
+    [InlineData(0, false)]
+    public void The_pitch_night_is_announced_from_two_days_before_it_starts_until_it_starts(int minutesFromStart, bool upcoming) =>
+        Assert.Equal(upcoming, TenderRules.PitchNightUpcoming(Evening, Evening.StartsAt.AddMinutes(minutesFromStart)));
 }

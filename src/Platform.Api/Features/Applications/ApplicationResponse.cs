@@ -39,6 +39,9 @@ public sealed class ApplicationResponse
     [MaxLength(ShortlistEntry.NoteLength)]
     public string? ShortlistNote { get; init; }
 
+    /// <summary>A shortlisted application's own turn on the pitch night, when the tender has one.</summary>
+    public PitchSlot? PitchSlot { get; init; }
+
     public required DateTimeOffset SubmittedAt { get; init; }
 
     public required DateTimeOffset UpdatedAt { get; init; }
@@ -68,6 +71,9 @@ public sealed class ApplicationResponse
         Status = EnumText<ApplicationStatus>.Parse(row.Status),
         AssessmentReason = row.AssessmentReason,
         ShortlistNote = row.ShortlistNote,
+        PitchSlot = row is { ShortlistPosition: { } position, TenderPitchNight: { } night }
+            ? TenderRules.SlotOf(TenderJson.Read<PitchNight>(night), new ShortlistPlace(row.Id, position))
+            : null,
         SubmittedAt = row.CreatedAt,
         UpdatedAt = row.UpdatedAt,
         ETag = ETags.For(row.Version),

@@ -36,6 +36,7 @@ public sealed record ApplicationRow
     public required string TenderStatus { get; init; }
 
     public string TenderRequiredSections { get; init; } = "";
+    public string? TenderPitchNight { get; init; }
     public DateTimeOffset TenderOpensAt { get; init; }
     public DateTimeOffset TenderClosesAt { get; init; }
 
@@ -65,7 +66,8 @@ static class ApplicationSql
         a.status AS {nameof(ApplicationRow.Status)}, a.assessment_reason AS {nameof(ApplicationRow.AssessmentReason)},
         a.shortlist_note AS {nameof(ApplicationRow.ShortlistNote)}, a.shortlist_position AS {nameof(ApplicationRow.ShortlistPosition)},
         a.created_at AS {nameof(ApplicationRow.CreatedAt)}, a.updated_at AS {nameof(ApplicationRow.UpdatedAt)}, a.version AS {nameof(ApplicationRow.Version)},
-        t.status AS {nameof(ApplicationRow.TenderStatus)}, t.required_sections AS {nameof(ApplicationRow.TenderRequiredSections)}, t.opens_at AS {nameof(ApplicationRow.TenderOpensAt)},
+        t.status AS {nameof(ApplicationRow.TenderStatus)}, t.required_sections AS {nameof(ApplicationRow.TenderRequiredSections)},
+        t.pitch_night AS {nameof(ApplicationRow.TenderPitchNight)}, t.opens_at AS {nameof(ApplicationRow.TenderOpensAt)},
         t.closes_at AS {nameof(ApplicationRow.TenderClosesAt)}
         """;
 

@@ -1,4 +1,5 @@
 using Platform.Api.Features.Notifications;
+using Platform.Api.Features.Tenders;
 using Platform.Api.Features.Webhooks;
 using Platform.Api.Persistence;
 
@@ -17,7 +18,7 @@ public sealed class ReminderOptions
 
 /// <summary>What one scan wrote: new notifications by type (a rerun writes none).</summary>
 public sealed record ReminderScanResult(DateOnly ScannedOn, int EvaluationsDue, int EvaluationsOverdue, int DiscountsEnding, int LeasesEnding,
-    int LeaseNoticeDeadlines);
+    int LeaseNoticeDeadlines, TenderReminderResult Tenders);
 
 /// <summary>
 /// Finds what has come due and writes one notification for each, platform-wide. Every source row carries a
@@ -26,7 +27,8 @@ public sealed record ReminderScanResult(DateOnly ScannedOn, int EvaluationsDue, 
 /// notification gets its webhook deliveries in the same transaction; they go to Hangfire after it commits, and a
 /// delivery whose job was lost (the process stopped in between) is queued again by a later scan.
 /// </summary>
-public sealed class ReminderScan(SystemDb db, WebhookDispatch webhooks, TenantNotices notices, PlatformCalendar calendar, ILogger<ReminderScan> logger)
+public sealed class ReminderScan(SystemDb db, WebhookDispatch webhooks, TenantNotices notices, TenderReminders tenders, PlatformCalendar calendar,
+    ILogger<ReminderScan> logger)
 {
     public const string RecurringJobId = "reminder-scan";
     const int Batch = 500;
@@ -144,8 +146,9 @@ public sealed class ReminderScan(SystemDb db, WebhookDispatch webhooks, TenantNo
         // A grant's notice is written in the grant's own transaction; this finds only grants an older version left unsent.
         await ScanAsync(CreatedGrantsSql, new { }, GrantCreated, created, ct);
         await ScanAsync(RevokedGrantsSql, new { }, GrantRevoked, created, ct);
+        var tenderReminders = await tenders.RunAsync(webhooks.Enqueue, ct);
         var requeued = await webhooks.RequeueStrandedAsync(ct);
-        var result = new ReminderScanResult(today, due, overdue, discountsEnding, leasesEnding, noticeDeadlines);
+        var result = new ReminderScanResult(today, due, overdue, discountsEnding, leasesEnding, noticeDeadlines, tenderReminders);
         if (created.Count > 0 || requeued > 0)
             logger.LogInformation("Reminder scan of {Today} wrote {Count} notification(s) and requeued {Requeued} stranded webhook deliveries", today, created.Count, requeued);
         return result;

@@ -27,6 +27,10 @@ public sealed class ReminderScanResponse
     /// <summary>7:290 leases whose notice deadline is a month away (lease.notice_deadline).</summary>
     [Range(0, int.MaxValue)]
     public required int LeaseNoticeDeadlines { get; init; }
+
+    /// <summary>pitch_night.upcoming notices written: to landlords and to shortlisted applicant tenants, two days before a pitch night.</summary>
+    [Range(0, int.MaxValue)]
+    public required int PitchNightsUpcoming { get; init; }
 }
 
 public sealed class TriggerReminderScanEndpoint(ReminderScan scan) : EndpointWithoutRequest<ReminderScanResponse>
@@ -55,6 +59,7 @@ public sealed class TriggerReminderScanEndpoint(ReminderScan scan) : EndpointWit
             DiscountsEnding = result.DiscountsEnding,
             LeasesEnding = result.LeasesEnding,
             LeaseNoticeDeadlines = result.LeaseNoticeDeadlines,
+            PitchNightsUpcoming = result.Tenders.PitchNightsUpcoming,
         }, ct);
     }
 }

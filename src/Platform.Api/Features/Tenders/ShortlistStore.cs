@@ -48,7 +48,10 @@ public sealed class ShortlistStore(TenantDb db, SystemDb system, TenderStore ten
                     : WriteOutcome<TenderRow>.Conflict(refusal.Kind!, refusal.Reason);
 
             var change = decided.Value!;
-            var tender = await tenders.WriteAsync(session, change, ct);
+            var tender = await tenders.WriteAsync(session, change, ct) with
+            {
+                Shortlist = shortlist.Placements.Where(p => p.Position is not null).Select(p => new ShortlistPlace(p.ApplicationId, p.Position!.Value)).ToList(),
+            };
             var submitters = candidates.ToDictionary(c => c.Id, c => c.SubmitterTenantId);
             var eligible = ApplicationSql.Text(ApplicationStatus.Eligible);
             foreach (var placement in shortlist.Placements)

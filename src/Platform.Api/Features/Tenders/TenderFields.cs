@@ -64,6 +64,20 @@ public sealed class PitchNight
     public int MinutesPerPitch { get; init; }
 }
 
+/// <summary>A shortlisted applicant's turn on the pitch night.</summary>
+public sealed class PitchSlot
+{
+    public required Guid ApplicationId { get; init; }
+
+    /// <summary>The place on the shortlist: 1 pitches first.</summary>
+    [Range(1, ShortlistTenderRequest.MaxEntries)]
+    public required int Number { get; init; }
+
+    public required DateTimeOffset StartsAt { get; init; }
+
+    public required DateTimeOffset EndsAt { get; init; }
+}
+
 /// <summary>What the winner gets: the lease's rent, regime and start, and the discount if one is offered.</summary>
 public sealed class OfferedTerms
 {

@@ -38,6 +38,10 @@ public sealed class TenderResponse
 
     public PitchNight? PitchNight { get; init; }
 
+    /// <summary>From the shortlist on: each shortlisted applicant's turn on the pitch night, in shortlist order (none without a pitch night).</summary>
+    [MaxLength(ShortlistTenderRequest.MaxEntries)]
+    public required IReadOnlyList<PitchSlot> PitchSlots { get; init; }
+
     public required OfferedTerms OfferedTerms { get; init; }
 
     public required TenderVisibility Visibility { get; init; }
@@ -68,6 +72,7 @@ public sealed class TenderResponse
     public static TenderResponse From(TenderRow row, DateTimeOffset now)
     {
         var status = TenderRules.StatusAt(EnumText<TenderStatus>.Parse(row.Status), row.OpensAt, now);
+        var pitchNight = row.PitchNight is null ? null : TenderJson.Read<PitchNight>(row.PitchNight);
         return new TenderResponse
         {
             Id = row.Id,
@@ -80,7 +85,8 @@ public sealed class TenderResponse
             Criteria = TenderJson.Read<List<TenderCriterion>>(row.Criteria),
             OpensAt = row.OpensAt,
             ClosesAt = row.ClosesAt,
-            PitchNight = row.PitchNight is null ? null : TenderJson.Read<PitchNight>(row.PitchNight),
+            PitchNight = pitchNight,
+            PitchSlots = TenderRules.PitchSlots(pitchNight, row.Shortlist),
             OfferedTerms = TenderJson.Read<OfferedTerms>(row.OfferedTerms),
             Visibility = EnumText<TenderVisibility>.Parse(row.Visibility),
             Status = status,

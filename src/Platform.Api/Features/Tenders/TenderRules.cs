@@ -28,6 +28,9 @@ public sealed record TenderUnit(Guid Id, bool Vacant);
 /// <summary>What a transition needs to know of the tender.</summary>
 public sealed record TenderState(TenderStatus Status, IReadOnlyList<int> Weights, DateTimeOffset ClosesAt, IReadOnlyList<TenderUnit> Units);
 
+/// <summary>A shortlisted application's place on the shortlist (1, 2, …): the order of the pitch night.</summary>
+public sealed record ShortlistPlace(Guid ApplicationId, int Position);
+
 /// <summary>A transition's result: the status to store, or the refusal (a conflict kind and why).</summary>
 public sealed record TenderDecision(TenderStatus? NextStatus, string? ConflictKind = null, string? Refusal = null)
 {
@@ -93,6 +96,29 @@ public static class TenderRules
             return TenderDecision.Refuse(UnitsNotVacant, $"Only vacant units can be put in a tender; not vacant: {string.Join(", ", taken)}.");
         return TenderDecision.To(TenderStatus.Published);
     }
+
+    /// <summary>How long before the pitch night the landlord and the shortlisted applicants are reminded of it.</summary>
+    public static readonly TimeSpan PitchNightReminderLead = TimeSpan.FromDays(2);
+
+    /// <summary>
+    /// The pitch night's slots, one per shortlisted application in shortlist order: place n starts at startsAt + (n − 1) ×
+    /// minutesPerPitch and lasts minutesPerPitch. None without a pitch night.
+    /// </summary>
+    public static IReadOnlyList<PitchSlot> PitchSlots(PitchNight? night, IEnumerable<ShortlistPlace> shortlist) =>
+        night is null ? [] : shortlist.OrderBy(p => p.Position).Select(p => SlotOf(night, p)).ToList();
+
+    public static PitchSlot SlotOf(PitchNight night, ShortlistPlace place)
+    {
+        var startsAt = night.StartsAt.ToUniversalTime().AddMinutes((place.Position - 1) * night.MinutesPerPitch);
+        return new PitchSlot
+        {
+            ApplicationId = place.ApplicationId, Number = place.Position, StartsAt = startsAt, EndsAt = startsAt.AddMinutes(night.MinutesPerPitch),
+        };
+    }
+
+    /// <summary>The pitch night is announced from <see cref="PitchNightReminderLead"/> before it starts until it starts.</summary>
+    public static bool PitchNightUpcoming(PitchNight night, DateTimeOffset now) =>
+        now >= night.StartsAt - PitchNightReminderLead && now < night.StartsAt;
 
     static string Text(TenderStatus status) => EnumText<TenderStatus>.ToText(status);
 

@@ -35,6 +35,9 @@ public sealed record TenderRow
     /// <summary>Read from tender_units, not from the tenders row.</summary>
     public IReadOnlyList<Guid> UnitIds { get; init; } = [];
 
+    /// <summary>The shortlisted applications' places, read from tender_applications.</summary>
+    public IReadOnlyList<ShortlistPlace> Shortlist { get; init; } = [];
+
     public TenderStatus StatusAt(DateTimeOffset now) => TenderRules.StatusAt(EnumText<TenderStatus>.Parse(Status), OpensAt, now);
 }
 
@@ -77,6 +80,14 @@ public sealed class TenderStore(TenantDb db, AuditLog audit, TimeProvider clock,
         SELECT tender_id AS {nameof(TenderUnitLink.TenderId)}, unit_id AS {nameof(TenderUnitLink.UnitId)}
         FROM tender_units WHERE tenant_id = @TenantId AND tender_id >= @First AND tender_id <= @Last
         ORDER BY unit_id
+        """;
+
+    /// <summary>The shortlist places of the tenders whose ids lie from @First through @Last, as <see cref="UnitIdsSql"/>.</summary>
+    const string ShortlistPlacesSql = $"""
+        SELECT tender_id AS {nameof(ShortlistPlaceRow.TenderId)}, id AS {nameof(ShortlistPlaceRow.ApplicationId)},
+               shortlist_position AS {nameof(ShortlistPlaceRow.Position)}
+        FROM tender_applications
+        WHERE tenant_id = @TenantId AND tender_id >= @First AND tender_id <= @Last AND shortlist_position IS NOT NULL
         """;
 
     const string VacancySql = $"""
@@ -257,9 +268,11 @@ public sealed class TenderStore(TenantDb db, AuditLog audit, TimeProvider clock,
     {
         if (rows.Count == 0)
             return rows;
-        var links = (await session.ListAsync<TenderUnitLink>(UnitIdsSql, new { First = rows[0].Id, Last = rows[^1].Id }, ct))
-            .ToLookup(l => l.TenderId, l => l.UnitId);
-        return rows.Select(r => r with { UnitIds = links[r.Id].ToList() }).ToList();
+        var range = new { First = rows[0].Id, Last = rows[^1].Id };
+        var links = (await session.ListAsync<TenderUnitLink>(UnitIdsSql, range, ct)).ToLookup(l => l.TenderId, l => l.UnitId);
+        var places = (await session.ListAsync<ShortlistPlaceRow>(ShortlistPlacesSql, range, ct))
+            .ToLookup(p => p.TenderId, p => new ShortlistPlace(p.ApplicationId, p.Position));
+        return rows.Select(r => r with { UnitIds = links[r.Id].ToList(), Shortlist = places[r.Id].OrderBy(p => p.Position).ToList() }).ToList();
     }
 
     async Task<WriteOutcome<TenderRow>?> MissingUnitAsync(DbSession session, IReadOnlyList<Guid> unitIds, CancellationToken ct)
@@ -312,6 +325,13 @@ public sealed class TenderStore(TenantDb db, AuditLog audit, TimeProvider clock,
     {
         public Guid Id { get; init; }
         public bool Vacant { get; init; }
+    }
+
+    sealed class ShortlistPlaceRow
+    {
+        public Guid TenderId { get; init; }
+        public Guid ApplicationId { get; init; }
+        public int Position { get; init; }
     }
 
     sealed class TenderUnitLink

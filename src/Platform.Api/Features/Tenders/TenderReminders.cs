@@ -1,0 +1,93 @@
+using Platform.Api.Features.Notifications;
+using Platform.Api.Persistence;
+
+namespace Platform.Api.Features.Tenders;
+
+/// <summary>What one scan did to tenders: notices written (a rerun writes none).</summary>
+public sealed record TenderReminderResult(int PitchNightsUpcoming);
+
+/// <summary>
+/// The reminder scan's part for tenders, platform-wide on the system path: <c>pitch_night.upcoming</c> to the landlord and to
+/// each shortlisted applicant tenant two days before the pitch night. Shortlisted tenders are few and their pitch night is
+/// in their JSON, so each scan reads them all and decides in code; every notice has a unique key, so reruns and restarts
+/// write it once.
+/// </summary>
+public sealed class TenderReminders(SystemDb db, TenantNotices notices, TimeProvider clock, PlatformCalendar calendar)
+{
+    const string ShortlistedTendersSql = $"""
+        SELECT id AS {nameof(ShortlistedTender.Id)}, tenant_id AS {nameof(ShortlistedTender.TenantId)}, title AS {nameof(ShortlistedTender.Title)},
+               pitch_night AS {nameof(ShortlistedTender.PitchNight)}
+        FROM tenders
+        WHERE status = 'shortlisted' AND pitch_night IS NOT NULL
+        ORDER BY id
+        """;
+
+    const string ShortlistedApplicantsSql = $"""
+        SELECT id AS {nameof(ShortlistedApplicant.Id)}, submitter_tenant_id AS {nameof(ShortlistedApplicant.SubmitterTenantId)},
+               shortlist_position AS {nameof(ShortlistedApplicant.Position)}
+        FROM tender_applications
+        WHERE tenant_id = @TenantId AND tender_id = @TenderId AND shortlist_position IS NOT NULL
+        ORDER BY shortlist_position
+        """;
+
+    /// <summary>Writes what is due; returns the notices written and hands their webhook deliveries to <paramref name="enqueue"/> once committed.</summary>
+    public async Task<TenderReminderResult> RunAsync(Action<IReadOnlyList<Guid>> enqueue, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var pitchNights = 0;
+        var deliveries = await db.TransactAsync(async session =>
+        {
+            var written = new List<Guid>();
+            foreach (var tender in await session.ListAsync<ShortlistedTender>(ShortlistedTendersSql, null, ct))
+            {
+                var night = TenderJson.Read<PitchNight>(tender.PitchNight);
+                if (!TenderRules.PitchNightUpcoming(night, now))
+                    continue;
+                var applicants = await session.ListAsync<ShortlistedApplicant>(ShortlistedApplicantsSql, new { tender.TenantId, TenderId = tender.Id }, ct);
+                foreach (var notice in PitchNightNotices(tender, night, applicants))
+                {
+                    if (await notices.WriteAsync(session, notice, ct) is { } notified)
+                    {
+                        pitchNights++;
+                        written.AddRange(notified.Deliveries);
+                    }
+                }
+            }
+
+            return written;
+        }, ct);
+        enqueue(deliveries);
+        return new TenderReminderResult(pitchNights);
+    }
+
+    /// <summary>The landlord's notice of the whole evening, and each applicant tenant's of its own slot (not the landlord's website's).</summary>
+    IEnumerable<TenantNotice> PitchNightNotices(ShortlistedTender tender, PitchNight night, IReadOnlyList<ShortlistedApplicant> applicants)
+    {
+        var day = calendar.DateOf(night.StartsAt);
+        yield return new TenantNotice(tender.TenantId, NotificationType.PitchNightUpcoming, NotificationSubject.Tender, tender.Id, day, tender.Id.ToString(),
+            $"The pitch night of tender \"{tender.Title}\" starts at {night.StartsAt.ToUniversalTime():yyyy-MM-dd HH:mm} UTC at {night.Location}, "
+            + $"with {applicants.Count} shortlisted applicant(s).");
+        foreach (var applicant in applicants.Where(a => a.SubmitterTenantId != tender.TenantId))
+        {
+            var slot = TenderRules.SlotOf(night, new ShortlistPlace(applicant.Id, applicant.Position));
+            yield return new TenantNotice(applicant.SubmitterTenantId, NotificationType.PitchNightUpcoming, NotificationSubject.Application, applicant.Id, day,
+                applicant.Id.ToString(), $"Your pitch for tender \"{tender.Title}\" is number {slot.Number}, from {slot.StartsAt:yyyy-MM-dd HH:mm} to "
+                + $"{slot.EndsAt:HH:mm} UTC at {night.Location}.");
+        }
+    }
+
+    sealed class ShortlistedTender
+    {
+        public Guid Id { get; init; }
+        public Guid TenantId { get; init; }
+        public required string Title { get; init; }
+        public required string PitchNight { get; init; }
+    }
+
+    sealed class ShortlistedApplicant
+    {
+        public Guid Id { get; init; }
+        public Guid SubmitterTenantId { get; init; }
+        public int Position { get; init; }
+    }
+}
