@@ -8,7 +8,8 @@
 #
 # --api DIR measures an API already published to DIR (another commit's, for a before/after table) instead of
 # publishing this tree's.
-# --only runs the operations whose name contains PATTERN (and always the bare endpoint, for the ratio).
+# --only runs the operations whose name contains PATTERN, or one of PATTERN's |-separated parts (and always the
+# bare endpoint, for the ratio): --only 'GET one|list 50 units'.
 # Needs wrk (Debian: apt-get install -y wrk). The API's rate limit is raised for the run, so that the limiter
 # is measured, not hit.
 set -euo pipefail
@@ -112,7 +113,13 @@ measure() { # url, script, token, duration
   grep -q "^ *Latency" "$work/wrk.txt" && ! grep -q " 0 requests in" "$work/wrk.txt" || echo "  (no request to $1 finished in $4)" >&2
 }
 
-selected() { [ -z "$only" ] || [[ "$1" == *"$only"* ]]; }
+selected() {
+  [ -z "$only" ] && return 0
+  local part parts
+  IFS='|' read -ra parts <<<"$only"
+  for part in "${parts[@]}"; do [[ "$1" == *"$part"* ]] && return 0; done
+  return 1
+}
 
 echo "warming up..."
 measure "$bare/ping" - no 2s >/dev/null
