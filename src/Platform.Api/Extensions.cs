@@ -94,6 +94,7 @@ public static class Extensions
         services.AddSingleton<TenderListingStore>();
         services.AddScoped<ApplicationStore>();
         services.AddScoped<ApplicationSubmissions>();
+        services.AddSingleton<TenantNotices>();
         services.AddSingleton<ReminderScan>();
         services.AddScoped<WebhookStore>();
         services.AddSingleton<WebhookDispatch>();
