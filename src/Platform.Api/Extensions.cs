@@ -157,6 +157,7 @@ public static class Extensions
             c.Binding.JsonExceptionTransformer = RequestBodyErrors.FromJsonException;
             c.Binding.UseStrictQueryValues();
             c.Endpoints.Configurator = EndpointConventions.Apply;
+            c.Security.ScopeParser = TokenScopes.Parse;
         });
 
         app.MapContractDocument();
