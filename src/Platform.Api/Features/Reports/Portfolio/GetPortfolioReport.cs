@@ -142,7 +142,7 @@ public sealed class PortfolioReportResponse
 public sealed record PortfolioCsvRow(string Section, int Year, PortfolioCategoryResponse? Category, string? NeighbourhoodCode,
     PortfolioFiguresResponse? Figures, BudgetYearResponse? Budget);
 
-public sealed class GetPortfolioReportEndpoint(PortfolioStore portfolio, PlatformCalendar calendar)
+public sealed class GetPortfolioReportEndpoint(ReportStore reports, PlatformCalendar calendar)
     : ReportEndpoint<GetPortfolioReportRequest, PortfolioReportResponse, PortfolioCsvRow>
 {
     static readonly CsvTable<PortfolioCsvRow> Table = new([
@@ -196,7 +196,8 @@ public sealed class GetPortfolioReportEndpoint(PortfolioStore portfolio, Platfor
         var today = calendar.Today;
         var year = req.Year ?? today.Year;
         var asOf = PortfolioArithmetic.AsOf(year, today);
-        var (units, rents) = await portfolio.LoadAsync(year, asOf, ct);
+        var units = await reports.UnitsAsync(year, asOf, ct);
+        var rents = (await reports.LeasesAsync(year, ct)).ToLookup(l => l.UnitId, l => PortfolioArithmetic.RentIn(l, year));
         PortfolioFiguresResponse Figures(IEnumerable<PortfolioUnit> group) => PortfolioFiguresResponse.From(PortfolioArithmetic.Figures(group.ToList(), rents));
         return new PortfolioReportResponse
         {
@@ -209,7 +210,7 @@ public sealed class GetPortfolioReportEndpoint(PortfolioStore portfolio, Platfor
             ByNeighbourhood = units.GroupBy(u => u.NeighbourhoodCode).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new PortfolioNeighbourhoodResponse { NeighbourhoodCode = g.Key, Figures = Figures(g) })
                 .ToList(),
-            Budgets = await portfolio.BudgetsAsync(year, ct),
+            Budgets = await reports.BudgetsAsync(year, ct),
         };
     }
 
