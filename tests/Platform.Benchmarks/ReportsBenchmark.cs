@@ -54,6 +54,7 @@ public static class ReportsBenchmark
 
             await using var api = new WebApplicationFactory<PlatformCalendar>().WithWebHostBuilder(host =>
             {
+                host.UseSolutionRelativeContentRoot("src/Platform.Api");
                 host.UseEnvironment("Benchmark");
                 host.UseSetting("Database:Provider", "Sqlite");
                 host.UseSetting("Database:ConnectionString", $"Data Source={file}");
