@@ -95,6 +95,7 @@ public static class Extensions
         services.AddSingleton<TenderListingStore>();
         services.AddScoped<ApplicationStore>();
         services.AddScoped<ApplicationSubmissions>();
+        services.AddScoped<ShortlistStore>();
         services.AddScoped<ReportStore>();
         services.AddSingleton<TenantNotices>();
         services.AddSingleton<ReminderScan>();
@@ -156,6 +157,7 @@ public static class Extensions
             c.Binding.JsonExceptionTransformer = RequestBodyErrors.FromJsonException;
             c.Binding.UseStrictQueryValues();
             c.Endpoints.Configurator = EndpointConventions.Apply;
+            c.Security.ScopeParser = TokenScopes.Parse;
         });
 
         app.MapContractDocument();

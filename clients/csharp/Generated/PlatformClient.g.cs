@@ -2557,17 +2557,17 @@ namespace Plinth.Platform.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Mark a closed tender shortlisted
+        /// Make the shortlist of a closed tender
         /// </summary>
         /// <remarks>
-        /// Records that the landlord has made its shortlist of a closed tender. 409 when the tender's status does not allow it, naming the transitions it allows (allowedTransitions). Accepts an Idempotency-Key.
+        /// The named applications become shortlisted, with their notes, in the order of the entries; every other eligible application becomes not_selected, and the tender shortlisted. 400 naming entries[i].applicationId for an id that is no application of this tender; 409 application-not-eligible when a named application is not eligible; 409 tender-transition-not-allowed when the tender is not closed, naming the transitions it allows (allowedTransitions). Accepts an Idempotency-Key.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="tenderId">The id of the tender.</param>
         /// <param name="idempotency_Key">A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TenderResponse> ShortlistTenderAsync(string tenant, System.Guid tenderId, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TenderResponse> ShortlistTenderAsync(string tenant, System.Guid tenderId, ShortlistTenderRequest body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -4061,23 +4061,26 @@ namespace Plinth.Platform.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Mark a closed tender shortlisted
+        /// Make the shortlist of a closed tender
         /// </summary>
         /// <remarks>
-        /// Records that the landlord has made its shortlist of a closed tender. 409 when the tender's status does not allow it, naming the transitions it allows (allowedTransitions). Accepts an Idempotency-Key.
+        /// The named applications become shortlisted, with their notes, in the order of the entries; every other eligible application becomes not_selected, and the tender shortlisted. 400 naming entries[i].applicationId for an id that is no application of this tender; 409 application-not-eligible when a named application is not eligible; 409 tender-transition-not-allowed when the tender is not closed, naming the transitions it allows (allowedTransitions). Accepts an Idempotency-Key.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="tenderId">The id of the tender.</param>
         /// <param name="idempotency_Key">A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TenderResponse> ShortlistTenderAsync(string tenant, System.Guid tenderId, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TenderResponse> ShortlistTenderAsync(string tenant, System.Guid tenderId, ShortlistTenderRequest body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (tenant == null)
                 throw new System.ArgumentNullException("tenant");
 
             if (tenderId == null)
                 throw new System.ArgumentNullException("tenderId");
+
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -4088,7 +4091,10 @@ namespace Plinth.Platform.Client
 
                     if (idempotency_Key != null)
                         request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
-                    request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
@@ -4182,6 +4188,26 @@ namespace Plinth.Platform.Client
                                 throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PlatformApiException<Problem>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Payload Too Large", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Unsupported Media Type", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 422)
@@ -6174,7 +6200,7 @@ namespace Plinth.Platform.Client
         /// The cross-subsidy (verevening) view of the tenant's units in a year: in total, per category and detail code and per neighbourhood, the units, m², m² let and vacancy on the report's day (asOf) with the longest vacancy, and over the year the market rent, the base rent, the discount money and its share of the market rent, the actual rent and the actual rent per m² per year against the affordable band (EUR 75–125); and per budget line the year's amount, committed and remaining money. Money counts whole months at the terms in force on each month's first day. A grantee of the owner's reports reads it over the plinths its grant shares, without budgets. With Accept: text/csv it answers one CSV table: a line per group (section total, category, neighbourhood) and per budget year (section budget).
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
-        /// <param name="year">The calendar year the money is counted over; this year when left out.</param>
+        /// <param name="year">The calendar year the report covers, 2000–2100; this year (in Platform:TimeZone) when left out.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<PortfolioReportResponse> GetPortfolioReportAsync(string tenant, int? year = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -6187,7 +6213,7 @@ namespace Plinth.Platform.Client
         /// The counter-performances (maatschappelijke tegenprestaties) of the discount periods that run in the year, with their targets against the actuals recorded in evaluations, per unit counted: in total, per theme and per radius of the value fan (building, neighbourhood, area, city, region), each with the discount money behind it in the year (the months of the year whose first day lies in the period, as the portfolio counts them). A period that runs in two years counts in both with its whole targets; one behind two themes counts under each. A grantee of the owner's reports reads it over the plinths its grant shares. With Accept: text/csv it answers one CSV table: a line per group (section group; group total, theme or radius) and per measure of a group (section measure).
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
-        /// <param name="year">The calendar year whose evaluation periods are counted; this year when left out.</param>
+        /// <param name="year">The calendar year the report covers, 2000–2100; this year (in Platform:TimeZone) when left out.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ImpactReportResponse> GetImpactReportAsync(string tenant, int? year = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -6237,7 +6263,7 @@ namespace Plinth.Platform.Client
         /// The cross-subsidy (verevening) view of the tenant's units in a year: in total, per category and detail code and per neighbourhood, the units, m², m² let and vacancy on the report's day (asOf) with the longest vacancy, and over the year the market rent, the base rent, the discount money and its share of the market rent, the actual rent and the actual rent per m² per year against the affordable band (EUR 75–125); and per budget line the year's amount, committed and remaining money. Money counts whole months at the terms in force on each month's first day. A grantee of the owner's reports reads it over the plinths its grant shares, without budgets. With Accept: text/csv it answers one CSV table: a line per group (section total, category, neighbourhood) and per budget year (section budget).
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
-        /// <param name="year">The calendar year the money is counted over; this year when left out.</param>
+        /// <param name="year">The calendar year the report covers, 2000–2100; this year (in Platform:TimeZone) when left out.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<PortfolioReportResponse> GetPortfolioReportAsync(string tenant, int? year = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -6407,7 +6433,7 @@ namespace Plinth.Platform.Client
         /// The counter-performances (maatschappelijke tegenprestaties) of the discount periods that run in the year, with their targets against the actuals recorded in evaluations, per unit counted: in total, per theme and per radius of the value fan (building, neighbourhood, area, city, region), each with the discount money behind it in the year (the months of the year whose first day lies in the period, as the portfolio counts them). A period that runs in two years counts in both with its whole targets; one behind two themes counts under each. A grantee of the owner's reports reads it over the plinths its grant shares. With Accept: text/csv it answers one CSV table: a line per group (section group; group total, theme or radius) and per measure of a group (section measure).
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
-        /// <param name="year">The calendar year whose evaluation periods are counted; this year when left out.</param>
+        /// <param name="year">The calendar year the report covers, 2000–2100; this year (in Platform:TimeZone) when left out.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<ImpactReportResponse> GetImpactReportAsync(string tenant, int? year = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -17323,6 +17349,13 @@ namespace Plinth.Platform.Client
         [System.ComponentModel.DataAnnotations.StringLength(1000)]
         public string? AssessmentReason { get; set; } = default!;
 
+        /// <summary>
+        /// The landlord's note when it shortlisted the application.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("shortlistNote")]
+        [System.ComponentModel.DataAnnotations.StringLength(1000)]
+        public string? ShortlistNote { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("submittedAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(33)]
@@ -17413,6 +17446,14 @@ namespace Plinth.Platform.Client
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"withdrawn")]
         [System.Runtime.Serialization.EnumMember(Value = @"withdrawn")]
         Withdrawn = 3,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"shortlisted")]
+        [System.Runtime.Serialization.EnumMember(Value = @"shortlisted")]
+        Shortlisted = 4,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"not_selected")]
+        [System.Runtime.Serialization.EnumMember(Value = @"not_selected")]
+        NotSelected = 5,
 
     }
 
@@ -17529,6 +17570,10 @@ namespace Plinth.Platform.Client
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"assessed")]
         [System.Runtime.Serialization.EnumMember(Value = @"assessed")]
         Assessed = 16,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"not_selected")]
+        [System.Runtime.Serialization.EnumMember(Value = @"not_selected")]
+        NotSelected = 17,
 
     }
 
@@ -21457,6 +21502,60 @@ namespace Plinth.Platform.Client
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(200)]
         public string Name { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// One shortlisted application, with the landlord's note on it.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ShortlistEntry
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("applicationId")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(36, MinimumLength = 1)]
+        public System.Guid ApplicationId { get; set; } = default!;
+
+        /// <summary>
+        /// Why it is on the shortlist, e.g. "a storefront plan the street will see"; shown to the applicant.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("note")]
+        [System.ComponentModel.DataAnnotations.StringLength(1000)]
+        public string? Note { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ShortlistTenderRequest
+    {
+
+        /// <summary>
+        /// The shortlisted applications, each an eligible one of this tender, in the order they pitch. 'entries' must not name an application twice.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("entries")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MinLength(1)]
+        [System.ComponentModel.DataAnnotations.MaxLength(50)]
+        public System.Collections.Generic.IList<ShortlistEntry> Entries { get; set; } = new System.Collections.Generic.List<ShortlistEntry>();
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 

@@ -1287,13 +1287,13 @@ export interface ITendersClient {
     publishTender(tenant: string, tenderId: string, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<TenderResponse>;
 
     /**
-     * Mark a closed tender shortlisted
+     * Make the shortlist of a closed tender
      * @param tenant The tenant's slug.
      * @param tenderId The id of the tender.
      * @param idempotency_Key (optional) A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.
      * @return OK
      */
-    shortlistTender(tenant: string, tenderId: string, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<TenderResponse>;
+    shortlistTender(tenant: string, tenderId: string, body: ShortlistTenderRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<TenderResponse>;
 }
 
 export class TendersClient implements ITendersClient {
@@ -2120,13 +2120,13 @@ export class TendersClient implements ITendersClient {
     }
 
     /**
-     * Mark a closed tender shortlisted
+     * Make the shortlist of a closed tender
      * @param tenant The tenant's slug.
      * @param tenderId The id of the tender.
      * @param idempotency_Key (optional) A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.
      * @return OK
      */
-    shortlistTender(tenant: string, tenderId: string, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<TenderResponse> {
+    shortlistTender(tenant: string, tenderId: string, body: ShortlistTenderRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<TenderResponse> {
         let url_ = this.baseUrl + "/v1/tenants/{tenant}/tenders/{tenderId}/shortlist";
         if (tenant === undefined || tenant === null)
             throw new globalThis.Error("The parameter 'tenant' must be defined.");
@@ -2136,11 +2136,15 @@ export class TendersClient implements ITendersClient {
         url_ = url_.replace("{tenderId}", encodeURIComponent("" + tenderId));
         url_ = url_.replace(/[?&]$/, "");
 
+        const content_ = JSON.stringify(body);
+
         let options_: RequestInit = {
+            body: content_,
             method: "POST",
             signal,
             headers: {
                 ...(idempotency_Key !== undefined && idempotency_Key !== null ? { "Idempotency-Key": "" + idempotency_Key } : {}),
+                "Content-Type": "application/json",
                 "Accept": "application/json"
             }
         };
@@ -2188,6 +2192,18 @@ export class TendersClient implements ITendersClient {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
             });
         } else if (status === 422) {
             return response.text().then((_responseText) => {
@@ -3066,7 +3082,7 @@ export interface IReportsClient {
     /**
      * Get the portfolio report
      * @param tenant The tenant's slug.
-     * @param year (optional) The calendar year the money is counted over; this year when left out.
+     * @param year (optional) The calendar year the report covers, 2000–2100; this year (in Platform:TimeZone) when left out.
      * @return OK
      */
     getPortfolioReport(tenant: string, year?: number | null | undefined, signal?: AbortSignal): Promise<PortfolioReportResponse>;
@@ -3074,7 +3090,7 @@ export interface IReportsClient {
     /**
      * Get the impact report
      * @param tenant The tenant's slug.
-     * @param year (optional) The calendar year whose evaluation periods are counted; this year when left out.
+     * @param year (optional) The calendar year the report covers, 2000–2100; this year (in Platform:TimeZone) when left out.
      * @return OK
      */
     getImpactReport(tenant: string, year?: number | null | undefined, signal?: AbortSignal): Promise<ImpactReportResponse>;
@@ -3093,7 +3109,7 @@ export class ReportsClient implements IReportsClient {
     /**
      * Get the portfolio report
      * @param tenant The tenant's slug.
-     * @param year (optional) The calendar year the money is counted over; this year when left out.
+     * @param year (optional) The calendar year the report covers, 2000–2100; this year (in Platform:TimeZone) when left out.
      * @return OK
      */
     getPortfolioReport(tenant: string, year?: number | null | undefined, signal?: AbortSignal): Promise<PortfolioReportResponse> {
@@ -3186,7 +3202,7 @@ export class ReportsClient implements IReportsClient {
     /**
      * Get the impact report
      * @param tenant The tenant's slug.
-     * @param year (optional) The calendar year whose evaluation periods are counted; this year when left out.
+     * @param year (optional) The calendar year the report covers, 2000–2100; this year (in Platform:TimeZone) when left out.
      * @return OK
      */
     getImpactReport(tenant: string, year?: number | null | undefined, signal?: AbortSignal): Promise<ImpactReportResponse> {
@@ -8205,6 +8221,8 @@ export interface ApplicationResponse {
     status: ApplicationStatus;
     /** The landlord's reason when it marked the application eligible or ineligible. */
     assessmentReason?: string | null;
+    /** The landlord's note when it shortlisted the application. */
+    shortlistNote?: string | null;
     submittedAt: string;
     updatedAt: string;
     /** The current ETag, as in the ETag header: send it as If-Match to change the application. */
@@ -8225,7 +8243,7 @@ export interface ApplicationSections {
     [key: string]: any;
 }
 
-export type ApplicationStatus = "submitted" | "eligible" | "ineligible" | "withdrawn";
+export type ApplicationStatus = "submitted" | "eligible" | "ineligible" | "withdrawn" | "shortlisted" | "not_selected";
 
 export interface AssessApplicationRequest {
     decision: AssessmentDecision;
@@ -8237,7 +8255,7 @@ export interface AssessApplicationRequest {
 
 export type AssessmentDecision = "eligible" | "ineligible";
 
-export type AuditAction = "created" | "updated" | "deleted" | "reclassified" | "terminated" | "evaluated" | "ended" | "revoked" | "read_by_grantee" | "rent_revised" | "published" | "closed" | "shortlisted" | "cancelled" | "submitted" | "withdrawn" | "assessed";
+export type AuditAction = "created" | "updated" | "deleted" | "reclassified" | "terminated" | "evaluated" | "ended" | "revoked" | "read_by_grantee" | "rent_revised" | "published" | "closed" | "shortlisted" | "cancelled" | "submitted" | "withdrawn" | "assessed" | "not_selected";
 
 export interface AuditChange {
     /** The field as named in the resource, nested fields with dots, items of a list of objects by index: `address.postcode`, `criteria[0].weight`. */
@@ -9268,6 +9286,22 @@ export type SharingGrantStatus = "upcoming" | "active" | "revoked" | "expired";
 export interface SharingParty {
     slug: string;
     name: string;
+
+    [key: string]: any;
+}
+
+/** One shortlisted application, with the landlord's note on it. */
+export interface ShortlistEntry {
+    applicationId: string;
+    /** Why it is on the shortlist, e.g. "a storefront plan the street will see"; shown to the applicant. */
+    note?: string | null;
+
+    [key: string]: any;
+}
+
+export interface ShortlistTenderRequest {
+    /** The shortlisted applications, each an eligible one of this tender, in the order they pitch. 'entries' must not name an application twice. */
+    entries: ShortlistEntry[];
 
     [key: string]: any;
 }

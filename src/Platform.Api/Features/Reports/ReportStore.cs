@@ -50,12 +50,17 @@ public sealed class ReportStore(TenantDb db, GranteeDb grantee, BudgetStore budg
     /// <summary>Discount <c>d</c> (of a lease <c>l</c> in the year) is in force on some day of the year; a condition.</summary>
     const string DiscountInYear = $"d.start_date <= @YearEnd AND d.end_date >= @YearStart AND {LeaseInYear}";
 
+    /// <summary>Joins discount <c>d</c> to its lease <c>l</c> and that lease's unit <c>u</c>; a fragment.</summary>
+    const string DiscountOfUnit = """
+        JOIN leases l ON l.tenant_id = d.tenant_id AND l.id = d.lease_id
+        JOIN units u ON u.tenant_id = l.tenant_id AND u.id = l.unit_id
+        """;
+
     const string DiscountsSql = $"""
         SELECT d.id AS {nameof(DiscountYearRow.DiscountId)}, d.lease_id AS {nameof(DiscountYearRow.LeaseId)},
                d.start_date AS {nameof(DiscountYearRow.StartDate)}, d.end_date AS {nameof(DiscountYearRow.EndDate)}
         FROM discounts d
-        JOIN leases l ON l.tenant_id = d.tenant_id AND l.id = d.lease_id
-        JOIN units u ON u.tenant_id = l.tenant_id AND u.id = l.unit_id
+        {DiscountOfUnit}
         WHERE d.tenant_id = @TenantId AND {DiscountInYear}
         """;
 
@@ -67,8 +72,7 @@ public sealed class ReportStore(TenantDb db, GranteeDb grantee, BudgetStore budg
                dp.terms_from AS {nameof(PeriodRow.TermsFrom)}, dp.terms AS {nameof(PeriodRow.Terms)}
         FROM discount_periods dp
         JOIN discounts d ON d.tenant_id = dp.tenant_id AND d.id = dp.discount_id
-        JOIN leases l ON l.tenant_id = d.tenant_id AND l.id = d.lease_id
-        JOIN units u ON u.tenant_id = l.tenant_id AND u.id = l.unit_id
+        {DiscountOfUnit}
         WHERE dp.tenant_id = @TenantId AND {DiscountInYear}
         """;
 
@@ -93,8 +97,7 @@ public sealed class ReportStore(TenantDb db, GranteeDb grantee, BudgetStore budg
                cp.radius AS {nameof(CounterPerformanceRow.Radius)}
         FROM counter_performances cp
         JOIN discounts d ON d.tenant_id = cp.tenant_id AND d.id = cp.discount_id
-        JOIN leases l ON l.tenant_id = d.tenant_id AND l.id = d.lease_id
-        JOIN units u ON u.tenant_id = l.tenant_id AND u.id = l.unit_id
+        {DiscountOfUnit}
         WHERE cp.tenant_id = @TenantId AND {DiscountInYear}
         """;
 
@@ -105,8 +108,7 @@ public sealed class ReportStore(TenantDb db, GranteeDb grantee, BudgetStore budg
                e.results AS {nameof(EvaluationResultsRow.Results)}
         FROM evaluations e
         JOIN discounts d ON d.tenant_id = e.tenant_id AND d.id = e.discount_id
-        JOIN leases l ON l.tenant_id = d.tenant_id AND l.id = d.lease_id
-        JOIN units u ON u.tenant_id = l.tenant_id AND u.id = l.unit_id
+        {DiscountOfUnit}
         WHERE e.tenant_id = @TenantId AND {DiscountInYear}
         """;
 

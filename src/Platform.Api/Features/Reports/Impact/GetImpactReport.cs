@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using FastEndpoints;
-using FluentValidation;
 using Platform.Api.Features.Discounts;
 using Platform.Api.Features.Sharing;
 using Platform.Api.Persistence;
@@ -8,20 +7,6 @@ using Platform.Api.Security;
 using Platform.Api.Tenancy;
 
 namespace Platform.Api.Features.Reports.Impact;
-
-public sealed class GetImpactReportRequest
-{
-    /// <summary>The calendar year whose evaluation periods are counted; this year when left out.</summary>
-    public int? Year { get; init; }
-}
-
-public sealed class GetImpactReportValidator : Validator<GetImpactReportRequest>
-{
-    public GetImpactReportValidator()
-    {
-        RuleFor(r => r.Year).InclusiveBetween(ReportYears.First, ReportYears.Last);
-    }
-}
 
 /// <summary>Targets against actuals of the counter-performances that count the same thing (their unit).</summary>
 public sealed class ImpactMeasureResponse
@@ -128,7 +113,7 @@ public sealed class ImpactReportResponse
 public sealed record ImpactCsvRow(string Section, int Year, string Group, string? Theme, ImpactRadius? Radius, ImpactFiguresResponse? Figures, ImpactMeasureResponse? Measure);
 
 public sealed class GetImpactReportEndpoint(ReportStore reports, PlatformCalendar calendar)
-    : ReportEndpoint<GetImpactReportRequest, ImpactReportResponse, ImpactCsvRow>
+    : ReportEndpoint<ReportYearRequest, ImpactReportResponse, ImpactCsvRow>
 {
     static readonly CsvTable<ImpactCsvRow> Table = new([
         new("section", r => r.Section),
@@ -168,7 +153,7 @@ public sealed class GetImpactReportEndpoint(ReportStore reports, PlatformCalenda
         });
     }
 
-    protected override async Task<ImpactReportResponse> ReportAsync(GetImpactReportRequest req, CancellationToken ct)
+    protected override async Task<ImpactReportResponse> ReportAsync(ReportYearRequest req, CancellationToken ct)
     {
         var year = req.Year ?? calendar.Today.Year;
         var leases = await reports.LeasesAsync(year, ct);

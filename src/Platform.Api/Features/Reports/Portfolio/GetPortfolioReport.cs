@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using FastEndpoints;
-using FluentValidation;
 using Platform.Api.Features.DiscountBudgets;
 using Platform.Api.Features.Sharing;
 using Platform.Api.Features.Units;
@@ -9,20 +8,6 @@ using Platform.Api.Tenancy;
 using Platform.Api.Validation;
 
 namespace Platform.Api.Features.Reports.Portfolio;
-
-public sealed class GetPortfolioReportRequest
-{
-    /// <summary>The calendar year the money is counted over; this year when left out.</summary>
-    public int? Year { get; init; }
-}
-
-public sealed class GetPortfolioReportValidator : Validator<GetPortfolioReportRequest>
-{
-    public GetPortfolioReportValidator()
-    {
-        RuleFor(r => r.Year).InclusiveBetween(ReportYears.First, ReportYears.Last);
-    }
-}
 
 /// <summary>The portfolio figures of a group of units in the report's year.</summary>
 public sealed class PortfolioFiguresResponse
@@ -143,7 +128,7 @@ public sealed record PortfolioCsvRow(string Section, int Year, PortfolioCategory
     PortfolioFiguresResponse? Figures, BudgetYearResponse? Budget);
 
 public sealed class GetPortfolioReportEndpoint(ReportStore reports, PlatformCalendar calendar)
-    : ReportEndpoint<GetPortfolioReportRequest, PortfolioReportResponse, PortfolioCsvRow>
+    : ReportEndpoint<ReportYearRequest, PortfolioReportResponse, PortfolioCsvRow>
 {
     static readonly CsvTable<PortfolioCsvRow> Table = new([
         new("section", r => r.Section),
@@ -191,7 +176,7 @@ public sealed class GetPortfolioReportEndpoint(ReportStore reports, PlatformCale
         });
     }
 
-    protected override async Task<PortfolioReportResponse> ReportAsync(GetPortfolioReportRequest req, CancellationToken ct)
+    protected override async Task<PortfolioReportResponse> ReportAsync(ReportYearRequest req, CancellationToken ct)
     {
         var today = calendar.Today;
         var year = req.Year ?? today.Year;
