@@ -14,7 +14,7 @@ using Platform.Api.Features.Leases;
 using Platform.Api.Features.Notifications;
 using Platform.Api.Features.Reminders;
 using Platform.Api.Features.RentRevisions;
-using Platform.Api.Features.Reports.Portfolio;
+using Platform.Api.Features.Reports;
 using Platform.Api.Features.Sharing;
 using Platform.Api.Features.Webhooks;
 using Platform.Api.Features.Plinths;
@@ -96,7 +96,7 @@ public static class Extensions
         services.AddScoped<ApplicationStore>();
         services.AddScoped<ApplicationSubmissions>();
         services.AddScoped<ShortlistStore>();
-        services.AddScoped<PortfolioStore>();
+        services.AddScoped<ReportStore>();
         services.AddSingleton<TenantNotices>();
         services.AddSingleton<TenderReminders>();
         services.AddSingleton<ReminderScan>();

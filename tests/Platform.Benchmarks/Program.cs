@@ -2,8 +2,17 @@ using System.Globalization;
 using Platform.Api.Persistence;
 using Platform.Benchmarks;
 
-// dotnet run -c Release --project tests/Platform.Benchmarks [-- reminder-scan]
+// dotnet run -c Release --project tests/Platform.Benchmarks [-- reminder-scan | reports]
 DapperTypeHandlers.Register();
+if (args.FirstOrDefault() == "reports")
+{
+    Console.WriteLine("Reports on SQLite through the API in this process (Release), year 2026; times in ms.");
+    Console.WriteLine($"{"request",-40} {"bytes",9} {"first",8} {"median",8} {"max",8}");
+    foreach (var timing in await ReportsBenchmark.RunAsync(rounds: 20))
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{timing.Request,-40} {timing.Bytes,9} {timing.FirstMs,8:0.0} {timing.MedianMs,8:0.0} {timing.MaxMs,8:0.0}"));
+    return;
+}
+
 Console.WriteLine("Reminder scan on SQLite: one scan over N active discounts with D evaluations due today, then a rerun.");
 Console.WriteLine($"{"stored",9} {"due",6} {"written",8} {"scan ms",9} {"ms/due",7} {"rerun ms",9} {"seed s",7}");
 await ReminderScanBenchmark.RunAsync(1_000, 10); // warm-up: JIT and SQLite, not reported

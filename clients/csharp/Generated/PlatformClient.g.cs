@@ -6200,10 +6200,23 @@ namespace Plinth.Platform.Client
         /// The cross-subsidy (verevening) view of the tenant's units in a year: in total, per category and detail code and per neighbourhood, the units, m², m² let and vacancy on the report's day (asOf) with the longest vacancy, and over the year the market rent, the base rent, the discount money and its share of the market rent, the actual rent and the actual rent per m² per year against the affordable band (EUR 75–125); and per budget line the year's amount, committed and remaining money. Money counts whole months at the terms in force on each month's first day. A grantee of the owner's reports reads it over the plinths its grant shares, without budgets. With Accept: text/csv it answers one CSV table: a line per group (section total, category, neighbourhood) and per budget year (section budget).
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
-        /// <param name="year">The calendar year the money is counted over; this year when left out.</param>
+        /// <param name="year">The calendar year the report covers, 2000–2100; this year (in Platform:TimeZone) when left out.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<PortfolioReportResponse> GetPortfolioReportAsync(string tenant, int? year = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Get the impact report
+        /// </summary>
+        /// <remarks>
+        /// The counter-performances (maatschappelijke tegenprestaties) of the discount periods that run in the year, with their targets against the actuals recorded in evaluations, per unit counted: in total, per theme and per radius of the value fan (building, neighbourhood, area, city, region), each with the discount money behind it in the year (the months of the year whose first day lies in the period, as the portfolio counts them). A period that runs in two years counts in both with its whole targets; one behind two themes counts under each. A grantee of the owner's reports reads it over the plinths its grant shares. With Accept: text/csv it answers one CSV table: a line per group (section group; group total, theme or radius) and per measure of a group (section measure).
+        /// </remarks>
+        /// <param name="tenant">The tenant's slug.</param>
+        /// <param name="year">The calendar year the report covers, 2000–2100; this year (in Platform:TimeZone) when left out.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="PlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ImpactReportResponse> GetImpactReportAsync(string tenant, int? year = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -6250,7 +6263,7 @@ namespace Plinth.Platform.Client
         /// The cross-subsidy (verevening) view of the tenant's units in a year: in total, per category and detail code and per neighbourhood, the units, m², m² let and vacancy on the report's day (asOf) with the longest vacancy, and over the year the market rent, the base rent, the discount money and its share of the market rent, the actual rent and the actual rent per m² per year against the affordable band (EUR 75–125); and per budget line the year's amount, committed and remaining money. Money counts whole months at the terms in force on each month's first day. A grantee of the owner's reports reads it over the plinths its grant shares, without budgets. With Accept: text/csv it answers one CSV table: a line per group (section total, category, neighbourhood) and per budget year (section budget).
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
-        /// <param name="year">The calendar year the money is counted over; this year when left out.</param>
+        /// <param name="year">The calendar year the report covers, 2000–2100; this year (in Platform:TimeZone) when left out.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<PortfolioReportResponse> GetPortfolioReportAsync(string tenant, int? year = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -6306,6 +6319,176 @@ namespace Plinth.Platform.Client
                         if (status_ == 200)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<PortfolioReportResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 406)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Not Acceptable", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Internal Server Error", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Service Unavailable", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new PlatformApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Get the impact report
+        /// </summary>
+        /// <remarks>
+        /// The counter-performances (maatschappelijke tegenprestaties) of the discount periods that run in the year, with their targets against the actuals recorded in evaluations, per unit counted: in total, per theme and per radius of the value fan (building, neighbourhood, area, city, region), each with the discount money behind it in the year (the months of the year whose first day lies in the period, as the portfolio counts them). A period that runs in two years counts in both with its whole targets; one behind two themes counts under each. A grantee of the owner's reports reads it over the plinths its grant shares. With Accept: text/csv it answers one CSV table: a line per group (section group; group total, theme or radius) and per measure of a group (section measure).
+        /// </remarks>
+        /// <param name="tenant">The tenant's slug.</param>
+        /// <param name="year">The calendar year the report covers, 2000–2100; this year (in Platform:TimeZone) when left out.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="PlatformApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ImpactReportResponse> GetImpactReportAsync(string tenant, int? year = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (tenant == null)
+                throw new System.ArgumentNullException("tenant");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v1/tenants/{tenant}/reports/impact"
+                    urlBuilder_.Append("v1/tenants/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(tenant, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/reports/impact");
+                    urlBuilder_.Append('?');
+                    if (year != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("year")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(year, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ImpactReportResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -19111,6 +19294,110 @@ namespace Plinth.Platform.Client
 
     }
 
+    /// <summary>
+    /// The evaluation periods behind a theme, a radius or the whole report, with their discount money in the year.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ImpactFiguresResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("discounts")]
+        [System.ComponentModel.DataAnnotations.Range(0, 2147483647)]
+        public int Discounts { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("periods")]
+        [System.ComponentModel.DataAnnotations.Range(0, 2147483647)]
+        public int Periods { get; set; } = default!;
+
+        /// <summary>
+        /// The discount money of these periods' months in the year.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("discountCents")]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9223372036854775807L)]
+        public long DiscountCents { get; set; } = default!;
+
+        /// <summary>
+        /// Per unit counted, in ordinal order.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("measures")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.IList<ImpactMeasureResponse> Measures { get; set; } = new System.Collections.Generic.List<ImpactMeasureResponse>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Targets against actuals of the counter-performances that count the same thing (their unit).
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ImpactMeasureResponse
+    {
+
+        /// <summary>
+        /// What is counted, e.g. "workshops" or "people reached".
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("unit")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(100)]
+        public string Unit { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("counterPerformances")]
+        [System.ComponentModel.DataAnnotations.Range(0, 2147483647)]
+        public int CounterPerformances { get; set; } = default!;
+
+        /// <summary>
+        /// The sum of their targets (each per evaluation period).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("targetTotal")]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9223372036854775807L)]
+        public long TargetTotal { get; set; } = default!;
+
+        /// <summary>
+        /// How many of them have an actual recorded in an evaluation.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("evaluatedCounterPerformances")]
+        [System.ComponentModel.DataAnnotations.Range(0, 2147483647)]
+        public int EvaluatedCounterPerformances { get; set; } = default!;
+
+        /// <summary>
+        /// The sum of the targets of those evaluated.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("evaluatedTargetTotal")]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9223372036854775807L)]
+        public long EvaluatedTargetTotal { get; set; } = default!;
+
+        /// <summary>
+        /// The sum of the actuals recorded.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("actualTotal")]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9223372036854775807L)]
+        public long ActualTotal { get; set; } = default!;
+
+        /// <summary>
+        /// actualTotal over evaluatedTargetTotal in percent (two decimals, above 100 when exceeded); null when none is evaluated.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("achievedPercent")]
+        public double? AchievedPercent { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum ImpactRadius
     {
@@ -19134,6 +19421,93 @@ namespace Plinth.Platform.Client
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"region")]
         [System.Runtime.Serialization.EnumMember(Value = @"region")]
         Region = 4,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ImpactRadiusResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("radius")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ImpactRadius>))]
+        public ImpactRadius Radius { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("figures")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public ImpactFiguresResponse Figures { get; set; } = new ImpactFiguresResponse();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ImpactReportResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("year")]
+        [System.ComponentModel.DataAnnotations.Range(2000, 2100)]
+        public int Year { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("total")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public ImpactFiguresResponse Total { get; set; } = new ImpactFiguresResponse();
+
+        /// <summary>
+        /// Per theme, in ordinal order, no theme last; a period behind two themes counts under both.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("byTheme")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.IList<ImpactThemeResponse> ByTheme { get; set; } = new System.Collections.Generic.List<ImpactThemeResponse>();
+
+        /// <summary>
+        /// Per radius of the value fan: building, neighbourhood, area, city, region (all five, empty ones too).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("byRadius")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.IList<ImpactRadiusResponse> ByRadius { get; set; } = new System.Collections.Generic.List<ImpactRadiusResponse>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ImpactThemeResponse
+    {
+
+        /// <summary>
+        /// The counter-performances' theme; null for those without one.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("theme")]
+        [System.ComponentModel.DataAnnotations.StringLength(100)]
+        public string? Theme { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("figures")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public ImpactFiguresResponse Figures { get; set; } = new ImpactFiguresResponse();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 

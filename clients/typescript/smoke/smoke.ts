@@ -9,6 +9,7 @@ import {
     PlinthsClient,
     Problem,
     RentClient,
+    ReportsClient,
     TenantsClient,
     UnitsClient,
 } from "../src/platform-client";
@@ -167,6 +168,15 @@ check("a 25 % discount brings the rent to EUR 750 and shows in the rent schedule
     assert.equal((await rent.getRent(slug, lease.id, "2026-06-15")).effectiveCentsPerMonth, 75_000);
     const schedule = await rent.getRentSchedule(slug, lease.id, "2026-12-01", "2027-01-31");
     assert.deepEqual(schedule.months.map(m => m.effectiveCents), [75_000, 100_000]);
+});
+
+check("the portfolio report of 2026 counts the let atelier and its discount money", async () => {
+    const created = await admin.apiClients.createApiClient(slug, { displayName: "Gemeentelijke rapportage", scopes: ["reports:read"] });
+    const reports = new ReportsClient(baseUrl, signedFetch(await accessToken(created.clientId, created.clientSecret)));
+    const portfolio = await reports.getPortfolioReport(slug, 2026);
+    assert.equal(portfolio.total.units, 1);
+    assert.equal(portfolio.total.discountCents, 300_000);
+    assert.equal(portfolio.total.affordableBand, "within");
 });
 
 (async () => {

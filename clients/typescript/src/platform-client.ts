@@ -3082,10 +3082,18 @@ export interface IReportsClient {
     /**
      * Get the portfolio report
      * @param tenant The tenant's slug.
-     * @param year (optional) The calendar year the money is counted over; this year when left out.
+     * @param year (optional) The calendar year the report covers, 2000–2100; this year (in Platform:TimeZone) when left out.
      * @return OK
      */
     getPortfolioReport(tenant: string, year?: number | null | undefined, signal?: AbortSignal): Promise<PortfolioReportResponse>;
+
+    /**
+     * Get the impact report
+     * @param tenant The tenant's slug.
+     * @param year (optional) The calendar year the report covers, 2000–2100; this year (in Platform:TimeZone) when left out.
+     * @return OK
+     */
+    getImpactReport(tenant: string, year?: number | null | undefined, signal?: AbortSignal): Promise<ImpactReportResponse>;
 }
 
 export class ReportsClient implements IReportsClient {
@@ -3101,7 +3109,7 @@ export class ReportsClient implements IReportsClient {
     /**
      * Get the portfolio report
      * @param tenant The tenant's slug.
-     * @param year (optional) The calendar year the money is counted over; this year when left out.
+     * @param year (optional) The calendar year the report covers, 2000–2100; this year (in Platform:TimeZone) when left out.
      * @return OK
      */
     getPortfolioReport(tenant: string, year?: number | null | undefined, signal?: AbortSignal): Promise<PortfolioReportResponse> {
@@ -3189,6 +3197,99 @@ export class ReportsClient implements IReportsClient {
             });
         }
         return Promise.resolve<PortfolioReportResponse>(null as any);
+    }
+
+    /**
+     * Get the impact report
+     * @param tenant The tenant's slug.
+     * @param year (optional) The calendar year the report covers, 2000–2100; this year (in Platform:TimeZone) when left out.
+     * @return OK
+     */
+    getImpactReport(tenant: string, year?: number | null | undefined, signal?: AbortSignal): Promise<ImpactReportResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/reports/impact?";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        if (year !== undefined && year !== null)
+            url_ += "year=" + encodeURIComponent("" + year) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetImpactReport(_response);
+        });
+    }
+
+    protected processGetImpactReport(response: Response): Promise<ImpactReportResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ImpactReportResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 406) {
+            return response.text().then((_responseText) => {
+            let result406: any = null;
+            result406 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Acceptable", status, _responseText, _headers, result406);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ImpactReportResponse>(null as any);
     }
 }
 
@@ -8598,7 +8699,64 @@ export interface EvaluationResponse {
     [key: string]: any;
 }
 
+/** The evaluation periods behind a theme, a radius or the whole report, with their discount money in the year. */
+export interface ImpactFiguresResponse {
+    discounts: number;
+    periods: number;
+    /** The discount money of these periods' months in the year. */
+    discountCents: number;
+    /** Per unit counted, in ordinal order. */
+    measures: ImpactMeasureResponse[];
+
+    [key: string]: any;
+}
+
+/** Targets against actuals of the counter-performances that count the same thing (their unit). */
+export interface ImpactMeasureResponse {
+    /** What is counted, e.g. "workshops" or "people reached". */
+    unit: string;
+    counterPerformances: number;
+    /** The sum of their targets (each per evaluation period). */
+    targetTotal: number;
+    /** How many of them have an actual recorded in an evaluation. */
+    evaluatedCounterPerformances: number;
+    /** The sum of the targets of those evaluated. */
+    evaluatedTargetTotal: number;
+    /** The sum of the actuals recorded. */
+    actualTotal: number;
+    /** actualTotal over evaluatedTargetTotal in percent (two decimals, above 100 when exceeded); null when none is evaluated. */
+    achievedPercent: number | null;
+
+    [key: string]: any;
+}
+
 export type ImpactRadius = "building" | "neighbourhood" | "area" | "city" | "region";
+
+export interface ImpactRadiusResponse {
+    radius: ImpactRadius;
+    figures: ImpactFiguresResponse;
+
+    [key: string]: any;
+}
+
+export interface ImpactReportResponse {
+    year: number;
+    total: ImpactFiguresResponse;
+    /** Per theme, in ordinal order, no theme last; a period behind two themes counts under both. */
+    byTheme: ImpactThemeResponse[];
+    /** Per radius of the value fan: building, neighbourhood, area, city, region (all five, empty ones too). */
+    byRadius: ImpactRadiusResponse[];
+
+    [key: string]: any;
+}
+
+export interface ImpactThemeResponse {
+    /** The counter-performances' theme; null for those without one. */
+    theme: string | null;
+    figures: ImpactFiguresResponse;
+
+    [key: string]: any;
+}
 
 /** The legal regime of a Dutch business lease. */
 export type LeaseRegime = "7:290" | "7:230a" | "other";

@@ -1,4 +1,5 @@
 using Platform.Api.Features.Discounts;
+using Platform.Api.Features.Reports;
 using Platform.Api.Features.Reports.Portfolio;
 using Platform.Api.Features.RentRevisions;
 using Platform.Api.Features.Units;
@@ -14,14 +15,14 @@ public sealed class PortfolioArithmeticTests
     static readonly BaseRent Thousand = new(1_000_00, []);
     static readonly BaseRent FiveHundred = new(500_00, []);
 
-    static DiscountSchedule QuarterOff(DateOnly from, DateOnly to) =>
-        new(Thousand, new DateOnly(2025, 1, 1), null, from, to, [new PeriodTerms(from, new DiscountTerms(DiscountKind.Percentage, 25, null, null))]);
+    static ReportDiscount QuarterOff(DateOnly from, DateOnly to) => new(Guid.NewGuid(),
+        new DiscountSchedule(Thousand, new DateOnly(2025, 1, 1), null, from, to, [new PeriodTerms(from, new DiscountTerms(DiscountKind.Percentage, 25, null, null))]), []);
 
     static readonly PortfolioUnit Atelier = new(Guid.NewGuid(), UnitCategory.Bed, "ATE", "BU05180101", 85m, 12_000_00, Let: true, VacantSince: null);
     static readonly PortfolioUnit Buurthuis = new(Guid.NewGuid(), UnitCategory.Mog, "BUU", "BU05180102", 120m, 6_000_00, Let: false, VacantSince: new DateOnly(2026, 4, 1));
 
-    static readonly PortfolioLease AtelierLease = new(Atelier.Id, Thousand, new DateOnly(2025, 1, 1), null, [QuarterOff(new DateOnly(2026, 7, 1), new DateOnly(2027, 6, 30))]);
-    static readonly PortfolioLease BuurthuisLease = new(Buurthuis.Id, FiveHundred, new DateOnly(2025, 1, 1), new DateOnly(2026, 3, 31), []);
+    static readonly ReportLease AtelierLease = new(Guid.NewGuid(), Atelier.Id, new DateOnly(2025, 1, 1), null, Thousand, [QuarterOff(new DateOnly(2026, 7, 1), new DateOnly(2027, 6, 30))]);
+    static readonly ReportLease BuurthuisLease = new(Guid.NewGuid(), Buurthuis.Id, new DateOnly(2025, 1, 1), new DateOnly(2026, 3, 31), FiveHundred, []);
 
     static ILookup<Guid, LeaseYear> Rents => new[] { AtelierLease, BuurthuisLease }.ToLookup(l => l.UnitId, l => PortfolioArithmetic.RentIn(l, 2026));
 

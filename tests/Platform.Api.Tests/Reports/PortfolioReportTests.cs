@@ -77,22 +77,6 @@ public sealed class PortfolioReportTests(ReportsApp app) : IClassFixture<Reports
         Assert.Equal("", lines[10]);
     }
 
-    [Theory]
-    [InlineData("application/xml")]
-    [InlineData("text/csv;q=0")]
-    public async Task A_report_answers_406_to_an_accept_it_cannot_give(string accept)
-    {
-        var tenant = await app.CreateTenantAsync();
-        var api = await tenant.SignInAsync("reports:read");
-
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/v1/tenants/{tenant.Slug}/reports/portfolio");
-        request.Headers.TryAddWithoutValidation("Accept", accept);
-        using var response = await api.Http.SendAsync(request, Ct);
-
-        Assert.Equal(HttpStatusCode.NotAcceptable, response.StatusCode);
-        Assert.Contains("urn:plinth:problem:http-406", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
-    }
-
     [Fact]
     public async Task Utrecht_reads_Staedions_portfolio_over_the_plinths_it_shares_without_budgets_and_nothing_of_Mitros()
     {
@@ -119,34 +103,5 @@ public sealed class PortfolioReportTests(ReportsApp app) : IClassFixture<Reports
         Assert.Equal((2026, ReportsApp.ReportDay, 0, AffordableBand.NotLet), (report.Year, report.AsOf, report.Total.Units, report.Total.AffordableBand));
         Assert.Empty(report.ByCategory);
         Assert.Empty(report.Budgets!);
-    }
-
-    [Theory]
-    [InlineData("1999")]
-    [InlineData("2101")]
-    [InlineData("twenty")]
-    public async Task A_year_outside_2000_to_2100_is_a_400_naming_year(string year)
-    {
-        var tenant = await app.CreateTenantAsync();
-        var api = await tenant.SignInAsync("reports:read");
-
-        using var response = await api.Http.GetAsync($"/v1/tenants/{tenant.Slug}/reports/portfolio?year={year}", Ct);
-
-        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "urn:plinth:problem:validation");
-        Assert.Equal(["year"], problem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("name").GetString()));
-    }
-
-    [Fact]
-    public async Task The_portfolio_needs_a_token_with_reports_read_of_the_tenant()
-    {
-        var tenant = await app.CreateTenantAsync();
-        var other = await app.CreateTenantAsync();
-        var withoutScope = await tenant.SignInAsync("plinths:read", "discounts:read");
-        var otherReader = await other.SignInAsync("reports:read");
-        using var anonymous = app.Anonymous();
-
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/v1/tenants/{tenant.Slug}/reports/portfolio", Ct)).StatusCode);
-        await ThrowsProblemAsync(403, () => withoutScope.Reports.GetPortfolioReportAsync(tenant.Slug, 2026, Ct));
-        await ThrowsProblemAsync(404, () => otherReader.Reports.GetPortfolioReportAsync(tenant.Slug, 2026, Ct));
     }
 }

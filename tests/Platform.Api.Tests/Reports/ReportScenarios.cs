@@ -70,6 +70,44 @@ public static class ReportScenarios
         return new StaedionPortfolio(staedion, owner, atelier, buurthuis, shop, office, discount, utrecht, municipality, mitros);
     }
 
+    /// <summary>
+    /// <see cref="StaedionAsync"/>, and on the Amersfoort office (not shared) 25 % off for the first half of 2026 in one period of six
+    /// months, for 2 internships (theme makers, radius city) and 4 open days (theme buurt, radius building), evaluated on
+    /// 15 June 2026 at 3 internships and 2 open days, and ended with the period.
+    /// </summary>
+    public static async Task<StaedionPortfolio> StaedionWithEvaluatedOfficeAsync(ReportsApp app)
+    {
+        var world = await StaedionAsync(app);
+        var officeLease = Assert.Single((await world.Owner.Leases.ListLeasesAsync(world.Staedion.Slug, unitId: world.Office.Id, cancellationToken: Ct)).Items);
+        var discount = await world.Owner.Discounts.CreateDiscountAsync(world.Staedion.Slug, officeLease.Id, new CreateDiscountRequest
+        {
+            Kind = DiscountKind.Percentage,
+            Percentage = 25,
+            StartDate = new DateOnly(2026, 1, 1),
+            EndDate = new DateOnly(2026, 6, 30),
+            EvaluationCadenceMonths = 6,
+            Justification = "Werkplaats met stages voor jongeren uit de stad.",
+            CounterPerformances =
+            [
+                new CounterPerformanceRequest { Description = "Stageplaatsen voor mbo-studenten", Unit = "internships", Target = 2, Theme = "makers", Radius = ImpactRadius.City },
+                new CounterPerformanceRequest { Description = "Open dagen voor de huurders van het gebouw", Unit = "open days", Target = 4, Theme = "buurt", Radius = ImpactRadius.Building },
+            ],
+        }, cancellationToken: Ct);
+        var (internships, openDays) = (discount.CounterPerformances.Single(c => c.Unit == "internships"), discount.CounterPerformances.Single(c => c.Unit == "open days"));
+        await world.Owner.Discounts.CreateEvaluationAsync(world.Staedion.Slug, discount.Id, new CreateEvaluationRequest
+        {
+            PeriodNumber = 1,
+            EvaluatedOn = new DateOnly(2026, 6, 15),
+            Decision = EvaluationDecision.End,
+            Results =
+            [
+                new CounterPerformanceResult { CounterPerformanceId = internships.Id, Actual = 3 },
+                new CounterPerformanceResult { CounterPerformanceId = openDays.Id, Actual = 2 },
+            ],
+        }, cancellationToken: Ct);
+        return world;
+    }
+
     static async Task<PlinthResponse> PlinthAsync(PlatformApi api, TestTenant tenant, string name, string municipalityCode, string neighbourhoodCode)
     {
         var request = Estate.Herderplein();

@@ -105,6 +105,9 @@ public sealed class EvaluationRow
     public required string CreatedBy { get; init; }
 
     public static string SerializeResults(IReadOnlyList<CounterPerformanceResult>? results) => JsonSerializer.Serialize(results ?? [], ApiJson.Options);
+
+    public static IReadOnlyList<CounterPerformanceResult> ParseResults(string results) =>
+        JsonSerializer.Deserialize<List<CounterPerformanceResult>>(results, ApiJson.Options) ?? [];
 }
 
 public sealed class EvaluationResponse
@@ -141,7 +144,7 @@ public sealed class EvaluationResponse
         DiscountId = row.DiscountId,
         PeriodNumber = row.PeriodNumber,
         EvaluatedOn = row.EvaluatedOn,
-        Results = JsonSerializer.Deserialize<List<CounterPerformanceResult>>(row.Results, ApiJson.Options) ?? [],
+        Results = EvaluationRow.ParseResults(row.Results),
         Decision = EnumText<EvaluationDecision>.Parse(row.Decision),
         NextPeriod = discount.Periods.SingleOrDefault(p => p.Number == row.PeriodNumber + 1) is { } next ? DiscountPeriodResponse.From(next, discount) : null,
         Notes = row.Notes,

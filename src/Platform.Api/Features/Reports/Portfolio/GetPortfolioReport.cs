@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using FastEndpoints;
-using FluentValidation;
 using Platform.Api.Features.DiscountBudgets;
 using Platform.Api.Features.Sharing;
 using Platform.Api.Features.Units;
@@ -9,20 +8,6 @@ using Platform.Api.Tenancy;
 using Platform.Api.Validation;
 
 namespace Platform.Api.Features.Reports.Portfolio;
-
-public sealed class GetPortfolioReportRequest
-{
-    /// <summary>The calendar year the money is counted over; this year when left out.</summary>
-    public int? Year { get; init; }
-}
-
-public sealed class GetPortfolioReportValidator : Validator<GetPortfolioReportRequest>
-{
-    public GetPortfolioReportValidator()
-    {
-        RuleFor(r => r.Year).InclusiveBetween(ReportYears.First, ReportYears.Last);
-    }
-}
 
 /// <summary>The portfolio figures of a group of units in the report's year.</summary>
 public sealed class PortfolioFiguresResponse
@@ -142,8 +127,8 @@ public sealed class PortfolioReportResponse
 public sealed record PortfolioCsvRow(string Section, int Year, PortfolioCategoryResponse? Category, string? NeighbourhoodCode,
     PortfolioFiguresResponse? Figures, BudgetYearResponse? Budget);
 
-public sealed class GetPortfolioReportEndpoint(PortfolioStore portfolio, PlatformCalendar calendar)
-    : ReportEndpoint<GetPortfolioReportRequest, PortfolioReportResponse, PortfolioCsvRow>
+public sealed class GetPortfolioReportEndpoint(ReportStore reports, PlatformCalendar calendar)
+    : ReportEndpoint<ReportYearRequest, PortfolioReportResponse, PortfolioCsvRow>
 {
     static readonly CsvTable<PortfolioCsvRow> Table = new([
         new("section", r => r.Section),
@@ -191,12 +176,13 @@ public sealed class GetPortfolioReportEndpoint(PortfolioStore portfolio, Platfor
         });
     }
 
-    protected override async Task<PortfolioReportResponse> ReportAsync(GetPortfolioReportRequest req, CancellationToken ct)
+    protected override async Task<PortfolioReportResponse> ReportAsync(ReportYearRequest req, CancellationToken ct)
     {
         var today = calendar.Today;
         var year = req.Year ?? today.Year;
         var asOf = PortfolioArithmetic.AsOf(year, today);
-        var (units, rents) = await portfolio.LoadAsync(year, asOf, ct);
+        var units = await reports.UnitsAsync(year, asOf, ct);
+        var rents = (await reports.LeasesAsync(year, ct)).ToLookup(l => l.UnitId, l => PortfolioArithmetic.RentIn(l, year));
         PortfolioFiguresResponse Figures(IEnumerable<PortfolioUnit> group) => PortfolioFiguresResponse.From(PortfolioArithmetic.Figures(group.ToList(), rents));
         return new PortfolioReportResponse
         {
@@ -209,7 +195,7 @@ public sealed class GetPortfolioReportEndpoint(PortfolioStore portfolio, Platfor
             ByNeighbourhood = units.GroupBy(u => u.NeighbourhoodCode).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new PortfolioNeighbourhoodResponse { NeighbourhoodCode = g.Key, Figures = Figures(g) })
                 .ToList(),
-            Budgets = await portfolio.BudgetsAsync(year, ct),
+            Budgets = await reports.BudgetsAsync(year, ct),
         };
     }
 

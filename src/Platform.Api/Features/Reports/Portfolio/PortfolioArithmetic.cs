@@ -1,5 +1,3 @@
-using Platform.Api.Features.Discounts;
-using Platform.Api.Features.RentRevisions;
 using Platform.Api.Features.Units;
 
 namespace Platform.Api.Features.Reports.Portfolio;
@@ -7,9 +5,6 @@ namespace Platform.Api.Features.Reports.Portfolio;
 /// <summary>A unit as the portfolio counts it: its classification, place, area and market rent, and whether it is let on the report's day.</summary>
 public sealed record PortfolioUnit(
     Guid Id, UnitCategory Category, string DetailCode, string NeighbourhoodCode, decimal AreaM2, long? MarketRentCentsPerYear, bool Let, DateOnly? VacantSince);
-
-/// <summary>A lease of a unit in the report's year: its term, its base rent month by month and its discounts.</summary>
-public sealed record PortfolioLease(Guid UnitId, BaseRent BaseRent, DateOnly Start, DateOnly? End, IReadOnlyList<DiscountSchedule> Discounts);
 
 /// <summary>What a lease brings in during the year: base rent, discount money, and the months it was in force.</summary>
 public sealed record LeaseYear(long BaseCents, long DiscountCents, int MonthsInForce);
@@ -52,7 +47,7 @@ public static class PortfolioArithmetic
         return today < first ? first : today > last ? last : today;
     }
 
-    public static LeaseYear RentIn(PortfolioLease lease, int year)
+    public static LeaseYear RentIn(ReportLease lease, int year)
     {
         long baseCents = 0, discountCents = 0;
         var months = 0;
@@ -62,7 +57,7 @@ public static class PortfolioArithmetic
                 continue;
             months++;
             baseCents += lease.BaseRent.On(month);
-            discountCents += lease.Discounts.FirstOrDefault(d => d.InForce(month))?.DiscountOn(month) ?? 0;
+            discountCents += lease.Discounts.FirstOrDefault(d => d.Schedule.InForce(month))?.Schedule.DiscountOn(month) ?? 0;
         }
 
         return new LeaseYear(baseCents, discountCents, months);

@@ -1,0 +1,210 @@
+using Platform.Api.Features.DiscountBudgets;
+using Platform.Api.Features.Discounts;
+using Platform.Api.Features.RentRevisions;
+using Platform.Api.Features.Reports.Portfolio;
+using Platform.Api.Features.Units;
+using Platform.Api.Persistence;
+using Platform.Api.Tenancy;
+
+namespace Platform.Api.Features.Reports;
+
+/// <summary>A lease in force on some day of the report's year, with its base rent month by month and its discounts in the year.</summary>
+public sealed record ReportLease(Guid LeaseId, Guid UnitId, DateOnly Start, DateOnly? End, BaseRent BaseRent, IReadOnlyList<ReportDiscount> Discounts);
+
+/// <summary>A discount in force on some day of the year: what it costs on any day, and its evaluation periods (oldest first).</summary>
+public sealed record ReportDiscount(Guid DiscountId, DiscountSchedule Schedule, IReadOnlyList<PeriodRow> Periods);
+
+/// <summary>
+/// Loads what the reports count, on the owner path or, for a grantee of the owner's reports, on the grantee path: then every
+/// statement keeps only the units (and their leases, discounts, periods, counter-performances, evaluations and rent revisions)
+/// on the plinths the grant shares. Each statement reads a whole year of the tenant at once, never one query per row.
+/// </summary>
+public sealed class ReportStore(TenantDb db, GranteeDb grantee, BudgetStore budgets)
+{
+    const string UnitsSql = $"""
+        SELECT u.id AS {nameof(UnitYearRow.Id)}, u.category AS {nameof(UnitYearRow.Category)}, u.detail_code AS {nameof(UnitYearRow.DetailCode)},
+               p.neighbourhood_code AS {nameof(UnitYearRow.NeighbourhoodCode)}, u.area_m2 AS {nameof(UnitYearRow.AreaM2)},
+               u.market_rent_cents_per_year AS {nameof(UnitYearRow.MarketRentCentsPerYear)}, u.created_at AS {nameof(UnitYearRow.CreatedAt)},
+               u.created_on AS {nameof(UnitYearRow.CreatedOn)},
+               CASE WHEN {UnitStore.ActiveLease} THEN 1 ELSE 0 END AS {nameof(UnitYearRow.Let)},
+               {UnitStore.LastLeaseEnd} AS {nameof(UnitYearRow.LastLeaseEnd)}
+        FROM units u JOIN plinths p ON p.tenant_id = u.tenant_id AND p.id = u.plinth_id
+        WHERE u.tenant_id = @TenantId
+        """;
+
+    const string GranteeUnitsSql = $"{UnitsSql} AND u.plinth_id {GranteeDb.GrantedPlinths}";
+
+    /// <summary>Lease <c>l</c> is in force on some day of the year; a condition, so not named <c>…Sql</c>.</summary>
+    const string LeaseInYear = "l.start_date <= @YearEnd AND (l.end_date IS NULL OR l.end_date >= @YearStart)";
+
+    const string LeasesSql = $"""
+        SELECT l.id AS {nameof(LeaseRow.LeaseId)}, l.unit_id AS {nameof(LeaseRow.UnitId)}, l.start_date AS {nameof(LeaseRow.StartDate)},
+               l.end_date AS {nameof(LeaseRow.EndDate)}, l.base_rent_cents_per_month AS {nameof(LeaseRow.AgreedRentCentsPerMonth)}
+        FROM leases l
+        JOIN units u ON u.tenant_id = l.tenant_id AND u.id = l.unit_id
+        WHERE l.tenant_id = @TenantId AND {LeaseInYear}
+        """;
+
+    const string GranteeLeasesSql = $"{LeasesSql} AND u.plinth_id {GranteeDb.GrantedPlinths}";
+
+    /// <summary>Discount <c>d</c> (of a lease <c>l</c> in the year) is in force on some day of the year; a condition.</summary>
+    const string DiscountInYear = $"d.start_date <= @YearEnd AND d.end_date >= @YearStart AND {LeaseInYear}";
+
+    /// <summary>Joins discount <c>d</c> to its lease <c>l</c> and that lease's unit <c>u</c>; a fragment.</summary>
+    const string DiscountOfUnit = """
+        JOIN leases l ON l.tenant_id = d.tenant_id AND l.id = d.lease_id
+        JOIN units u ON u.tenant_id = l.tenant_id AND u.id = l.unit_id
+        """;
+
+    const string DiscountsSql = $"""
+        SELECT d.id AS {nameof(DiscountYearRow.DiscountId)}, d.lease_id AS {nameof(DiscountYearRow.LeaseId)},
+               d.start_date AS {nameof(DiscountYearRow.StartDate)}, d.end_date AS {nameof(DiscountYearRow.EndDate)}
+        FROM discounts d
+        {DiscountOfUnit}
+        WHERE d.tenant_id = @TenantId AND {DiscountInYear}
+        """;
+
+    const string GranteeDiscountsSql = $"{DiscountsSql} AND u.plinth_id {GranteeDb.GrantedPlinths}";
+
+    const string PeriodsSql = $"""
+        SELECT dp.discount_id AS {nameof(PeriodRow.DiscountId)}, dp.number AS {nameof(PeriodRow.Number)},
+               dp.start_date AS {nameof(PeriodRow.StartDate)}, dp.end_date AS {nameof(PeriodRow.EndDate)},
+               dp.terms_from AS {nameof(PeriodRow.TermsFrom)}, dp.terms AS {nameof(PeriodRow.Terms)}
+        FROM discount_periods dp
+        JOIN discounts d ON d.tenant_id = dp.tenant_id AND d.id = dp.discount_id
+        {DiscountOfUnit}
+        WHERE dp.tenant_id = @TenantId AND {DiscountInYear}
+        """;
+
+    const string GranteePeriodsSql = $"{PeriodsSql} AND u.plinth_id {GranteeDb.GrantedPlinths}";
+
+    const string RevisionsSql = $"""
+        SELECT r.lease_id AS {nameof(RevisionRow.LeaseId)}, r.effective_from AS {nameof(RevisionRow.EffectiveFrom)},
+               r.base_rent_cents_per_month AS {nameof(RevisionRow.BaseRentCentsPerMonth)}
+        FROM rent_revisions r
+        JOIN leases l ON l.tenant_id = r.tenant_id AND l.id = r.lease_id
+        JOIN units u ON u.tenant_id = l.tenant_id AND u.id = l.unit_id
+        WHERE r.tenant_id = @TenantId AND r.effective_from <= @YearEnd AND {LeaseInYear}
+        """;
+
+    const string GranteeRevisionsSql = $"{RevisionsSql} AND u.plinth_id {GranteeDb.GrantedPlinths}";
+
+    const string CounterPerformancesSql = $"""
+        SELECT cp.id AS {nameof(CounterPerformanceRow.Id)}, cp.discount_id AS {nameof(CounterPerformanceRow.DiscountId)},
+               cp.period_number AS {nameof(CounterPerformanceRow.PeriodNumber)}, cp.position AS {nameof(CounterPerformanceRow.Position)},
+               cp.description AS {nameof(CounterPerformanceRow.Description)}, cp.unit AS {nameof(CounterPerformanceRow.Unit)},
+               cp.target AS {nameof(CounterPerformanceRow.Target)}, cp.theme AS {nameof(CounterPerformanceRow.Theme)},
+               cp.radius AS {nameof(CounterPerformanceRow.Radius)}
+        FROM counter_performances cp
+        JOIN discounts d ON d.tenant_id = cp.tenant_id AND d.id = cp.discount_id
+        {DiscountOfUnit}
+        WHERE cp.tenant_id = @TenantId AND {DiscountInYear}
+        """;
+
+    const string GranteeCounterPerformancesSql = $"{CounterPerformancesSql} AND u.plinth_id {GranteeDb.GrantedPlinths}";
+
+    const string EvaluationsSql = $"""
+        SELECT e.discount_id AS {nameof(EvaluationResultsRow.DiscountId)}, e.period_number AS {nameof(EvaluationResultsRow.PeriodNumber)},
+               e.results AS {nameof(EvaluationResultsRow.Results)}
+        FROM evaluations e
+        JOIN discounts d ON d.tenant_id = e.tenant_id AND d.id = e.discount_id
+        {DiscountOfUnit}
+        WHERE e.tenant_id = @TenantId AND {DiscountInYear}
+        """;
+
+    const string GranteeEvaluationsSql = $"{EvaluationsSql} AND u.plinth_id {GranteeDb.GrantedPlinths}";
+
+    /// <summary>Every unit, with whether it is let on <paramref name="asOf"/> and since when it has stood empty if not.</summary>
+    public async Task<IReadOnlyList<PortfolioUnit>> UnitsAsync(int year, DateOnly asOf, CancellationToken ct) =>
+        (await ListAsync<UnitYearRow>(UnitsSql, GranteeUnitsSql, Parameters(year, asOf), ct))
+        .Select(u => new PortfolioUnit(u.Id, EnumText<UnitCategory>.Parse(u.Category), u.DetailCode, u.NeighbourhoodCode, u.AreaM2,
+            u.MarketRentCentsPerYear, u.Let, UnitVacancy.Since(u.Let, u.LastLeaseEnd, u.CreatedOn, u.CreatedAt)))
+        .ToList();
+
+    /// <summary>The leases in force in the year, with their base rents and the discounts in force in the year.</summary>
+    public async Task<IReadOnlyList<ReportLease>> LeasesAsync(int year, CancellationToken ct)
+    {
+        var parameters = Parameters(year, asOf: null);
+        var leases = await ListAsync<LeaseRow>(LeasesSql, GranteeLeasesSql, parameters, ct);
+        var revisions = (await ListAsync<RevisionRow>(RevisionsSql, GranteeRevisionsSql, parameters, ct)).ToLookup(r => r.LeaseId, r => r.Terms);
+        var periods = (await ListAsync<PeriodRow>(PeriodsSql, GranteePeriodsSql, parameters, ct)).ToLookup(p => p.DiscountId);
+        var discounts = (await ListAsync<DiscountYearRow>(DiscountsSql, GranteeDiscountsSql, parameters, ct)).ToLookup(d => d.LeaseId);
+        return leases.Select(l =>
+        {
+            var baseRent = new BaseRent(l.AgreedRentCentsPerMonth, revisions[l.LeaseId].OrderBy(r => r.EffectiveFrom).ToList());
+            return new ReportLease(l.LeaseId, l.UnitId, l.StartDate, l.EndDate, baseRent, discounts[l.LeaseId].Select(d =>
+            {
+                var ofDiscount = periods[d.DiscountId].OrderBy(p => p.Number).ToList();
+                var terms = ofDiscount.Select(p => new PeriodTerms(p.TermsFrom, p.ParsedTerms)).ToList();
+                return new ReportDiscount(d.DiscountId, new DiscountSchedule(baseRent, l.StartDate, l.EndDate, d.StartDate, d.EndDate, terms), ofDiscount);
+            }).ToList());
+        }).ToList();
+    }
+
+    /// <summary>The counter-performances of every period of the discounts in force in the year.</summary>
+    public Task<IReadOnlyList<CounterPerformanceRow>> CounterPerformancesAsync(int year, CancellationToken ct) =>
+        ListAsync<CounterPerformanceRow>(CounterPerformancesSql, GranteeCounterPerformancesSql, Parameters(year, asOf: null), ct);
+
+    /// <summary>The results recorded in the evaluations of the discounts in force in the year, by discount and period number.</summary>
+    public async Task<IReadOnlyDictionary<(Guid DiscountId, int PeriodNumber), IReadOnlyList<CounterPerformanceResult>>> EvaluationResultsAsync(int year, CancellationToken ct) =>
+        (await ListAsync<EvaluationResultsRow>(EvaluationsSql, GranteeEvaluationsSql, Parameters(year, asOf: null), ct))
+        .ToDictionary(e => (e.DiscountId, e.PeriodNumber), e => EvaluationRow.ParseResults(e.Results));
+
+    /// <summary>Each year of every budget line; null for a grantee: the owner's budgets are not tied to plinths, so no grant shares them.</summary>
+    public async Task<IReadOnlyList<BudgetYearResponse>?> BudgetsAsync(int year, CancellationToken ct) =>
+        grantee.Admitted ? null : await budgets.YearsAsync(line: null, year, ct);
+
+    static object Parameters(int year, DateOnly? asOf) => new { Today = asOf, YearStart = new DateOnly(year, 1, 1), YearEnd = new DateOnly(year, 12, 31) };
+
+    Task<IReadOnlyList<T>> ListAsync<T>(string ownerSql, string granteeSql, object parameters, CancellationToken ct) =>
+        grantee.Admitted
+            ? grantee.ListAsync<T>(granteeSql, parameters, ct)
+            : db.RunAsync(session => session.ListAsync<T>(ownerSql, parameters, ct), ct);
+
+    sealed class UnitYearRow
+    {
+        public Guid Id { get; init; }
+        public required string Category { get; init; }
+        public required string DetailCode { get; init; }
+        public required string NeighbourhoodCode { get; init; }
+        public decimal AreaM2 { get; init; }
+        public long? MarketRentCentsPerYear { get; init; }
+        public DateTimeOffset CreatedAt { get; init; }
+        public DateOnly? CreatedOn { get; init; }
+        public bool Let { get; init; }
+        public DateOnly? LastLeaseEnd { get; init; }
+    }
+
+    sealed class LeaseRow
+    {
+        public Guid LeaseId { get; init; }
+        public Guid UnitId { get; init; }
+        public DateOnly StartDate { get; init; }
+        public DateOnly? EndDate { get; init; }
+        public long AgreedRentCentsPerMonth { get; init; }
+    }
+
+    sealed class DiscountYearRow
+    {
+        public Guid DiscountId { get; init; }
+        public Guid LeaseId { get; init; }
+        public DateOnly StartDate { get; init; }
+        public DateOnly EndDate { get; init; }
+    }
+
+    sealed class RevisionRow
+    {
+        public Guid LeaseId { get; init; }
+        public DateOnly EffectiveFrom { get; init; }
+        public long BaseRentCentsPerMonth { get; init; }
+
+        public RentRevisionTerms Terms => new(EffectiveFrom, BaseRentCentsPerMonth);
+    }
+
+    sealed class EvaluationResultsRow
+    {
+        public Guid DiscountId { get; init; }
+        public int PeriodNumber { get; init; }
+        public required string Results { get; init; }
+    }
+}

@@ -1,0 +1,237 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Reflection;
+using System.Text.Json;
+using Dapper;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Platform.Api;
+using Platform.Api.Features.Reports;
+using Platform.Api.Persistence;
+
+namespace Platform.Benchmarks;
+
+/// <summary>
+/// Seeds one housing corporation on SQLite with 10,000 units on 200 plinths, 10,000 leases (one per unit, a fifth of them
+/// ended in March 2026), 5,000 discounts with a period and a counter-performance each (1,000 of them evaluated) and two budget
+/// lines, then times each report through the whole API in this process (token validation, tenant resolution, SQL, arithmetic,
+/// JSON or CSV): the first request after start and the median and slowest of the following ones.
+/// </summary>
+public static class ReportsBenchmark
+{
+    const int Units = 10_000;
+    const int Plinths = 200;
+    const int Discounts = 5_000;
+    const int Evaluated = 1_000;
+    const string Secret = "reports-benchmark-secret";
+
+    static readonly string[] DetailCodes = ["ATE", "HOR", "KAN", "WIR", "PRA"];
+    static readonly string[] MogCodes = ["BUU", "GEM", "CUL", "WIJ"];
+    static readonly string[] Themes = ["makers", "zorg", "food", "buurt", "jongeren"];
+    static readonly string[] Radii = ["building", "neighbourhood", "area", "city", "region"];
+
+    public sealed record Timing(string Request, int Bytes, double FirstMs, double MedianMs, double MaxMs);
+
+    public static async Task<IReadOnlyList<Timing>> RunAsync(int rounds)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"plinth-reports-bench-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(directory);
+        var file = Path.Combine(directory, "platform.db");
+        try
+        {
+            var db = new SystemDb(Options.Create(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={file}" }));
+            new DatabaseMigrator(db, NullLogger<DatabaseMigrator>.Instance).Migrate();
+            var seed = Stopwatch.StartNew();
+            await SeedAsync(db);
+            Console.WriteLine($"seeded {Units:N0} units, {Units:N0} leases, {Discounts:N0} discounts in {seed.Elapsed.TotalSeconds:0.0} s; developments: none (that table comes with the programmes branch)");
+            await PrintPlansAsync(db);
+            SqliteConnection.ClearAllPools();
+
+            await using var api = new WebApplicationFactory<PlatformCalendar>().WithWebHostBuilder(host =>
+            {
+                host.UseSolutionRelativeContentRoot("src/Platform.Api");
+                host.UseEnvironment("Benchmark");
+                host.UseSetting("Database:Provider", "Sqlite");
+                host.UseSetting("Database:ConnectionString", $"Data Source={file}");
+                host.UseSetting("Bootstrap:ClientId", "platform-admin");
+                host.UseSetting("Bootstrap:ClientSecret", Secret);
+                host.UseSetting("RateLimiting:PermitLimit", "1000000");
+                host.UseSetting("Logging:LogLevel:Default", "Warning");
+                host.UseSetting("Platform:TimeZone", "Europe/Amsterdam");
+            });
+            using var http = api.CreateClient();
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TenantTokenAsync(http));
+
+            var timings = new List<Timing>();
+            foreach (var (report, accept) in new[] { ("portfolio", "application/json"), ("portfolio", "text/csv"), ("impact", "application/json"), ("impact", "text/csv") })
+                timings.Add(await TimeAsync(http, $"/v1/tenants/bench/reports/{report}?year=2026", accept, rounds));
+            return timings;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    static async Task<Timing> TimeAsync(HttpClient http, string path, string accept, int rounds)
+    {
+        var times = new List<double>();
+        var bytes = 0;
+        for (var i = 0; i <= rounds; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
+            var watch = Stopwatch.StartNew();
+            using var response = await http.SendAsync(request);
+            var body = await response.Content.ReadAsByteArrayAsync();
+            watch.Stop();
+            if (!response.IsSuccessStatusCode)
+                throw new InvalidOperationException($"{path} ({accept}) answered {(int)response.StatusCode}: {System.Text.Encoding.UTF8.GetString(body)}");
+            bytes = body.Length;
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        var following = times.Skip(1).Order().ToList();
+        return new Timing($"GET {path[(path.LastIndexOf('/') + 1)..]} {accept}", bytes, times[0], following[following.Count / 2], following[^1]);
+    }
+
+    /// <summary>The platform administrator makes a reports:read client for the tenant; its token is what the reports are read with.</summary>
+    static async Task<string> TenantTokenAsync(HttpClient http)
+    {
+        var admin = await TokenAsync(http, "platform-admin", Secret);
+        using var create = new HttpRequestMessage(HttpMethod.Post, "/v1/tenants/bench/clients")
+        {
+            Content = JsonContent.Create(new { displayName = "Benchmark reader", scopes = new[] { "reports:read" } }),
+        };
+        create.Headers.Authorization = new AuthenticationHeaderValue("Bearer", admin);
+        using var created = await http.SendAsync(create);
+        created.EnsureSuccessStatusCode();
+        var client = await created.Content.ReadFromJsonAsync<JsonElement>();
+        return await TokenAsync(http, client.GetProperty("clientId").GetString()!, client.GetProperty("clientSecret").GetString()!);
+    }
+
+    static async Task<string> TokenAsync(HttpClient http, string clientId, string secret)
+    {
+        using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret,
+        }));
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
+    }
+
+    /// <summary>What SQLite does for each statement the reports run (owner path).</summary>
+    static async Task PrintPlansAsync(SystemDb db)
+    {
+        await using var connection = await db.OpenAsync(CancellationToken.None);
+        var parameters = new { TenantId = Id(TenantId), Today = "2026-09-15", YearStart = "2026-01-01", YearEnd = "2026-12-31" };
+        foreach (var field in typeof(ReportStore).GetFields(BindingFlags.NonPublic | BindingFlags.Static)
+                     .Where(f => f.IsLiteral && f.Name.EndsWith("Sql", StringComparison.Ordinal) && !f.Name.StartsWith("Grantee", StringComparison.Ordinal)))
+        {
+            var sql = db.Dialect.Render((string)field.GetRawConstantValue()!);
+            var rows = await connection.QueryAsync("EXPLAIN QUERY PLAN " + sql, parameters);
+            Console.WriteLine($"plan {field.Name}: {string.Join("; ", rows.Select(r => (string)r.detail))}");
+        }
+    }
+
+    static readonly Guid TenantId = Guid.NewGuid();
+
+    static async Task SeedAsync(SystemDb db)
+    {
+        var now = new DateTimeOffset(2025, 6, 1, 8, 0, 0, TimeSpan.Zero).ToString("O", CultureInfo.InvariantCulture);
+        await using var connection = (SqliteConnection)await db.OpenAsync(CancellationToken.None);
+        await using var transaction = connection.BeginTransaction();
+        await connection.ExecuteAsync("""
+            INSERT INTO tenants (id, slug, name, kind, municipality_code, created_at) VALUES (@Tenant, 'bench', 'Bench', 'housing_corporation', 'GM0344', @Now);
+            INSERT INTO discount_budgets (id, tenant_id, year, line, amount_cents, created_at, updated_at, version)
+            VALUES (@Budget1, @Tenant, 2026, 'leefbaarheid', 500000000, @Now, @Now, 1), (@Budget2, @Tenant, 2026, 'starters', 500000000, @Now, @Now, 1);
+            """, new { Tenant = Id(TenantId), Now = now, Budget1 = Id(Guid.NewGuid()), Budget2 = Id(Guid.NewGuid()) }, transaction);
+
+        var insert = Commands(connection, transaction, Id(TenantId), now, new Dictionary<string, string>
+        {
+            ["plinth"] = "INSERT INTO plinths (id, tenant_id, name, street, house_number, postcode, city, municipality_code, neighbourhood_code, dwellings_above, plinth_area_m2, priority_neighbourhood, created_at, updated_at, version) VALUES ($id, $tenant, 'Plint', 'Benchstraat', 1, '3555 AB', 'Utrecht', 'GM0344', $neighbourhood, 40, 800, 0, $now, $now, 1)",
+            ["unit"] = "INSERT INTO units (id, tenant_id, plinth_id, name, category, detail_code, area_m2, market_rent_cents_per_year, status, created_at, created_on, updated_at, version) VALUES ($id, $tenant, $plinth, 'Unit', $category, $detail, $area, $market, 'vacant', $now, '2025-06-01', $now, 1)",
+            ["lease"] = "INSERT INTO leases (id, tenant_id, unit_id, lessee_name, lessee_kvk_number, lessee_contact_email, regime, start_date, end_date, base_rent_cents_per_month, created_at, updated_at, version) VALUES ($id, $tenant, $unit, 'Maker', '12345678', 'maker@example.org', '7:230a', '2025-07-01', $end, $rent, $now, $now, 1)",
+            ["discount"] = "INSERT INTO discounts (id, tenant_id, lease_id, start_date, end_date, justification, evaluation_cadence_months, reminder_lead_months, ending_on, budget_line, created_at, updated_at, version) VALUES ($id, $tenant, $lease, $start, $end, 'Bench', 12, 3, $end, $line, $now, $now, 1)",
+            ["period"] = "INSERT INTO discount_periods (id, tenant_id, discount_id, number, start_date, end_date, terms_from, terms, evaluation_due_on, evaluated) VALUES ($id, $tenant, $discount, 1, $start, $end, $start, '{\"kind\":\"percentage\",\"percentage\":25}', $start, $evaluated)",
+            ["counterPerformance"] = "INSERT INTO counter_performances (id, tenant_id, discount_id, period_number, position, description, unit, target, theme, radius) VALUES ($id, $tenant, $discount, 1, 0, 'Workshops', 'workshops', 24, $theme, $radius)",
+            ["evaluation"] = "INSERT INTO evaluations (id, tenant_id, discount_id, period_number, evaluated_on, decision, results, created_at, created_by) VALUES ($id, $tenant, $discount, 1, '2026-06-01', 'continue', $results, $now, 'bench')",
+        });
+
+        var plinths = Enumerable.Range(0, Plinths).Select(_ => Guid.NewGuid()).ToList();
+        for (var p = 0; p < Plinths; p++)
+            await insert("plinth", new() { ["$id"] = Id(plinths[p]), ["$neighbourhood"] = $"BU0344{p % 20:D4}" });
+
+        for (var u = 0; u < Units; u++)
+        {
+            var (unit, lease) = (Guid.NewGuid(), Guid.NewGuid());
+            var mog = u % 5 == 4;
+            await insert("unit", new()
+            {
+                ["$id"] = Id(unit), ["$plinth"] = Id(plinths[u % Plinths]), ["$category"] = mog ? "MOG" : "BED",
+                ["$detail"] = mog ? MogCodes[u % MogCodes.Length] : DetailCodes[u % DetailCodes.Length], ["$area"] = 40 + u % 120, ["$market"] = 600_000 + u % 50 * 20_000,
+            });
+            // A fifth of the leases ended on 31 March 2026, so their units stand empty.
+            await insert("lease", new() { ["$id"] = Id(lease), ["$unit"] = Id(unit), ["$end"] = u % 5 == 1 ? "2026-03-31" : DBNull.Value, ["$rent"] = 50_000 + u % 40 * 2_500 });
+            if (u % 2 != 0 || u / 2 >= Discounts)
+                continue;
+
+            var (discount, number) = (Guid.NewGuid(), u / 2);
+            var start = new DateOnly(2026, 1 + number % 12, 1);
+            var end = start.AddYears(1).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var startText = start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var evaluated = number < Evaluated;
+            await insert("discount", new() { ["$id"] = Id(discount), ["$lease"] = Id(lease), ["$start"] = startText, ["$end"] = end, ["$line"] = number % 2 == 0 ? "leefbaarheid" : "starters" });
+            await insert("period", new() { ["$id"] = Id(Guid.NewGuid()), ["$discount"] = Id(discount), ["$start"] = startText, ["$end"] = end, ["$evaluated"] = evaluated ? 1 : 0 });
+            var counterPerformance = Guid.NewGuid();
+            await insert("counterPerformance", new()
+            {
+                ["$id"] = Id(counterPerformance), ["$discount"] = Id(discount), ["$theme"] = Themes[number % Themes.Length], ["$radius"] = Radii[number % Radii.Length],
+            });
+            if (evaluated)
+            {
+                await insert("evaluation", new()
+                {
+                    ["$id"] = Id(Guid.NewGuid()), ["$discount"] = Id(discount),
+                    ["$results"] = $"[{{\"counterPerformanceId\":\"{counterPerformance:D}\",\"actual\":{number % 30}}}]",
+                });
+            }
+        }
+
+        await transaction.CommitAsync();
+        await connection.ExecuteAsync("ANALYZE main;");
+    }
+
+    /// <summary>Prepared inserts by name; each call binds the tenant, the time and the given values.</summary>
+    static Func<string, Dictionary<string, object>, Task> Commands(
+        SqliteConnection connection, SqliteTransaction transaction, string tenant, string now, IReadOnlyDictionary<string, string> statements)
+    {
+        var commands = statements.ToDictionary(s => s.Key, s =>
+        {
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = s.Value;
+            return command;
+        });
+        return async (name, values) =>
+        {
+            var command = commands[name];
+            values["$tenant"] = tenant;
+            values["$now"] = now;
+            command.Parameters.Clear();
+            foreach (var (key, value) in values.Where(v => command.CommandText.Contains(v.Key, StringComparison.Ordinal)))
+                command.Parameters.AddWithValue(key, value);
+            await command.ExecuteNonQueryAsync();
+        };
+    }
+
+    /// <summary>A GUID as Microsoft.Data.Sqlite stores the ones Dapper binds: upper-case text.</summary>
+    static string Id(Guid id) => id.ToString("D").ToUpperInvariant();
+}
