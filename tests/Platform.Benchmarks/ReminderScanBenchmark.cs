@@ -4,10 +4,12 @@ using Dapper;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Platform.Api;
+using Platform.Api.Features.Audit;
 using Platform.Api.Features.Notifications;
 using Platform.Api.Features.Reminders;
 using Platform.Api.Features.Tenders;
@@ -39,7 +41,7 @@ public static class ReminderScanBenchmark
             var webhooks = new WebhookDispatch(db, new NoJobs(), clock);
             var notices = new TenantNotices(webhooks, clock);
             var calendar = new PlatformCalendar(clock, Options.Create(new PlatformOptions()));
-            var scan = new ReminderScan(db, webhooks, notices, new TenderReminders(db, notices, clock, calendar), calendar, NullLogger<ReminderScan>.Instance);
+            var scan = new ReminderScan(db, webhooks, notices, new TenderReminders(db, notices, new AuditLog(new HttpContextAccessor(), clock), clock, calendar), calendar, NullLogger<ReminderScan>.Instance);
 
             var first = Stopwatch.StartNew();
             var written = await scan.RunAsync(CancellationToken.None);

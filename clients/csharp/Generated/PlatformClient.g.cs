@@ -18676,7 +18676,7 @@ namespace Plinth.Platform.Client
         // TODO(system.text.json): Add ItemConverterType with enum converter when supported
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.MinLength(1)]
-        [System.ComponentModel.DataAnnotations.MaxLength(10)]
+        [System.ComponentModel.DataAnnotations.MaxLength(11)]
         public System.Collections.Generic.IList<NotificationType> Events { get; set; } = new System.Collections.Generic.List<NotificationType>();
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -19716,7 +19716,7 @@ namespace Plinth.Platform.Client
         public System.Guid SubjectId { get; set; } = default!;
 
         /// <summary>
-        /// The day the reminder is about: the evaluation's due date, the day the discount or lease ends, a 7:290 lease's notice deadline, a sharing grant's first day or the day it was revoked, the day a tender's shortlist was made, or the day of its pitch night.
+        /// The day the reminder is about: the evaluation's due date, the day the discount or lease ends, a 7:290 lease's notice deadline, a sharing grant's first day or the day it was revoked, the day a tender's shortlist was made, or the day of its pitch night or of its closing.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("dueOn")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -19822,6 +19822,10 @@ namespace Plinth.Platform.Client
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"pitch_night.upcoming")]
         [System.Runtime.Serialization.EnumMember(Value = @"pitch_night.upcoming")]
         PitchNightUpcoming = 9,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"tender.closing_soon")]
+        [System.Runtime.Serialization.EnumMember(Value = @"tender.closing_soon")]
+        TenderClosingSoon = 10,
 
     }
 
@@ -21147,6 +21151,20 @@ namespace Plinth.Platform.Client
         [System.Text.Json.Serialization.JsonPropertyName("pitchNightsUpcoming")]
         [System.ComponentModel.DataAnnotations.Range(0, 2147483647)]
         public int PitchNightsUpcoming { get; set; } = default!;
+
+        /// <summary>
+        /// Open tenders the scan closed because closesAt had passed.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("tendersClosed")]
+        [System.ComponentModel.DataAnnotations.Range(0, 2147483647)]
+        public int TendersClosed { get; set; } = default!;
+
+        /// <summary>
+        /// tender.closing_soon notices written: to landlords, three days before a tender closes.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("tendersClosingSoon")]
+        [System.ComponentModel.DataAnnotations.Range(0, 2147483647)]
+        public int TendersClosingSoon { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 

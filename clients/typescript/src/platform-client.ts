@@ -8810,7 +8810,7 @@ export interface NotificationResponse {
     type: NotificationType;
     subjectType: NotificationSubject;
     subjectId: string;
-    /** The day the reminder is about: the evaluation's due date, the day the discount or lease ends, a 7:290 lease's notice deadline, a sharing grant's first day or the day it was revoked, the day a tender's shortlist was made, or the day of its pitch night. */
+    /** The day the reminder is about: the evaluation's due date, the day the discount or lease ends, a 7:290 lease's notice deadline, a sharing grant's first day or the day it was revoked, the day a tender's shortlist was made, or the day of its pitch night or of its closing. */
     dueOn: string;
     message: string;
     createdAt: string;
@@ -8822,7 +8822,7 @@ export interface NotificationResponse {
 
 export type NotificationSubject = "discount" | "lease" | "sharing_grant" | "tender" | "application";
 
-export type NotificationType = "discount.evaluation_due" | "discount.evaluation_overdue" | "discount.ending" | "lease.ending" | "lease.notice_deadline" | "sharing_grant.created" | "sharing_grant.revoked" | "application.shortlisted" | "application.not_selected" | "pitch_night.upcoming";
+export type NotificationType = "discount.evaluation_due" | "discount.evaluation_overdue" | "discount.ending" | "lease.ending" | "lease.notice_deadline" | "sharing_grant.created" | "sharing_grant.revoked" | "application.shortlisted" | "application.not_selected" | "pitch_night.upcoming" | "tender.closing_soon";
 
 /** What the winner gets: the lease's rent, regime and start, and the discount if one is offered. */
 export interface OfferedTerms {
@@ -9196,6 +9196,10 @@ export interface ReminderScanResponse {
     leaseNoticeDeadlines: number;
     /** pitch_night.upcoming notices written: to landlords and to shortlisted applicant tenants, two days before a pitch night. */
     pitchNightsUpcoming: number;
+    /** Open tenders the scan closed because closesAt had passed. */
+    tendersClosed: number;
+    /** tender.closing_soon notices written: to landlords, three days before a tender closes. */
+    tendersClosingSoon: number;
 
     [key: string]: any;
 }

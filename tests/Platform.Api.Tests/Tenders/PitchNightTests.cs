@@ -21,13 +21,10 @@ public sealed class PitchNightTests(TenderApp app) : IClassFixture<TenderApp>
     [Fact]
     public async Task The_landlord_sees_every_slot_in_shortlist_order_and_each_applicant_only_its_own()
     {
-        var rochdale = await app.LandlordAsync();
-        var (kade, kadeApi) = await app.CollectiveAsync();
-        var (werf, werfApi) = await app.CollectiveAsync("Stichting De Werf");
-        var website = await rochdale.Tenant.SignInAsync("applications:submit");
-        var request = WithPitchNight(rochdale);
-        var closed = await rochdale.ClosedWithEligibleAsync(3, request, kadeApi, werfApi, website);
-        var (fromKade, fromWerf, fromWebsite) = (closed.Eligible[0], closed.Eligible[1], closed.Eligible[2]);
+        var plans = await app.ThreePlansAsync(WithPitchNight);
+        var (rochdale, request, closed) = (plans.Rochdale, plans.Request, plans.Closed);
+        var ((kade, kadeApi), (werf, werfApi)) = (plans.Kade, plans.Werf);
+        var (fromKade, fromWerf, fromWebsite) = (plans.FromKade, plans.FromWerf, plans.FromWebsite);
 
         var shortlisted = await rochdale.Api.Tenders.ShortlistTenderAsync(rochdale.Slug, closed.Id, Shortlist(fromWerf, fromKade), cancellationToken: Ct);
 
@@ -49,13 +46,10 @@ public sealed class PitchNightTests(TenderApp app) : IClassFixture<TenderApp>
     [Fact]
     public async Task Two_days_before_the_pitch_night_the_landlord_and_each_shortlisted_collective_are_reminded_once_over_reruns()
     {
-        var rochdale = await app.LandlordAsync();
-        var (kade, kadeApi) = await app.CollectiveAsync();
-        var (werf, werfApi) = await app.CollectiveAsync("Stichting De Werf");
-        var website = await rochdale.Tenant.SignInAsync("applications:submit");
-        var request = WithPitchNight(rochdale);
-        var closed = await rochdale.ClosedWithEligibleAsync(3, request, kadeApi, werfApi, website);
-        var (fromKade, fromWerf, fromWebsite) = (closed.Eligible[0], closed.Eligible[1], closed.Eligible[2]);
+        var plans = await app.ThreePlansAsync(WithPitchNight);
+        var (rochdale, request, closed) = (plans.Rochdale, plans.Request, plans.Closed);
+        var ((kade, kadeApi), (werf, werfApi)) = (plans.Kade, plans.Werf);
+        var (fromKade, fromWerf, fromWebsite) = (plans.FromKade, plans.FromWerf, plans.FromWebsite);
         await rochdale.Api.Tenders.ShortlistTenderAsync(rochdale.Slug, closed.Id, Shortlist(fromKade, fromWebsite), cancellationToken: Ct);
         var start = request.PitchNight!.StartsAt;
 

@@ -22,16 +22,13 @@ public sealed class ShortlistNoticeTests(TenderApp app) : IClassFixture<TenderAp
     [Fact]
     public async Task The_landlord_hears_of_every_outcome_and_each_collective_only_of_its_own_once_in_its_feed_and_webhooks()
     {
-        var rochdale = await app.LandlordAsync();
-        var (kade, kadeApi) = await app.CollectiveAsync();
-        var (werf, werfApi) = await app.CollectiveAsync("Stichting De Werf");
-        var website = await rochdale.Tenant.SignInAsync("applications:submit");
+        var plans = await app.ThreePlansAsync(landlord => TenderScenarios.PitchJePlan([landlord.Unit.Id], opensAt: app.Clock.GetUtcNow().AddHours(-1)));
+        var (rochdale, closed) = (plans.Rochdale, plans.Closed);
+        var ((kade, kadeApi), (werf, werfApi)) = (plans.Kade, plans.Werf);
+        var (fromKade, fromWerf, fromWebsite) = (plans.FromKade, plans.FromWerf, plans.FromWebsite);
         var landlordHook = await SubscribeAsync(rochdale.Tenant);
         var kadeHook = await SubscribeAsync(kade);
         var werfHook = await SubscribeAsync(werf);
-        var closed = await rochdale.ClosedWithEligibleAsync(3, TenderScenarios.PitchJePlan([rochdale.Unit.Id], opensAt: app.Clock.GetUtcNow().AddHours(-1)),
-            kadeApi, werfApi, website);
-        var (fromKade, fromWerf, fromWebsite) = (closed.Eligible[0], closed.Eligible[1], closed.Eligible[2]);
         var key = Guid.NewGuid().ToString();
 
         await rochdale.Api.Tenders.ShortlistTenderAsync(rochdale.Slug, closed.Id, Shortlist(fromKade, fromWebsite), key, Ct);

@@ -31,6 +31,21 @@ public static class ShortlistScenarios
         return new ClosedTender(closed, eligible);
     }
 
+    /// <summary>
+    /// Rochdale's tender (as <paramref name="tender"/> makes it for the landlord's atelier) closed with three eligible plans: from
+    /// Maakcollectief De Kade and Stichting De Werf, collectives with their own tenants, and from a person through Rochdale's website.
+    /// </summary>
+    public static async Task<ThreePlans> ThreePlansAsync(this PlatformApp app, Func<Landlord, CreateTenderRequest> tender)
+    {
+        var rochdale = await app.LandlordAsync();
+        var (kade, kadeApi) = await app.CollectiveAsync();
+        var (werf, werfApi) = await app.CollectiveAsync("Stichting De Werf");
+        var website = await rochdale.Tenant.SignInAsync("applications:submit");
+        var request = tender(rochdale);
+        var closed = await rochdale.ClosedWithEligibleAsync(3, request, kadeApi, werfApi, website);
+        return new ThreePlans(rochdale, request, closed, (kade, kadeApi), (werf, werfApi));
+    }
+
     public static ShortlistTenderRequest Shortlist(params ApplicationResponse[] applications) => new()
     {
         Entries = [.. applications.Select(a => new ShortlistEntry { ApplicationId = a.Id, Note = $"Sterk etalageplan van {a.Applicant.Name}." })],
@@ -40,4 +55,14 @@ public static class ShortlistScenarios
 public sealed record ClosedTender(TenderResponse Tender, IReadOnlyList<ApplicationResponse> Eligible)
 {
     public Guid Id => Tender.Id;
+}
+
+public sealed record ThreePlans(Landlord Rochdale, CreateTenderRequest Request, ClosedTender Closed, (TestTenant Tenant, PlatformApi Api) Kade,
+    (TestTenant Tenant, PlatformApi Api) Werf)
+{
+    public ApplicationResponse FromKade => Closed.Eligible[0];
+
+    public ApplicationResponse FromWerf => Closed.Eligible[1];
+
+    public ApplicationResponse FromWebsite => Closed.Eligible[2];
 }

@@ -113,4 +113,20 @@ public sealed class TenderRulesTests
     [InlineData(0, false)]
     public void The_pitch_night_is_announced_from_two_days_before_it_starts_until_it_starts(int minutesFromStart, bool upcoming) =>
         Assert.Equal(upcoming, TenderRules.PitchNightUpcoming(Evening, Evening.StartsAt.AddMinutes(minutesFromStart)));
+
+    [Theory]
+    [InlineData(TenderStatus.Published, -1, false, true)]
+    [InlineData(TenderStatus.Published, 0, true, false)]
+    [InlineData(TenderStatus.Published, -3 * 24 * 60, false, true)]
+    [InlineData(TenderStatus.Published, -3 * 24 * 60 - 1, false, false)]
+    [InlineData(TenderStatus.Closed, 0, false, false)]
+    [InlineData(TenderStatus.Cancelled, -60, false, false)]
+    public void The_scan_closes_a_published_tender_at_closesAt_and_reminds_three_days_before(TenderStatus stored, int minutesFromClosing, bool closes, bool soon)
+    {
+        var closesAt = Now.AddDays(10);
+        var at = closesAt.AddMinutes(minutesFromClosing);
+
+        Assert.Equal(closes, TenderRules.ClosesNow(stored, closesAt, at));
+        Assert.Equal(soon, TenderRules.ClosingSoon(stored, closesAt, at));
+    }
 }

@@ -77,14 +77,27 @@ public sealed class AuditLog(IHttpContextAccessor http, TimeProvider clock)
 
     /// <summary>For a session on the system path (a change that crosses tenants): records the event in <paramref name="ownerId"/>'s trail.</summary>
     public Task RecordForAsync(DbSession session, Guid ownerId, AuditEntityType entityType, Guid entityId, AuditAction action, object? before, object? after,
-        CancellationToken ct)
+        CancellationToken ct) =>
+        RecordForAsync(session, ownerId, Event(entityType, entityId, action, before, after), ct);
+
+    /// <summary>
+    /// A job's own change on the system path (the reminder scan closing a tender at closesAt): recorded in
+    /// <paramref name="ownerId"/>'s trail by the client <c>system</c>, also when an operator's request started the run.
+    /// </summary>
+    public Task RecordAsSystemAsync(DbSession session, Guid ownerId, AuditEntityType entityType, Guid entityId, AuditAction action, object? before,
+        object? after, CancellationToken ct) =>
+        RecordForAsync(session, ownerId, Event(entityType, entityId, action, before, after, SystemClient), ct);
+
+    public const string SystemClient = "system";
+
+    Task RecordForAsync(DbSession session, Guid ownerId, object auditEvent, CancellationToken ct)
     {
-        var parameters = new Dapper.DynamicParameters(Event(entityType, entityId, action, before, after));
+        var parameters = new Dapper.DynamicParameters(auditEvent);
         parameters.Add("TenantId", ownerId);
         return session.ExecuteAsync(InsertSql, parameters, ct);
     }
 
-    object Event(AuditEntityType entityType, Guid entityId, AuditAction action, object? before, object? after)
+    object Event(AuditEntityType entityType, Guid entityId, AuditAction action, object? before, object? after, string? clientId = null)
     {
         var now = clock.GetUtcNow();
         var changes = Diff(Flatten(before), Flatten(after));
@@ -94,7 +107,7 @@ public sealed class AuditLog(IHttpContextAccessor http, TimeProvider clock)
             EntityType = EnumText<AuditEntityType>.ToText(entityType),
             EntityId = entityId,
             Action = EnumText<AuditAction>.ToText(action),
-            ClientId = http.HttpContext?.User.ClientIdOf() ?? "system",
+            ClientId = clientId ?? http.HttpContext?.User.ClientIdOf() ?? SystemClient,
             OccurredAt = now,
             Changes = JsonSerializer.Serialize(changes, ApiJson.Options),
         };

@@ -16,6 +16,7 @@ public enum NotificationType
     [System.Text.Json.Serialization.JsonStringEnumMemberName("application.shortlisted")] ApplicationShortlisted,
     [System.Text.Json.Serialization.JsonStringEnumMemberName("application.not_selected")] ApplicationNotSelected,
     [System.Text.Json.Serialization.JsonStringEnumMemberName("pitch_night.upcoming")] PitchNightUpcoming,
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("tender.closing_soon")] TenderClosingSoon,
 }
 
 public enum NotificationSubject
@@ -37,7 +38,7 @@ public sealed class NotificationResponse
 
     public required Guid SubjectId { get; init; }
 
-    /// <summary>The day the reminder is about: the evaluation's due date, the day the discount or lease ends, a 7:290 lease's notice deadline, a sharing grant's first day or the day it was revoked, the day a tender's shortlist was made, or the day of its pitch night.</summary>
+    /// <summary>The day the reminder is about: the evaluation's due date, the day the discount or lease ends, a 7:290 lease's notice deadline, a sharing grant's first day or the day it was revoked, the day a tender's shortlist was made, or the day of its pitch night or of its closing.</summary>
     public required DateOnly DueOn { get; init; }
 
     [MaxLength(1000)]

@@ -31,6 +31,14 @@ public sealed class ReminderScanResponse
     /// <summary>pitch_night.upcoming notices written: to landlords and to shortlisted applicant tenants, two days before a pitch night.</summary>
     [Range(0, int.MaxValue)]
     public required int PitchNightsUpcoming { get; init; }
+
+    /// <summary>Open tenders the scan closed because closesAt had passed.</summary>
+    [Range(0, int.MaxValue)]
+    public required int TendersClosed { get; init; }
+
+    /// <summary>tender.closing_soon notices written: to landlords, three days before a tender closes.</summary>
+    [Range(0, int.MaxValue)]
+    public required int TendersClosingSoon { get; init; }
 }
 
 public sealed class TriggerReminderScanEndpoint(ReminderScan scan) : EndpointWithoutRequest<ReminderScanResponse>
@@ -60,6 +68,8 @@ public sealed class TriggerReminderScanEndpoint(ReminderScan scan) : EndpointWit
             LeasesEnding = result.LeasesEnding,
             LeaseNoticeDeadlines = result.LeaseNoticeDeadlines,
             PitchNightsUpcoming = result.Tenders.PitchNightsUpcoming,
+            TendersClosed = result.Tenders.Closed,
+            TendersClosingSoon = result.Tenders.ClosingSoon,
         }, ct);
     }
 }

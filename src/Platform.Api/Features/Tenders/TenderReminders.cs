@@ -1,19 +1,34 @@
+using Platform.Api.Features.Audit;
 using Platform.Api.Features.Notifications;
 using Platform.Api.Persistence;
 
 namespace Platform.Api.Features.Tenders;
 
 /// <summary>What one scan did to tenders: notices written (a rerun writes none).</summary>
-public sealed record TenderReminderResult(int PitchNightsUpcoming);
+public sealed record TenderReminderResult(int Closed, int ClosingSoon, int PitchNightsUpcoming);
 
 /// <summary>
-/// The reminder scan's part for tenders, platform-wide on the system path: <c>pitch_night.upcoming</c> to the landlord and to
-/// each shortlisted applicant tenant two days before the pitch night. Shortlisted tenders are few and their pitch night is
-/// in their JSON, so each scan reads them all and decides in code; every notice has a unique key, so reruns and restarts
-/// write it once.
+/// The reminder scan's part for tenders, platform-wide on the system path: it closes every open tender whose closesAt has
+/// passed (once: the update needs the tender still published, and is audited as the system), sends <c>tender.closing_soon</c>
+/// to the landlord three days before closesAt, and <c>pitch_night.upcoming</c> to the landlord and to each shortlisted
+/// applicant tenant two days before the pitch night. Shortlisted tenders are few and their pitch night is in their JSON, so
+/// each scan reads them all and decides in code; every notice has a unique key, so reruns and restarts write it once.
 /// </summary>
-public sealed class TenderReminders(SystemDb db, TenantNotices notices, TimeProvider clock, PlatformCalendar calendar)
+public sealed class TenderReminders(SystemDb db, TenantNotices notices, AuditLog audit, TimeProvider clock, PlatformCalendar calendar)
 {
+    const string DueTendersSql = $"""
+        SELECT id AS {nameof(DueTender.Id)}, tenant_id AS {nameof(DueTender.TenantId)}, title AS {nameof(DueTender.Title)},
+               status AS {nameof(DueTender.Status)}, closes_at AS {nameof(DueTender.ClosesAt)}
+        FROM tenders
+        WHERE status = 'published' AND closes_at <= @Horizon
+        ORDER BY id
+        """;
+
+    const string CloseSql = """
+        UPDATE tenders SET status = 'closed', closed_at = @Now, updated_at = @Now, version = version + 1
+        WHERE tenant_id = @TenantId AND id = @Id AND status = 'published'
+        """;
+
     const string ShortlistedTendersSql = $"""
         SELECT id AS {nameof(ShortlistedTender.Id)}, tenant_id AS {nameof(ShortlistedTender.TenantId)}, title AS {nameof(ShortlistedTender.Title)},
                pitch_night AS {nameof(ShortlistedTender.PitchNight)}
@@ -34,10 +49,31 @@ public sealed class TenderReminders(SystemDb db, TenantNotices notices, TimeProv
     public async Task<TenderReminderResult> RunAsync(Action<IReadOnlyList<Guid>> enqueue, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var pitchNights = 0;
+        var (closed, closingSoon, pitchNights) = (0, 0, 0);
         var deliveries = await db.TransactAsync(async session =>
         {
             var written = new List<Guid>();
+            foreach (var tender in await session.ListAsync<DueTender>(DueTendersSql, new { Horizon = now + TenderRules.ClosingSoonLead }, ct))
+            {
+                var stored = EnumText<TenderStatus>.Parse(tender.Status);
+                if (TenderRules.ClosesNow(stored, tender.ClosesAt, now)
+                    && await session.ExecuteAsync(CloseSql, new { tender.TenantId, tender.Id, Now = now }, ct) == 1)
+                {
+                    closed++;
+                    await audit.RecordAsSystemAsync(session, tender.TenantId, AuditEntityType.Tender, tender.Id, AuditAction.Closed,
+                        new { status = EnumText<TenderStatus>.ToText(TenderStatus.Open) },
+                        new { status = EnumText<TenderStatus>.ToText(TenderStatus.Closed), closedAt = now }, ct);
+                }
+                else if (TenderRules.ClosingSoon(stored, tender.ClosesAt, now)
+                         && await notices.WriteAsync(session, new TenantNotice(tender.TenantId, NotificationType.TenderClosingSoon, NotificationSubject.Tender,
+                             tender.Id, calendar.DateOf(tender.ClosesAt), tender.Id.ToString(),
+                             $"Tender \"{tender.Title}\" closes at {tender.ClosesAt.ToUniversalTime():yyyy-MM-dd HH:mm} UTC."), ct) is { } notified)
+                {
+                    closingSoon++;
+                    written.AddRange(notified.Deliveries);
+                }
+            }
+
             foreach (var tender in await session.ListAsync<ShortlistedTender>(ShortlistedTendersSql, null, ct))
             {
                 var night = TenderJson.Read<PitchNight>(tender.PitchNight);
@@ -57,7 +93,7 @@ public sealed class TenderReminders(SystemDb db, TenantNotices notices, TimeProv
             return written;
         }, ct);
         enqueue(deliveries);
-        return new TenderReminderResult(pitchNights);
+        return new TenderReminderResult(closed, closingSoon, pitchNights);
     }
 
     /// <summary>The landlord's notice of the whole evening, and each applicant tenant's of its own slot (not the landlord's website's).</summary>
@@ -74,6 +110,15 @@ public sealed class TenderReminders(SystemDb db, TenantNotices notices, TimeProv
                 applicant.Id.ToString(), $"Your pitch for tender \"{tender.Title}\" is number {slot.Number}, from {slot.StartsAt:yyyy-MM-dd HH:mm} to "
                 + $"{slot.EndsAt:HH:mm} UTC at {night.Location}.");
         }
+    }
+
+    sealed class DueTender
+    {
+        public Guid Id { get; init; }
+        public Guid TenantId { get; init; }
+        public required string Title { get; init; }
+        public required string Status { get; init; }
+        public DateTimeOffset ClosesAt { get; init; }
     }
 
     sealed class ShortlistedTender

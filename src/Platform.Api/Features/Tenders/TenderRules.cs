@@ -97,6 +97,16 @@ public static class TenderRules
         return TenderDecision.To(TenderStatus.Published);
     }
 
+    /// <summary>How long before closesAt the landlord is reminded that its tender closes.</summary>
+    public static readonly TimeSpan ClosingSoonLead = TimeSpan.FromDays(3);
+
+    /// <summary>The reminder scan closes a tender that is open at closesAt (stored published: it opened before it closes).</summary>
+    public static bool ClosesNow(TenderStatus stored, DateTimeOffset closesAt, DateTimeOffset now) => stored == TenderStatus.Published && now >= closesAt;
+
+    /// <summary>tender.closing_soon is due from <see cref="ClosingSoonLead"/> before closesAt until it closes.</summary>
+    public static bool ClosingSoon(TenderStatus stored, DateTimeOffset closesAt, DateTimeOffset now) =>
+        stored == TenderStatus.Published && now >= closesAt - ClosingSoonLead && now < closesAt;
+
     /// <summary>How long before the pitch night the landlord and the shortlisted applicants are reminded of it.</summary>
     public static readonly TimeSpan PitchNightReminderLead = TimeSpan.FromDays(2);
 
