@@ -14,6 +14,7 @@ using Platform.Api.Features.Leases;
 using Platform.Api.Features.Notifications;
 using Platform.Api.Features.Reminders;
 using Platform.Api.Features.RentRevisions;
+using Platform.Api.Features.Reports.Portfolio;
 using Platform.Api.Features.Sharing;
 using Platform.Api.Features.Webhooks;
 using Platform.Api.Features.Plinths;
@@ -94,6 +95,8 @@ public static class Extensions
         services.AddSingleton<TenderListingStore>();
         services.AddScoped<ApplicationStore>();
         services.AddScoped<ApplicationSubmissions>();
+        services.AddScoped<ShortlistStore>();
+        services.AddScoped<PortfolioStore>();
         services.AddSingleton<TenantNotices>();
         services.AddSingleton<ReminderScan>();
         services.AddScoped<WebhookStore>();

@@ -39,6 +39,9 @@ public enum AuditAction
     Submitted,
     Withdrawn,
     Assessed,
+
+    /// <summary>An eligible application was left off the tender's shortlist.</summary>
+    NotSelected,
 }
 
 public sealed class AuditChange
