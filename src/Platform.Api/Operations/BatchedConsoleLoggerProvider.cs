@@ -20,6 +20,10 @@ public sealed class BatchedConsoleLoggerProvider : ILoggerProvider, ISupportExte
     const int Capacity = 10_000;
     const int BatchChars = 64 * 1024;
 
+    // A request line with its scopes is 1-2 K characters: a smaller buffer grew (allocated) again for every line
+    // (measured, issue 14). Only a rare longer one (an exception's stack) is let go.
+    const int FormattedChars = 8 * 1024;
+
     [ThreadStatic] static StringWriter? _formatted;
 
     readonly ConcurrentQueue<Line> _lines = new();
@@ -68,8 +72,8 @@ public sealed class BatchedConsoleLoggerProvider : ILoggerProvider, ISupportExte
             return;
         var line = new Line(text.ToString(), entry.LogLevel >= _options.CurrentValue.LogToStandardErrorThreshold);
         text.Clear();
-        if (text.Capacity > 1024)
-            text.Capacity = 1024;
+        if (text.Capacity > FormattedChars)
+            text.Capacity = FormattedChars;
 
         while (Interlocked.Increment(ref _queued) > Capacity && !_stopping)
         {

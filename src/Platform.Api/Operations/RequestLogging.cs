@@ -33,16 +33,27 @@ public sealed partial class RequestLogging(RequestDelegate next, ILogger<Request
         }
     }
 
-    /// <summary>The scope's values, as the log formatters enumerate them; cheaper than a dictionary per request.</summary>
+    /// <summary>
+    /// The scope's values, as the log formatters enumerate them; cheaper than a dictionary per request. A JSON line
+    /// reads the scope twice (its text, then its values), so the ids are turned into text once, when first read.
+    /// </summary>
     sealed class CallerScope(Activity? activity, string? tenant, string? clientId) : IReadOnlyList<KeyValuePair<string, object?>>
     {
+        string? _traceId, _spanId, _parentId, _text;
+
+        string? TraceId => activity is null ? null : _traceId ??= activity.TraceId.ToHexString();
+
+        string? SpanId => activity is null ? null : _spanId ??= activity.SpanId.ToHexString();
+
+        string? ParentId => activity is null ? null : _parentId ??= activity.ParentSpanId.ToHexString();
+
         public int Count => 5;
 
         public KeyValuePair<string, object?> this[int index] => index switch
         {
-            0 => new("TraceId", activity?.TraceId.ToHexString()),
-            1 => new("SpanId", activity?.SpanId.ToHexString()),
-            2 => new("ParentId", activity?.ParentSpanId.ToHexString()),
+            0 => new("TraceId", TraceId),
+            1 => new("SpanId", SpanId),
+            2 => new("ParentId", ParentId),
             3 => new("Tenant", tenant),
             4 => new("ClientId", clientId),
             _ => throw new ArgumentOutOfRangeException(nameof(index)),
@@ -56,7 +67,7 @@ public sealed partial class RequestLogging(RequestDelegate next, ILogger<Request
 
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
-        public override string ToString() => $"TraceId:{this[0].Value} SpanId:{this[1].Value} ParentId:{this[2].Value} Tenant:{tenant} ClientId:{clientId}";
+        public override string ToString() => _text ??= $"TraceId:{TraceId} SpanId:{SpanId} ParentId:{ParentId} Tenant:{tenant} ClientId:{clientId}";
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path} answered {StatusCode} in {ElapsedMs:0.0} ms")]

@@ -11,8 +11,12 @@ namespace Platform.Api.Persistence;
 /// </summary>
 public sealed class SqliteConnectionLeases(string connectionString, string sessionPragmas)
 {
-    /// <summary>Idle connections kept beyond this many are closed; a burst opens more for its duration.</summary>
-    const int MaxIdle = 32;
+    /// <summary>
+    /// Idle connections kept beyond this many are closed: room for as many as there are threads in units of work at once
+    /// under load (64 concurrent requests can keep more than 32 busy), since one closed and opened again starts with no
+    /// prepared statements and a cold page cache.
+    /// </summary>
+    const int MaxIdle = 128;
 
     readonly ConcurrentStack<PreparedSqliteConnection> _idle = new();
     int _generation;
