@@ -7,6 +7,7 @@ using Platform.Api.Demo;
 using Platform.Api.Errors;
 using Platform.Api.Features.Applications;
 using Platform.Api.Features.Audit;
+using Platform.Api.Features.Developments;
 using Platform.Api.Features.DiscountBudgets;
 using Platform.Api.Features.DiscountPolicy;
 using Platform.Api.Features.Discounts;
@@ -94,6 +95,8 @@ public static class Extensions
         services.AddSingleton<TenderListingStore>();
         services.AddScoped<ApplicationStore>();
         services.AddScoped<ApplicationSubmissions>();
+        services.AddScoped<DevelopmentStore>();
+        services.AddScoped<ProgrammeVersionStore>();
         services.AddSingleton<ReminderScan>();
         services.AddScoped<WebhookStore>();
         services.AddSingleton<WebhookDispatch>();

@@ -14,6 +14,7 @@ public enum AuditEntityType
     SharingGrant,
     Tender,
     Application,
+    Development,
 }
 
 public enum AuditAction
@@ -39,6 +40,9 @@ public enum AuditAction
     Submitted,
     Withdrawn,
     Assessed,
+
+    /// <summary>A development's programme got a new version (the version is the new value).</summary>
+    ProgrammeVersionAdded,
 }
 
 public sealed class AuditChange
