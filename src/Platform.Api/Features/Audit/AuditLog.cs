@@ -41,6 +41,9 @@ public enum AuditAction
     Withdrawn,
     Assessed,
 
+    /// <summary>An eligible application was left off the tender's shortlist.</summary>
+    NotSelected,
+
     /// <summary>A development's programme got a new version (the version is the new value).</summary>
     ProgrammeVersionAdded,
 }
