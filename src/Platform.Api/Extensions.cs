@@ -101,6 +101,7 @@ public static class Extensions
         services.AddSingleton<TenantNotices>();
         services.AddScoped<DevelopmentStore>();
         services.AddScoped<ProgrammeVersionStore>();
+        services.AddSingleton<WorkSpaceCutNotices>();
         services.AddSingleton<ReminderScan>();
         services.AddScoped<WebhookStore>();
         services.AddSingleton<WebhookDispatch>();

@@ -13,6 +13,7 @@ public enum NotificationType
     [System.Text.Json.Serialization.JsonStringEnumMemberName("lease.notice_deadline")] LeaseNoticeDeadline,
     [System.Text.Json.Serialization.JsonStringEnumMemberName("sharing_grant.created")] SharingGrantCreated,
     [System.Text.Json.Serialization.JsonStringEnumMemberName("sharing_grant.revoked")] SharingGrantRevoked,
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("programme.work_space_reduced")] ProgrammeWorkSpaceReduced,
 }
 
 public enum NotificationSubject
@@ -20,6 +21,7 @@ public enum NotificationSubject
     Discount,
     Lease,
     SharingGrant,
+    Development,
 }
 
 public sealed class NotificationResponse
@@ -32,7 +34,7 @@ public sealed class NotificationResponse
 
     public required Guid SubjectId { get; init; }
 
-    /// <summary>The day the reminder is about: the evaluation's due date, the day the discount or lease ends, a 7:290 lease's notice deadline, or a sharing grant's first day or the day it was revoked.</summary>
+    /// <summary>The day the reminder is about: the evaluation's due date, the day the discount or lease ends, a 7:290 lease's notice deadline, a sharing grant's first day or the day it was revoked, or the day a cut in a development's work space was decided.</summary>
     public required DateOnly DueOn { get; init; }
 
     [MaxLength(1000)]
