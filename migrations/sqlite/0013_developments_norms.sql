@@ -40,3 +40,20 @@ CREATE TABLE programme_lines (
     PRIMARY KEY (version_id, line_function)
 );
 CREATE INDEX ix_programme_lines_tenant ON programme_lines (tenant_id, version_id);
+
+-- A municipality's norms for work space in developments, each from a day on. neighbourhood_codes is a space-separated
+-- list with a space at each end, or NULL for the whole municipality.
+CREATE TABLE norms (
+    id                                    TEXT    NOT NULL PRIMARY KEY,
+    tenant_id                             TEXT    NOT NULL REFERENCES tenants (id),
+    kind                                  TEXT    NOT NULL,
+    value                                 REAL    NOT NULL,
+    municipality_code                     TEXT    NOT NULL,
+    neighbourhood_codes                   TEXT    NULL,
+    valid_from                            TEXT    NOT NULL,
+    max_affordable_rent_cents_per_m2_year INTEGER NULL,
+    created_at                            TEXT    NOT NULL,
+    updated_at                            TEXT    NOT NULL,
+    version                               INTEGER NOT NULL
+);
+CREATE INDEX ix_norms_tenant ON norms (tenant_id, id);

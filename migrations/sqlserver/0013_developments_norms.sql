@@ -40,6 +40,25 @@ CREATE TABLE dbo.programme_lines (
     CONSTRAINT pk_programme_lines PRIMARY KEY (version_id, line_function)
 );
 CREATE INDEX ix_programme_lines_tenant ON dbo.programme_lines (tenant_id, version_id);
+
+-- A municipality's norms for work space in developments, each from a day on. neighbourhood_codes is a space-separated
+-- list with a space at each end, or NULL for the whole municipality.
+CREATE TABLE dbo.norms (
+    id                                    UNIQUEIDENTIFIER NOT NULL CONSTRAINT pk_norms PRIMARY KEY,
+    tenant_id                             UNIQUEIDENTIFIER NOT NULL CONSTRAINT fk_norms_tenant REFERENCES dbo.tenants (id),
+    kind                                  VARCHAR(64)      NOT NULL CONSTRAINT ck_norms_kind CHECK (kind IN ('m2_work_space_per_added_dwelling',
+                                          'work_share_of_programme_percent', 'affordable_share_of_work_space_percent',
+                                          'non_residential_function_share_percent', 'no_net_loss')),
+    value                                 DECIMAL(9, 2)    NOT NULL,
+    municipality_code                     VARCHAR(6)       NOT NULL,
+    neighbourhood_codes                   VARCHAR(600)     NULL,
+    valid_from                            DATE             NOT NULL,
+    max_affordable_rent_cents_per_m2_year BIGINT           NULL,
+    created_at                            DATETIMEOFFSET   NOT NULL,
+    updated_at                            DATETIMEOFFSET   NOT NULL,
+    version                               INT              NOT NULL
+);
+CREATE INDEX ix_norms_tenant ON dbo.norms (tenant_id, id);
 GO
 
 ALTER SECURITY POLICY security.tenant_isolation
@@ -48,5 +67,7 @@ ALTER SECURITY POLICY security.tenant_isolation
     ADD FILTER PREDICATE security.tenant_predicate(tenant_id) ON dbo.programme_versions,
     ADD BLOCK PREDICATE security.tenant_predicate(tenant_id) ON dbo.programme_versions,
     ADD FILTER PREDICATE security.tenant_predicate(tenant_id) ON dbo.programme_lines,
-    ADD BLOCK PREDICATE security.tenant_predicate(tenant_id) ON dbo.programme_lines;
+    ADD BLOCK PREDICATE security.tenant_predicate(tenant_id) ON dbo.programme_lines,
+    ADD FILTER PREDICATE security.tenant_predicate(tenant_id) ON dbo.norms,
+    ADD BLOCK PREDICATE security.tenant_predicate(tenant_id) ON dbo.norms;
 GO

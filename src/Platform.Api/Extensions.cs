@@ -12,6 +12,7 @@ using Platform.Api.Features.DiscountBudgets;
 using Platform.Api.Features.DiscountPolicy;
 using Platform.Api.Features.Discounts;
 using Platform.Api.Features.Leases;
+using Platform.Api.Features.Norms;
 using Platform.Api.Features.Notifications;
 using Platform.Api.Features.Reminders;
 using Platform.Api.Features.RentRevisions;
@@ -102,6 +103,7 @@ public static class Extensions
         services.AddScoped<DevelopmentStore>();
         services.AddScoped<ProgrammeVersionStore>();
         services.AddSingleton<WorkSpaceCutNotices>();
+        services.AddScoped<NormStore>();
         services.AddSingleton<ReminderScan>();
         services.AddScoped<WebhookStore>();
         services.AddSingleton<WebhookDispatch>();

@@ -4673,6 +4673,568 @@ export class NotificationsClient implements INotificationsClient {
     }
 }
 
+export interface INormsClient {
+
+    /**
+     * Set a norm
+     * @param tenant The tenant's slug.
+     * @param idempotency_Key (optional) A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.
+     * @return Created
+     */
+    createNorm(tenant: string, body: NormRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<NormResponse>;
+
+    /**
+     * List norms
+     * @param tenant The tenant's slug.
+     * @param limit (optional) Items per page, 1–200 (default 50).
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
+     * @return OK
+     */
+    listNorms(tenant: string, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfNormResponse>;
+
+    /**
+     * Delete a norm
+     * @param tenant The tenant's slug.
+     * @param normId The id of the norm.
+     * @param if_Match The ETag of the resource as last read (or * for any version). Missing: 428; not an ETag: 400; stale: 412.
+     * @return No Content
+     */
+    deleteNorm(tenant: string, normId: string, if_Match: string, signal?: AbortSignal): Promise<void>;
+
+    /**
+     * Get a norm
+     * @param tenant The tenant's slug.
+     * @param normId The id of the norm.
+     * @return OK
+     */
+    getNorm(tenant: string, normId: string, signal?: AbortSignal): Promise<NormResponse>;
+
+    /**
+     * Update a norm
+     * @param tenant The tenant's slug.
+     * @param normId The id of the norm.
+     * @param if_Match The ETag of the resource as last read (or * for any version). Missing: 428; not an ETag: 400; stale: 412.
+     * @return OK
+     */
+    updateNorm(tenant: string, normId: string, if_Match: string, body: NormRequest, signal?: AbortSignal): Promise<NormResponse>;
+}
+
+export class NormsClient implements INormsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "/";
+    }
+
+    /**
+     * Set a norm
+     * @param tenant The tenant's slug.
+     * @param idempotency_Key (optional) A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.
+     * @return Created
+     */
+    createNorm(tenant: string, body: NormRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<NormResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/norms";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                ...(idempotency_Key !== undefined && idempotency_Key !== null ? { "Idempotency-Key": "" + idempotency_Key } : {}),
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateNorm(_response);
+        });
+    }
+
+    protected processCreateNorm(response: Response): Promise<NormResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as NormResponse;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<NormResponse>(null as any);
+    }
+
+    /**
+     * List norms
+     * @param tenant The tenant's slug.
+     * @param limit (optional) Items per page, 1–200 (default 50).
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page. Only a cursor this API returned for the same list is accepted.
+     * @return OK
+     */
+    listNorms(tenant: string, limit?: number | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<PageOfNormResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/norms?";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor !== undefined && cursor !== null)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListNorms(_response);
+        });
+    }
+
+    protected processListNorms(response: Response): Promise<PageOfNormResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfNormResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PageOfNormResponse>(null as any);
+    }
+
+    /**
+     * Delete a norm
+     * @param tenant The tenant's slug.
+     * @param normId The id of the norm.
+     * @param if_Match The ETag of the resource as last read (or * for any version). Missing: 428; not an ETag: 400; stale: 412.
+     * @return No Content
+     */
+    deleteNorm(tenant: string, normId: string, if_Match: string, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/norms/{normId}";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        if (normId === undefined || normId === null)
+            throw new globalThis.Error("The parameter 'normId' must be defined.");
+        url_ = url_.replace("{normId}", encodeURIComponent("" + normId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+                ...(if_Match !== undefined && if_Match !== null ? { "If-Match": "" + if_Match } : {}),
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDeleteNorm(_response);
+        });
+    }
+
+    protected processDeleteNorm(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * Get a norm
+     * @param tenant The tenant's slug.
+     * @param normId The id of the norm.
+     * @return OK
+     */
+    getNorm(tenant: string, normId: string, signal?: AbortSignal): Promise<NormResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/norms/{normId}";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        if (normId === undefined || normId === null)
+            throw new globalThis.Error("The parameter 'normId' must be defined.");
+        url_ = url_.replace("{normId}", encodeURIComponent("" + normId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetNorm(_response);
+        });
+    }
+
+    protected processGetNorm(response: Response): Promise<NormResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as NormResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<NormResponse>(null as any);
+    }
+
+    /**
+     * Update a norm
+     * @param tenant The tenant's slug.
+     * @param normId The id of the norm.
+     * @param if_Match The ETag of the resource as last read (or * for any version). Missing: 428; not an ETag: 400; stale: 412.
+     * @return OK
+     */
+    updateNorm(tenant: string, normId: string, if_Match: string, body: NormRequest, signal?: AbortSignal): Promise<NormResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/norms/{normId}";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        if (normId === undefined || normId === null)
+            throw new globalThis.Error("The parameter 'normId' must be defined.");
+        url_ = url_.replace("{normId}", encodeURIComponent("" + normId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                ...(if_Match !== undefined && if_Match !== null ? { "If-Match": "" + if_Match } : {}),
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateNorm(_response);
+        });
+    }
+
+    protected processUpdateNorm(response: Response): Promise<NormResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as NormResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<NormResponse>(null as any);
+    }
+}
+
 export interface ILeasesClient {
 
     /**
@@ -9565,6 +10127,58 @@ export interface Lessee {
     [key: string]: any;
 }
 
+/** What a municipal norm for work space measures. */
+export type NormKind = "m2_work_space_per_added_dwelling" | "work_share_of_programme_percent" | "affordable_share_of_work_space_percent" | "non_residential_function_share_percent" | "no_net_loss";
+
+/** A norm as a municipality writes it: the body of create and of update. */
+export interface NormRequest {
+    kind: NormKind;
+    /** m² per added dwelling for m2_work_space_per_added_dwelling, a percentage (0–100) for the others; two decimals at most. 'value' is a percentage for this kind: at most 100. */
+    value: number;
+    appliesTo: NormScope;
+    /** The first day the norm applies to a development's current programme. */
+    validFrom: string;
+    /** For affordable_share_of_work_space_percent only: the highest rent per m² per year that counts as affordable, in euro
+cents (default 12500: EUR 125, the proposed national definition at 2025 prices). Other kinds refuse it. 'maxAffordableRentCentsPerM2Year' belongs to affordable_share_of_work_space_percent only. */
+    maxAffordableRentCentsPerM2Year?: number | null;
+
+    [key: string]: any;
+}
+
+export interface NormResponse {
+    id: string;
+    kind: NormKind;
+    value: number;
+    appliesTo: NormScopeResponse;
+    validFrom: string;
+    /** Set for affordable_share_of_work_space_percent only (default 12500), null for the other kinds. */
+    maxAffordableRentCentsPerM2Year: number | null;
+    createdAt: string;
+    updatedAt: string;
+    /** The current ETag, as in the ETag header: send it as If-Match to change or delete the norm. */
+    etag: string;
+
+    [key: string]: any;
+}
+
+/** Where a norm applies: the whole municipality, or only some of its neighbourhoods. */
+export interface NormScope {
+    /** The municipality's own CBS code. */
+    municipalityCode: string;
+    /** Neighbourhoods of the municipality the norm is limited to; empty for the whole municipality. 'neighbourhoodCodes' must not name a neighbourhood twice. 'neighbourhoodCodes' must lie in the municipality: BU followed by the four digits of municipalityCode. */
+    neighbourhoodCodes: string[];
+
+    [key: string]: any;
+}
+
+export interface NormScopeResponse {
+    municipalityCode: string;
+    /** Empty: the whole municipality. */
+    neighbourhoodCodes: string[];
+
+    [key: string]: any;
+}
+
 export interface NotificationResponse {
     id: string;
     type: NotificationType;
@@ -9670,6 +10284,15 @@ export interface PageOfEvaluationResponse {
 /** One page of a list, in a stable order. Pass nextCursor back as cursor for the next page. */
 export interface PageOfLeaseResponse {
     items: LeaseResponse[];
+    /** Null on the last page. */
+    nextCursor: string | null;
+
+    [key: string]: any;
+}
+
+/** One page of a list, in a stable order. Pass nextCursor back as cursor for the next page. */
+export interface PageOfNormResponse {
+    items: NormResponse[];
     /** Null on the last page. */
     nextCursor: string | null;
 

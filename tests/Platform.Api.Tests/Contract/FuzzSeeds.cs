@@ -57,7 +57,7 @@ public sealed class FuzzSeeds(IReadOnlyDictionary<string, string> ids)
     [
         "CreateDiscountRequest.fixedCentsPerMonth", "CreateDiscountRequest.steps", "CreateDiscountRequest.budgetLine",
         "DiscountTermsRequest.fixedCentsPerMonth", "DiscountTermsRequest.steps", "CreateEvaluationRequest.newTerms",
-        "CreateLeaseRequest.endDate", "UpdateLeaseRequest.endDate",
+        "CreateLeaseRequest.endDate", "UpdateLeaseRequest.endDate", "NormRequest.maxAffordableRentCentsPerM2Year",
     ];
 
     static readonly Dictionary<string, string> Parameters = new()

@@ -53,6 +53,8 @@ public sealed class PlatformApi(HttpClient http)
 
     public IDevelopmentsClient Developments { get; } = new DevelopmentsClient(http);
 
+    public INormsClient Norms { get; } = new NormsClient(http);
+
     public IReportsClient Reports { get; } = new ReportsClient(http);
 }
 
