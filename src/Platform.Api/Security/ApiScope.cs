@@ -18,4 +18,6 @@ public enum ApiScope
     [JsonStringEnumMemberName(ApiScopes.TendersWrite)] TendersWrite,
     [JsonStringEnumMemberName(ApiScopes.ApplicationsSubmit)] ApplicationsSubmit,
     [JsonStringEnumMemberName(ApiScopes.ReportsRead)] ReportsRead,
+    [JsonStringEnumMemberName(ApiScopes.ProgrammesRead)] ProgrammesRead,
+    [JsonStringEnumMemberName(ApiScopes.ProgrammesWrite)] ProgrammesWrite,
 }

@@ -16,8 +16,10 @@ public static class ApiScopes
     public const string TendersWrite = "tenders:write";
     public const string ApplicationsSubmit = "applications:submit";
     public const string ReportsRead = "reports:read";
+    public const string ProgrammesRead = "programmes:read";
+    public const string ProgrammesWrite = "programmes:write";
 
-    public const int Count = 13;
+    public const int Count = 15;
 
     /// <summary>Scopes only platform clients hold; a tenant's client never does.</summary>
     public static readonly IReadOnlySet<string> PlatformOnly = new HashSet<string> { PlatformAdmin, PlatformOperations };
@@ -37,5 +39,7 @@ public static class ApiScopes
         [TendersWrite] = "Run tenders: criteria, shortlist, jury scores and award.",
         [ApplicationsSubmit] = "Submit pitch applications to tenders.",
         [ReportsRead] = "Read reports.",
+        [ProgrammesRead] = "Read developments, their programme versions and municipal norms.",
+        [ProgrammesWrite] = "Record developments and their programme versions; set a municipality's norms.",
     };
 }

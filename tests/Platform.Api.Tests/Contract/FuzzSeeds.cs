@@ -17,6 +17,8 @@ public sealed class FuzzSeeds(IReadOnlyDictionary<string, string> ids)
         ["slug"] = () => $"{SlugPrefix}{Guid.NewGuid():N}"[..16],
         ["municipalityCode"] = () => "GM0344",
         ["neighbourhoodCode"] = () => "BU03440101",
+        ["neighbourhoodCodes"] = () => new JsonArray("BU03440101"),
+        ["decidedOn"] = () => "2026-06-01",
         ["postcode"] = () => "3555 AB",
         ["kvkNumber"] = () => "12345678",
         ["sbiCode"] = () => "9003",
@@ -55,7 +57,7 @@ public sealed class FuzzSeeds(IReadOnlyDictionary<string, string> ids)
     [
         "CreateDiscountRequest.fixedCentsPerMonth", "CreateDiscountRequest.steps", "CreateDiscountRequest.budgetLine",
         "DiscountTermsRequest.fixedCentsPerMonth", "DiscountTermsRequest.steps", "CreateEvaluationRequest.newTerms",
-        "CreateLeaseRequest.endDate", "UpdateLeaseRequest.endDate",
+        "CreateLeaseRequest.endDate", "UpdateLeaseRequest.endDate", "NormRequest.maxAffordableRentCentsPerM2Year",
     ];
 
     static readonly Dictionary<string, string> Parameters = new()

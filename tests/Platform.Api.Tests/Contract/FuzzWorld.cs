@@ -8,7 +8,8 @@ namespace Platform.Api.Tests.Contract;
 /// <summary>
 /// A tenant with one of everything, made through the generated client, so that the fuzz's path and body ids
 /// resolve: Herderplein with a let atelier with a rent revision, a 25 % discount with an evaluation, a budget, a webhook, an API client, a
-/// sharing grant to a municipality, and an open tender for a second unit with an application from the tenant's own website.
+/// sharing grant to a municipality, an open tender for a second unit with an application from the tenant's own website, and the
+/// Merwede development with its original programme, and a norm.
 /// </summary>
 public sealed class FuzzWorld
 {
@@ -17,6 +18,7 @@ public sealed class FuzzWorld
     [
         "tenant", "plinthId", "unitId", "leaseId", "discountId", "counterPerformanceId", "evaluationId", "budgetId",
         "webhookId", "deliveryId", "clientId", "notificationId", "entityId", "grantId", "granteeSlug", "revisionId", "tenderId", "applicationId",
+        "developmentId", "versionId", "normId",
     ];
 
     FuzzWorld(PlatformApi owner, Dictionary<string, string> ids)
@@ -32,7 +34,8 @@ public sealed class FuzzWorld
 
     public static async Task<FuzzWorld> CreateAsync(PlatformApp app, CancellationToken ct)
     {
-        var tenant = await app.CreateTenantAsync();
+        // A municipality: any kind of tenant owns plinths, leases and tenders, and only a municipality sets norms.
+        var tenant = await app.CreateTenantAsync(TenantKind.Municipality);
         var (api, client) = await tenant.ClientAsync(Scope.AllTenantScopes());
         var slug = tenant.Slug;
         var plinth = await api.Plinths.CreatePlinthAsync(slug, Estate.Herderplein(), cancellationToken: ct);
@@ -52,6 +55,9 @@ public sealed class FuzzWorld
         var tender = await api.Tenders.CreateTenderAsync(slug, Tenders.TenderScenarios.PitchJePlan([vacant.Id]), cancellationToken: ct);
         tender = await api.Tenders.PublishTenderAsync(slug, tender.Id, cancellationToken: ct);
         var application = await api.Applications.SubmitApplicationAsync(tender.Id, Tenders.ApplicationScenarios.Plan(Tenders.ApplicationScenarios.UniqueEmail()), cancellationToken: ct);
+        var development = await api.Developments.CreateDevelopmentAsync(slug, Programmes.DevelopmentScenarios.Merwede(), cancellationToken: ct);
+        var version = await api.Developments.CreateProgrammeVersionAsync(slug, development.Id, Programmes.DevelopmentScenarios.Original(), cancellationToken: ct);
+        var norm = await api.Norms.CreateNormAsync(slug, Programmes.NormTests.AffordableShare(), cancellationToken: ct);
         var webhook = await api.Webhooks.CreateWebhookAsync(slug, new CreateWebhookRequest { Url = new Uri("https://93.184.215.14/hooks"), Events = [NotificationType.LeaseEnding] }, cancellationToken: ct);
 
         return new FuzzWorld(api, new Dictionary<string, string>
@@ -72,8 +78,12 @@ public sealed class FuzzWorld
             ["revisionId"] = revision.Id.ToString(),
             ["tenderId"] = tender.Id.ToString(),
             ["applicationId"] = application.Id.ToString(),
+            ["developmentId"] = development.Id.ToString(),
+            ["versionId"] = version.Id.ToString(),
+            ["normId"] = norm.Id.ToString(),
             // No delivery or notification exists until a reminder comes due: their requests answer 404, which is fine here.
             ["deliveryId"] = Guid.NewGuid().ToString(),
+
             ["notificationId"] = Guid.NewGuid().ToString(),
         });
     }

@@ -51,6 +51,10 @@ public sealed class PlatformApi(HttpClient http)
 
     public IApplicationsClient Applications { get; } = new ApplicationsClient(http);
 
+    public IDevelopmentsClient Developments { get; } = new DevelopmentsClient(http);
+
+    public INormsClient Norms { get; } = new NormsClient(http);
+
     public IReportsClient Reports { get; } = new ReportsClient(http);
 }
 

@@ -14,6 +14,7 @@ public enum AuditEntityType
     SharingGrant,
     Tender,
     Application,
+    Development,
 }
 
 public enum AuditAction
@@ -42,6 +43,9 @@ public enum AuditAction
 
     /// <summary>An eligible application was left off the tender's shortlist.</summary>
     NotSelected,
+
+    /// <summary>A development's programme got a new version (the version is the new value).</summary>
+    ProgrammeVersionAdded,
 }
 
 public sealed class AuditChange

@@ -61,12 +61,12 @@ public sealed class ListAuditEventsEndpoint(AuditStore audit) : Endpoint<ListAud
     {
         Get("/v1/tenants/{tenant}/audit");
         Scopes(ApiScopes.TenantAdmin, ApiScopes.PlinthsRead, ApiScopes.PlinthsWrite, ApiScopes.LeasesRead, ApiScopes.LeasesWrite,
-            ApiScopes.DiscountsRead, ApiScopes.DiscountsWrite, ApiScopes.TendersRead, ApiScopes.TendersWrite);
+            ApiScopes.DiscountsRead, ApiScopes.DiscountsWrite, ApiScopes.TendersRead, ApiScopes.TendersWrite, ApiScopes.ProgrammesRead, ApiScopes.ProgrammesWrite);
         Summary(s =>
         {
             s.Summary = "List audit events";
             s.Description = "Every create, update, delete, reclassification and termination, oldest first. tenant:admin reads all; "
-                            + "plinths:read reads plinth and unit events, leases:read lease events, discounts:read discount events, tenders:read tender events (name the entityType).";
+                            + "plinths:read reads plinth and unit events, leases:read lease events, discounts:read discount events, tenders:read tender events, programmes:read development events (name the entityType).";
         });
     }
 
@@ -90,6 +90,7 @@ public sealed class ListAuditEventsEndpoint(AuditStore audit) : Endpoint<ListAud
         AuditEntityType.Lease => User.HasScope(ApiScopes.LeasesRead) || User.HasScope(ApiScopes.LeasesWrite),
         AuditEntityType.Discount => User.HasScope(ApiScopes.DiscountsRead) || User.HasScope(ApiScopes.DiscountsWrite),
         AuditEntityType.Tender => User.HasScope(ApiScopes.TendersRead) || User.HasScope(ApiScopes.TendersWrite),
+        AuditEntityType.Development => User.HasScope(ApiScopes.ProgrammesRead) || User.HasScope(ApiScopes.ProgrammesWrite),
         _ => false,
     };
 }
