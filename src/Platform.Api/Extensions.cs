@@ -8,6 +8,7 @@ using Platform.Api.Errors;
 using Platform.Api.Features.Applications;
 using Platform.Api.Features.Audit;
 using Platform.Api.Features.DiscountBudgets;
+using Platform.Api.Features.Jurors;
 using Platform.Api.Features.DiscountPolicy;
 using Platform.Api.Features.Discounts;
 using Platform.Api.Features.Leases;
@@ -94,6 +95,7 @@ public static class Extensions
         services.AddSingleton<TenderListingStore>();
         services.AddScoped<ApplicationStore>();
         services.AddScoped<ApplicationSubmissions>();
+        services.AddScoped<JurorStore>();
         services.AddSingleton<ReminderScan>();
         services.AddScoped<WebhookStore>();
         services.AddSingleton<WebhookDispatch>();
@@ -108,6 +110,7 @@ public static class Extensions
         services.AddPlatformAuthentication(configuration);
         services.AddAuthorization();
         services.AddScoped<IAuthorizationHandler, TenantRouteAuthorization>();
+        services.AddScoped<IAuthorizationHandler, JuryRouteAuthorization>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
 
         services.Configure<JsonOptions>(o => ApiJson.ConfigureForSchemas(o.SerializerOptions));

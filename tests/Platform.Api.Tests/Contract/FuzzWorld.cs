@@ -8,7 +8,7 @@ namespace Platform.Api.Tests.Contract;
 /// <summary>
 /// A tenant with one of everything, made through the generated client, so that the fuzz's path and body ids
 /// resolve: Herderplein with a let atelier with a rent revision, a 25 % discount with an evaluation, a budget, a webhook, an API client, a
-/// sharing grant to a municipality, and an open tender for a second unit with an application from the tenant's own website.
+/// sharing grant to a municipality, and an open tender for a second unit with an application from the tenant's own website and a juror.
 /// </summary>
 public sealed class FuzzWorld
 {
@@ -16,7 +16,7 @@ public sealed class FuzzWorld
     public static readonly string[] IdNames =
     [
         "tenant", "plinthId", "unitId", "leaseId", "discountId", "counterPerformanceId", "evaluationId", "budgetId",
-        "webhookId", "deliveryId", "clientId", "notificationId", "entityId", "grantId", "granteeSlug", "revisionId", "tenderId", "applicationId",
+        "webhookId", "deliveryId", "clientId", "notificationId", "entityId", "grantId", "granteeSlug", "revisionId", "tenderId", "applicationId", "jurorId",
     ];
 
     FuzzWorld(PlatformApi owner, Dictionary<string, string> ids)
@@ -52,6 +52,7 @@ public sealed class FuzzWorld
         var tender = await api.Tenders.CreateTenderAsync(slug, Tenders.TenderScenarios.PitchJePlan([vacant.Id]), cancellationToken: ct);
         tender = await api.Tenders.PublishTenderAsync(slug, tender.Id, cancellationToken: ct);
         var application = await api.Applications.SubmitApplicationAsync(tender.Id, Tenders.ApplicationScenarios.Plan(Tenders.ApplicationScenarios.UniqueEmail()), cancellationToken: ct);
+        var juror = await api.Jurors.CreateJurorAsync(slug, tender.Id, Tenders.JuryScenarios.Resident(), ct);
         var webhook = await api.Webhooks.CreateWebhookAsync(slug, new CreateWebhookRequest { Url = new Uri("https://93.184.215.14/hooks"), Events = [NotificationType.LeaseEnding] }, cancellationToken: ct);
 
         return new FuzzWorld(api, new Dictionary<string, string>
@@ -72,6 +73,7 @@ public sealed class FuzzWorld
             ["revisionId"] = revision.Id.ToString(),
             ["tenderId"] = tender.Id.ToString(),
             ["applicationId"] = application.Id.ToString(),
+            ["jurorId"] = juror.Juror.Id.ToString(),
             // No delivery or notification exists until a reminder comes due: their requests answer 404, which is fine here.
             ["deliveryId"] = Guid.NewGuid().ToString(),
             ["notificationId"] = Guid.NewGuid().ToString(),

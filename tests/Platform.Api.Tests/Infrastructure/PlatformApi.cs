@@ -50,6 +50,8 @@ public sealed class PlatformApi(HttpClient http)
     public ITendersClient Tenders { get; } = new TendersClient(http);
 
     public IApplicationsClient Applications { get; } = new ApplicationsClient(http);
+
+    public IJurorsClient Jurors { get; } = new JurorsClient(http);
 }
 
 /// <summary>A tenant made for one test, with helpers to sign in as its API clients.</summary>

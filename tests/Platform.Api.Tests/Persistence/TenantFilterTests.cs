@@ -44,6 +44,7 @@ public sealed class TenantFilterTests
         ["ApplicationSubmissions.TenderSql"] = "An applicant of any tenant finds the published tender it applies to by id, in the landlord's partition.",
         ["ApplicationSubmissions.InsertReceiptSql"] = "A submission writes its receipt into the submitter's partition, beside the application in the landlord's.",
         ["ApplicationSubmissions.FindOwnSql"] = "The submitter reads its application in the landlord's partition through its own receipt (r.tenant_id = the acting tenant).",
+        ["JurorKeys.FindByKeySql"] = "The juror-key scheme finds the juror of a key (by its hash) before any tenant is known, as the token server finds a client.",
         ["ApplicationSubmissions.ListReceiptsSql"] = "The submitter lists its receipts with their applications, which live in the landlords' partitions.",
     };
 

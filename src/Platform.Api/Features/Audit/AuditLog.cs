@@ -14,6 +14,7 @@ public enum AuditEntityType
     SharingGrant,
     Tender,
     Application,
+    Juror,
 }
 
 public enum AuditAction
@@ -39,6 +40,9 @@ public enum AuditAction
     Submitted,
     Withdrawn,
     Assessed,
+
+    /// <summary>The tender's jury started hearing and scoring the shortlisted applicants.</summary>
+    PitchingStarted,
 }
 
 public sealed class AuditChange
