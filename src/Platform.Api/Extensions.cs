@@ -96,6 +96,7 @@ public static class Extensions
         services.AddScoped<ApplicationStore>();
         services.AddScoped<ApplicationSubmissions>();
         services.AddScoped<JurorStore>();
+        services.AddSingleton<TenantNotices>();
         services.AddSingleton<ReminderScan>();
         services.AddScoped<WebhookStore>();
         services.AddSingleton<WebhookDispatch>();

@@ -8,6 +8,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Platform.Api;
+using Platform.Api.Features.Notifications;
 using Platform.Api.Features.Reminders;
 using Platform.Api.Features.Webhooks;
 using Platform.Api.Persistence;
@@ -34,7 +35,8 @@ public static class ReminderScanBenchmark
             seedTime.Stop();
 
             var clock = new FixedClock(new DateTimeOffset(Today.ToDateTime(new TimeOnly(8, 0)), TimeSpan.Zero));
-            var scan = new ReminderScan(db, new WebhookDispatch(db, new NoJobs(), clock), clock, new PlatformCalendar(clock, Options.Create(new PlatformOptions())), NullLogger<ReminderScan>.Instance);
+            var webhooks = new WebhookDispatch(db, new NoJobs(), clock);
+            var scan = new ReminderScan(db, webhooks, new TenantNotices(webhooks, clock), new PlatformCalendar(clock, Options.Create(new PlatformOptions())), NullLogger<ReminderScan>.Instance);
 
             var first = Stopwatch.StartNew();
             var written = await scan.RunAsync(CancellationToken.None);

@@ -26,7 +26,7 @@ public sealed record ReminderScanResult(DateOnly ScannedOn, int EvaluationsDue, 
 /// notification gets its webhook deliveries in the same transaction; they go to Hangfire after it commits, and a
 /// delivery whose job was lost (the process stopped in between) is queued again by a later scan.
 /// </summary>
-public sealed class ReminderScan(SystemDb db, WebhookDispatch webhooks, TimeProvider clock, PlatformCalendar calendar, ILogger<ReminderScan> logger)
+public sealed class ReminderScan(SystemDb db, WebhookDispatch webhooks, TenantNotices notices, PlatformCalendar calendar, ILogger<ReminderScan> logger)
 {
     public const string RecurringJobId = "reminder-scan";
     const int Batch = 500;
@@ -113,12 +113,6 @@ public sealed class ReminderScan(SystemDb db, WebhookDispatch webhooks, TimeProv
     const string MarkGrantCreatedSql = "UPDATE sharing_grants SET created_notified = 1 WHERE id = @RowId";
     const string MarkGrantRevokedSql = "UPDATE sharing_grants SET revoked_notified = 1 WHERE id = @RowId";
 
-    const string InsertNotificationSql = """
-        INSERT INTO notifications (id, tenant_id, type, unique_key, subject_type, subject_id, due_on, message, created_at)
-        SELECT @Id, @TenantId, @Type, @Key, @SubjectType, @SubjectId, @DueOn, @Message, @Now
-        WHERE NOT EXISTS (SELECT 1 FROM notifications WHERE tenant_id = @TenantId AND unique_key = @Key)
-        """;
-
     /// <summary>What one kind of notice is: the flag that marks its source row, its type, subject, unique key and message.</summary>
     sealed record NoticeKind(string MarkSql, NotificationType Type, NotificationSubject Subject, Func<Candidate, string> Key, Func<Candidate, string> Message);
 
@@ -164,7 +158,8 @@ public sealed class ReminderScan(SystemDb db, WebhookDispatch webhooks, TimeProv
     /// </summary>
     public async Task<IReadOnlyList<Guid>> NotifyGrantAsync(DbSession session, Guid grantId, bool revoked, CancellationToken ct) =>
         await session.QuerySingleOrDefaultAsync<Candidate>(revoked ? RevokedGrantSql : CreatedGrantSql, new { Id = grantId }, ct) is { } candidate
-            ? (await NotifyAsync(session, candidate, revoked ? GrantRevoked : GrantCreated, ct)).Deliveries
+            && await NotifyAsync(session, candidate, revoked ? GrantRevoked : GrantCreated, ct) is { } written
+            ? written.Deliveries
             : [];
 
     async Task<int> ScanAsync(string candidatesSql, object window, NoticeKind kind, List<Guid> created, CancellationToken ct)
@@ -180,11 +175,10 @@ public sealed class ReminderScan(SystemDb db, WebhookDispatch webhooks, TimeProv
                 var candidates = await session.ListAsync<Candidate>(candidatesSql, parameters, ct);
                 foreach (var candidate in candidates)
                 {
-                    var (notification, deliveries) = await NotifyAsync(session, candidate, kind, ct);
-                    if (notification is { } id)
+                    if (await NotifyAsync(session, candidate, kind, ct) is { } written)
                     {
-                        created.Add(id);
-                        batchDeliveries.AddRange(deliveries);
+                        created.Add(written.NotificationId);
+                        batchDeliveries.AddRange(written.Deliveries);
                         count++;
                     }
                 }
@@ -201,29 +195,10 @@ public sealed class ReminderScan(SystemDb db, WebhookDispatch webhooks, TimeProv
     }
 
     /// <summary>Writes the candidate's notification (unless settled or written before) with its deliveries, and marks the candidate.</summary>
-    async Task<(Guid? Notification, IReadOnlyList<Guid> Deliveries)> NotifyAsync(DbSession session, Candidate candidate, NoticeKind kind, CancellationToken ct)
+    async Task<WrittenNotice?> NotifyAsync(DbSession session, Candidate candidate, NoticeKind kind, CancellationToken ct)
     {
-        (Guid?, IReadOnlyList<Guid>) written = (null, []);
-        if (!candidate.Settled)
-        {
-            var typeText = EnumText<NotificationType>.ToText(kind.Type);
-            var id = Ids.New(clock.GetUtcNow());
-            var inserted = await session.ExecuteAsync(InsertNotificationSql, new
-            {
-                Id = id,
-                candidate.TenantId,
-                Type = typeText,
-                Key = $"{typeText}:{kind.Key(candidate)}",
-                SubjectType = EnumText<NotificationSubject>.ToText(kind.Subject),
-                candidate.SubjectId,
-                candidate.DueOn,
-                Message = kind.Message(candidate),
-                Now = clock.GetUtcNow(),
-            }, ct);
-            if (inserted == 1)
-                written = (id, await webhooks.CreateDeliveriesAsync(session, candidate.TenantId, id, typeText, ct));
-        }
-
+        var written = candidate.Settled ? null : await notices.WriteAsync(session, new TenantNotice(candidate.TenantId, kind.Type, kind.Subject,
+            candidate.SubjectId, candidate.DueOn, kind.Key(candidate), kind.Message(candidate)), ct);
         await session.ExecuteAsync(kind.MarkSql, new { candidate.RowId }, ct);
         return written;
     }
