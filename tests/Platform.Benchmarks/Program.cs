@@ -2,7 +2,13 @@ using System.Globalization;
 using Platform.Api.Persistence;
 using Platform.Benchmarks;
 
-// dotnet run -c Release --project tests/Platform.Benchmarks [-- reminder-scan]
+// dotnet run -c Release --project tests/Platform.Benchmarks [-- reminder-scan | ranking]
+if (args is ["ranking"])
+{
+    RankingBenchmark.Run();
+    return;
+}
+
 DapperTypeHandlers.Register();
 Console.WriteLine("Reminder scan on SQLite: one scan over N active discounts with D evaluations due today, then a rerun.");
 Console.WriteLine($"{"stored",9} {"due",6} {"written",8} {"scan ms",9} {"ms/due",7} {"rerun ms",9} {"seed s",7}");

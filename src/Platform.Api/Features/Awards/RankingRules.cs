@@ -41,18 +41,24 @@ public static class RankingRules
     public static IReadOnlyList<RankedApplication> Rank(
         IReadOnlyList<RankingCriterion> criteria, IReadOnlyList<Guid> applications, IEnumerable<JurorScore> scores, IEnumerable<JurorConflict> conflicts)
     {
-        var weights = criteria.ToDictionary(c => c.Key, c => (long)c.Weight, StringComparer.Ordinal);
-        var totalWeight = weights.Values.Sum();
-        var conflicted = conflicts.ToHashSet();
-        var counted = scores
-            .Where(s => weights.ContainsKey(s.CriterionKey) && !conflicted.Contains(new JurorConflict(s.JurorId, s.ApplicationId)))
-            .GroupBy(s => s.ApplicationId)
-            .ToDictionary(g => g.Key, g => g.GroupBy(s => s.JurorId)
-                .Select(juror => juror.DistinctBy(s => s.CriterionKey).ToList())
-                .Where(juror => juror.Count == weights.Count)
-                .ToList());
+        var position = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < criteria.Count; i++)
+            position[criteria[i].Key] = i;
+        var conflicted = conflicts.Select(c => (c.JurorId, c.ApplicationId)).ToHashSet();
+        // Per application, per juror: the score on each criterion by position (0: not scored).
+        var scoring = new Dictionary<Guid, Dictionary<Guid, int[]>>();
+        foreach (var score in scores)
+        {
+            if (!position.TryGetValue(score.CriterionKey, out var criterion) || conflicted.Contains((score.JurorId, score.ApplicationId)))
+                continue;
+            if (!scoring.TryGetValue(score.ApplicationId, out var byJuror))
+                scoring[score.ApplicationId] = byJuror = [];
+            if (!byJuror.TryGetValue(score.JurorId, out var given))
+                byJuror[score.JurorId] = given = new int[criteria.Count];
+            given[criterion] = score.Score;
+        }
 
-        var tallies = applications.Select(id => TallyOf(id, counted.GetValueOrDefault(id) ?? [], criteria, weights, totalWeight)).ToList();
+        var tallies = applications.Select(id => TallyOf(id, scoring.GetValueOrDefault(id), criteria)).ToList();
         var ordered = tallies.Where(t => t.Jurors > 0).OrderByDescending(t => t, Highest).ThenBy(t => t.ApplicationId).ToList();
         var ranking = new List<RankedApplication>(tallies.Count);
         for (var i = 0; i < ordered.Count; i++)
@@ -78,13 +84,27 @@ public static class RankingRules
         public int CompareTo(Tally other) => (Numerator * other.Denominator).CompareTo(other.Numerator * Denominator);
     }
 
-    static Tally TallyOf(Guid id, List<List<JurorScore>> jurors, IReadOnlyList<RankingCriterion> criteria, Dictionary<string, long> weights, long totalWeight)
+    static Tally TallyOf(Guid id, Dictionary<Guid, int[]>? byJuror, IReadOnlyList<RankingCriterion> criteria)
     {
-        var numerator = jurors.SelectMany(j => j).Sum(s => weights[s.CriterionKey] * s.Score);
-        var means = jurors.Count == 0 ? [] : criteria
-            .Select(c => new CriterionMean(c.Key, Round((decimal)jurors.Sum(j => j.Single(s => s.CriterionKey == c.Key).Score) / jurors.Count)))
-            .ToList();
-        return new Tally(id, numerator, totalWeight * jurors.Count, jurors.Count, means);
+        long numerator = 0, totalWeight = 0;
+        var jurors = 0;
+        var sums = new long[criteria.Count];
+        foreach (var given in byJuror?.Values ?? Enumerable.Empty<int[]>())
+        {
+            if (Array.IndexOf(given, 0) >= 0)
+                continue;
+            jurors++;
+            for (var i = 0; i < given.Length; i++)
+            {
+                numerator += (long)criteria[i].Weight * given[i];
+                sums[i] += given[i];
+            }
+        }
+
+        foreach (var criterion in criteria)
+            totalWeight += criterion.Weight;
+        IReadOnlyList<CriterionMean> means = jurors == 0 ? [] : criteria.Select((c, i) => new CriterionMean(c.Key, Round((decimal)sums[i] / jurors))).ToList();
+        return new Tally(id, numerator, totalWeight * jurors, jurors, means);
     }
 
     /// <summary>The band of an application that <paramref name="higher"/> of <paramref name="ranked"/> applications outscored.</summary>
