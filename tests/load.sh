@@ -3,12 +3,16 @@
 # endpoint (tests/Platform.Load) and the API on loopback, seeds a tenant with 200 units through the API, warms
 # up, and runs wrk per operation. Prints one table per round: req/s, p50, p99, non-2xx answers, and the ratio
 # to the bare endpoint measured in the same round. Request logging stays on (to a file), as in production.
+# Also the CPU time the serving process spent per request (utime+stime from /proc over the run) and the CPU ratio
+# (the bare endpoint's CPU per request over the operation's): on a machine shared with builds, req/s follows what
+# else runs, CPU per request much less, so the CPU ratio is the steadier estimate of the ratio on a quiet machine.
 #
 #   bash tests/load.sh [--rounds N] [--duration 8s] [--connections 64] [--only PATTERN] [--api DIR]
 #
 # --api DIR measures an API already published to DIR (another commit's, for a before/after table) instead of
 # publishing this tree's.
-# --only runs the operations whose name contains PATTERN (and always the bare endpoint, for the ratio).
+# --only runs the operations whose name contains PATTERN, or one of PATTERN's |-separated parts (and always the
+# bare endpoint, for the ratio): --only 'GET one|list 50 units'.
 # Needs wrk (Debian: apt-get install -y wrk). The API's rate limit is raised for the run, so that the limiter
 # is measured, not hit.
 set -euo pipefail
@@ -60,6 +64,7 @@ dotnet publish tests/Platform.Load -c Release --nologo -v q -o "$work/load" >/de
 bare_port=$(free_port)
 dotnet "$work/load/Platform.Load.dll" bare --urls "http://127.0.0.1:$bare_port" >"$work/bare.log" 2>&1 &
 pids+=($!)
+bare_pid=$!
 wait_until_up "http://127.0.0.1:$bare_port/ping" "${pids[-1]}" "$work/bare.log"
 
 api_port=$(free_port)
@@ -71,6 +76,7 @@ admin_secret="load-$(date +%s%N)"
   RateLimiting__PermitLimit=2000000000 \
   dotnet Platform.Api.dll --urls "http://127.0.0.1:$api_port") >"$work/api.log" 2>&1 &
 pids+=($!)
+api_pid=$!
 wait_until_up "http://127.0.0.1:$api_port/health/ready" "${pids[-1]}" "$work/api.log"
 
 echo "seeding a tenant with 200 units, 60 leases and a discount..."
@@ -95,43 +101,55 @@ operations=(
   "GET /openapi/v1.json|$api/openapi/v1.json|-|no"
 )
 
-# Prints "req/s p50_ms p99_ms non2xx" for one wrk run.
-measure() { # url, script, token, duration
-  local args=(-t1 "-c$connections" "-d$4" --latency --timeout 10s)
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+
+# Prints "req/s p50_ms p99_ms non2xx cpu_us_per_request" for one wrk run against the process $5.
+measure() { # url, script, token, duration, serving pid
+  local args=(-t1 "-c$connections" "-d$4" --latency --timeout 10s) ticks
+  ticks=$(cpu_ticks "$5")
   [ "$2" != "-" ] && args+=(-s "tests/load/$2")
   [ "$3" = "yes" ] && args+=(-H "$auth")
-  wrk "${args[@]}" "$1" | tee "$work/wrk.txt" | awk '
+  wrk "${args[@]}" "$1" >"$work/wrk.txt"
+  awk -v ticks=$(($(cpu_ticks "$5") - ticks)) -v hz="$(getconf CLK_TCK)" '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v + 0 }
     /^ +50%/ { p50 = ms($2) }
     /^ +99%/ { p99 = ms($2) }
     /Requests\/sec:/ { rps = $2 }
     /Non-2xx or 3xx responses:/ { failed += $5 }
     /Socket errors:/ { gsub(",", ""); failed += $4 + $6 + $8 + $10 }
-    END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, failed }'
+    / requests in / { requests = $1 }
+    END { printf "%.0f %.2f %.2f %d %.0f\n", rps, p50, p99, failed, (requests > 0 ? ticks * 1e6 / hz / requests : 0) }' "$work/wrk.txt"
   # No answer within the run (every request still waiting at the end) shows as 0 req/s: say so.
   grep -q "^ *Latency" "$work/wrk.txt" && ! grep -q " 0 requests in" "$work/wrk.txt" || echo "  (no request to $1 finished in $4)" >&2
 }
 
-selected() { [ -z "$only" ] || [[ "$1" == *"$only"* ]]; }
+selected() {
+  [ -z "$only" ] && return 0
+  local part parts
+  IFS='|' read -ra parts <<<"$only"
+  for part in "${parts[@]}"; do [[ "$1" == *"$part"* ]] && return 0; done
+  return 1
+}
 
 echo "warming up..."
-measure "$bare/ping" - no 2s >/dev/null
+measure "$bare/ping" - no 2s "$bare_pid" >/dev/null
 for operation in "${operations[@]}"; do
   IFS='|' read -r name url script token <<<"$operation"
-  selected "$name" && measure "$url" "$script" "$token" 2s >/dev/null
+  selected "$name" && measure "$url" "$script" "$token" 2s "$api_pid" >/dev/null
 done
 
 for round in $(seq 1 "$rounds"); do
   echo
   echo "round $round of $rounds ($(date -u +%H:%M:%S) UTC, wrk -t1 -c$connections -d$duration, load average $(cut -d' ' -f1-3 /proc/loadavg))"
-  printf "%-24s %10s %9s %9s %8s %7s\n" operation "req/s" "p50 ms" "p99 ms" non-2xx ratio
-  read -r bare_rps p50 p99 failed <<<"$(measure "$bare/ping" - no "$duration")"
-  printf "%-24s %10s %9s %9s %8s %7s\n" "bare /ping" "$bare_rps" "$p50" "$p99" "$failed" "1.00"
+  printf "%-24s %10s %9s %9s %8s %7s %11s %9s\n" operation "req/s" "p50 ms" "p99 ms" non-2xx ratio "cpu us/req" "cpu ratio"
+  read -r bare_rps p50 p99 failed bare_cpu <<<"$(measure "$bare/ping" - no "$duration" "$bare_pid")"
+  printf "%-24s %10s %9s %9s %8s %7s %11s %9s\n" "bare /ping" "$bare_rps" "$p50" "$p99" "$failed" "1.00" "$bare_cpu" "1.00"
   for operation in "${operations[@]}"; do
     IFS='|' read -r name url script token <<<"$operation"
     selected "$name" || continue
-    read -r rps p50 p99 failed <<<"$(measure "$url" "$script" "$token" "$duration")"
-    printf "%-24s %10s %9s %9s %8s %7s\n" "$name" "$rps" "$p50" "$p99" "$failed" \
-      "$(awk -v a="$rps" -v b="$bare_rps" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')"
+    read -r rps p50 p99 failed cpu <<<"$(measure "$url" "$script" "$token" "$duration" "$api_pid")"
+    printf "%-24s %10s %9s %9s %8s %7s %11s %9s\n" "$name" "$rps" "$p50" "$p99" "$failed" \
+      "$(awk -v a="$rps" -v b="$bare_rps" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')" "$cpu" \
+      "$(awk -v a="$cpu" -v b="$bare_cpu" 'BEGIN { printf "%.3f", (a > 0 ? b / a : 0) }')"
   done
 done

@@ -15,6 +15,7 @@ using Platform.Api.Features.Leases;
 using Platform.Api.Features.Notifications;
 using Platform.Api.Features.Reminders;
 using Platform.Api.Features.RentRevisions;
+using Platform.Api.Features.Reports.Portfolio;
 using Platform.Api.Features.Sharing;
 using Platform.Api.Features.Webhooks;
 using Platform.Api.Features.Plinths;
@@ -96,6 +97,8 @@ public static class Extensions
         services.AddScoped<ApplicationStore>();
         services.AddScoped<ApplicationSubmissions>();
         services.AddScoped<JurorStore>();
+        services.AddScoped<ShortlistStore>();
+        services.AddScoped<PortfolioStore>();
         services.AddSingleton<TenantNotices>();
         services.AddSingleton<ReminderScan>();
         services.AddScoped<WebhookStore>();
@@ -157,6 +160,7 @@ public static class Extensions
             c.Binding.JsonExceptionTransformer = RequestBodyErrors.FromJsonException;
             c.Binding.UseStrictQueryValues();
             c.Endpoints.Configurator = EndpointConventions.Apply;
+            c.Security.ScopeParser = TokenScopes.Parse;
         });
 
         app.MapContractDocument();

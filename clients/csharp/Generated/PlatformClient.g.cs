@@ -2557,17 +2557,17 @@ namespace Plinth.Platform.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Mark a closed tender shortlisted
+        /// Make the shortlist of a closed tender
         /// </summary>
         /// <remarks>
-        /// Records that the landlord has made its shortlist of a closed tender. 409 when the tender's status does not allow it, naming the transitions it allows (allowedTransitions). Accepts an Idempotency-Key.
+        /// The named applications become shortlisted, with their notes, in the order of the entries; every other eligible application becomes not_selected, and the tender shortlisted. 400 naming entries[i].applicationId for an id that is no application of this tender; 409 application-not-eligible when a named application is not eligible; 409 tender-transition-not-allowed when the tender is not closed, naming the transitions it allows (allowedTransitions). Accepts an Idempotency-Key.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="tenderId">The id of the tender.</param>
         /// <param name="idempotency_Key">A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TenderResponse> ShortlistTenderAsync(string tenant, System.Guid tenderId, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TenderResponse> ShortlistTenderAsync(string tenant, System.Guid tenderId, ShortlistTenderRequest body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -4075,23 +4075,26 @@ namespace Plinth.Platform.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Mark a closed tender shortlisted
+        /// Make the shortlist of a closed tender
         /// </summary>
         /// <remarks>
-        /// Records that the landlord has made its shortlist of a closed tender. 409 when the tender's status does not allow it, naming the transitions it allows (allowedTransitions). Accepts an Idempotency-Key.
+        /// The named applications become shortlisted, with their notes, in the order of the entries; every other eligible application becomes not_selected, and the tender shortlisted. 400 naming entries[i].applicationId for an id that is no application of this tender; 409 application-not-eligible when a named application is not eligible; 409 tender-transition-not-allowed when the tender is not closed, naming the transitions it allows (allowedTransitions). Accepts an Idempotency-Key.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="tenderId">The id of the tender.</param>
         /// <param name="idempotency_Key">A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.</param>
         /// <returns>OK</returns>
         /// <exception cref="PlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TenderResponse> ShortlistTenderAsync(string tenant, System.Guid tenderId, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TenderResponse> ShortlistTenderAsync(string tenant, System.Guid tenderId, ShortlistTenderRequest body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (tenant == null)
                 throw new System.ArgumentNullException("tenant");
 
             if (tenderId == null)
                 throw new System.ArgumentNullException("tenderId");
+
+            if (body == null)
+                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -4102,7 +4105,10 @@ namespace Plinth.Platform.Client
 
                     if (idempotency_Key != null)
                         request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
-                    request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
@@ -4196,6 +4202,26 @@ namespace Plinth.Platform.Client
                                 throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PlatformApiException<Problem>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Payload Too Large", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Unsupported Media Type", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 422)
@@ -6180,6 +6206,359 @@ namespace Plinth.Platform.Client
                                 throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PlatformApiException<Problem>("Unprocessable Entity", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Internal Server Error", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Service Unavailable", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new PlatformApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        protected struct ObjectResponseResult<T>
+        {
+            public ObjectResponseResult(T responseObject, string responseText)
+            {
+                this.Object = responseObject;
+                this.Text = responseText;
+            }
+
+            public T Object { get; }
+
+            public string Text { get; }
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static System.Threading.Tasks.Task<string> ReadAsStringAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
+        {
+    #if NET5_0_OR_GREATER
+            return content.ReadAsStringAsync(cancellationToken);
+    #else
+            return content.ReadAsStringAsync();
+    #endif
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static System.Threading.Tasks.Task<System.IO.Stream> ReadAsStreamAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
+        {
+    #if NET5_0_OR_GREATER
+            return content.ReadAsStreamAsync(cancellationToken);
+    #else
+            return content.ReadAsStreamAsync();
+    #endif
+        }
+
+        public bool ReadResponseAsString { get; set; }
+
+        protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
+        {
+            if (response == null || response.Content == null)
+            {
+                return new ObjectResponseResult<T>(default(T)!, string.Empty);
+            }
+
+            if (ReadResponseAsString)
+            {
+                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize<T>(responseText, JsonSerializerSettings);
+                    return new ObjectResponseResult<T>(typedBody!, responseText);
+                }
+                catch (System.Text.Json.JsonException exception)
+                {
+                    var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
+                    throw new PlatformApiException(message, (int)response.StatusCode, responseText, headers, exception);
+                }
+            }
+            else
+            {
+                try
+                {
+                    using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
+                    {
+                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync<T>(responseStream, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
+                        return new ObjectResponseResult<T>(typedBody!, string.Empty);
+                    }
+                }
+                catch (System.Text.Json.JsonException exception)
+                {
+                    var message = "Could not deserialize the response body stream as " + typeof(T).FullName + ".";
+                    throw new PlatformApiException(message, (int)response.StatusCode, string.Empty, headers, exception);
+                }
+            }
+        }
+
+        private string ConvertToString(object? value, System.Globalization.CultureInfo cultureInfo)
+        {
+            if (value == null)
+            {
+                return "";
+            }
+
+            if (value is System.Enum)
+            {
+                var name = System.Enum.GetName(value.GetType(), value);
+                if (name != null)
+                {
+                    var field_ = System.Reflection.IntrospectionExtensions.GetTypeInfo(value.GetType()).GetDeclaredField(name);
+                    if (field_ != null)
+                    {
+                        var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute(field_, typeof(System.Runtime.Serialization.EnumMemberAttribute)) 
+                            as System.Runtime.Serialization.EnumMemberAttribute;
+                        if (attribute != null)
+                        {
+                            return attribute.Value != null ? attribute.Value : name;
+                        }
+                    }
+
+                    var converted = System.Convert.ToString(System.Convert.ChangeType(value, System.Enum.GetUnderlyingType(value.GetType()), cultureInfo));
+                    return converted == null ? string.Empty : converted;
+                }
+            }
+            else if (value is bool) 
+            {
+                return System.Convert.ToString((bool)value, cultureInfo).ToLowerInvariant();
+            }
+            else if (value is byte[])
+            {
+                return System.Convert.ToBase64String((byte[]) value);
+            }
+            else if (value is string[])
+            {
+                return string.Join(",", (string[])value);
+            }
+            else if (value.GetType().IsArray)
+            {
+                var valueArray = (System.Array)value;
+                var valueTextArray = new string[valueArray.Length];
+                for (var i = 0; i < valueArray.Length; i++)
+                {
+                    valueTextArray[i] = ConvertToString(valueArray.GetValue(i), cultureInfo);
+                }
+                return string.Join(",", valueTextArray);
+            }
+
+            var result = System.Convert.ToString(value, cultureInfo);
+            return result == null ? "" : result;
+        }
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial interface IReportsClient
+    {
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Get the portfolio report
+        /// </summary>
+        /// <remarks>
+        /// The cross-subsidy (verevening) view of the tenant's units in a year: in total, per category and detail code and per neighbourhood, the units, m², m² let and vacancy on the report's day (asOf) with the longest vacancy, and over the year the market rent, the base rent, the discount money and its share of the market rent, the actual rent and the actual rent per m² per year against the affordable band (EUR 75–125); and per budget line the year's amount, committed and remaining money. Money counts whole months at the terms in force on each month's first day. A grantee of the owner's reports reads it over the plinths its grant shares, without budgets. With Accept: text/csv it answers one CSV table: a line per group (section total, category, neighbourhood) and per budget year (section budget).
+        /// </remarks>
+        /// <param name="tenant">The tenant's slug.</param>
+        /// <param name="year">The calendar year the money is counted over; this year when left out.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="PlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<PortfolioReportResponse> GetPortfolioReportAsync(string tenant, int? year = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ReportsClient : IReportsClient
+    {
+        private System.Net.Http.HttpClient _httpClient;
+        private static System.Lazy<System.Text.Json.JsonSerializerOptions> _settings = new System.Lazy<System.Text.Json.JsonSerializerOptions>(CreateSerializerSettings, true);
+        private System.Text.Json.JsonSerializerOptions _instanceSettings;
+
+    #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        public ReportsClient(System.Net.Http.HttpClient httpClient)
+    #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        {
+            _httpClient = httpClient;
+            Initialize();
+        }
+
+        private static System.Text.Json.JsonSerializerOptions CreateSerializerSettings()
+        {
+            var settings = new System.Text.Json.JsonSerializerOptions();
+            var converters = new System.Text.Json.Serialization.JsonConverter[] { new System.Text.Json.Serialization.JsonStringEnumConverter() };
+            foreach(var converter in converters)
+                settings.Converters.Add(converter);
+            UpdateJsonSerializerSettings(settings);
+            return settings;
+        }
+
+        protected System.Text.Json.JsonSerializerOptions JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
+
+        static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings);
+
+        partial void Initialize();
+
+        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, string url);
+        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder);
+        partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Get the portfolio report
+        /// </summary>
+        /// <remarks>
+        /// The cross-subsidy (verevening) view of the tenant's units in a year: in total, per category and detail code and per neighbourhood, the units, m², m² let and vacancy on the report's day (asOf) with the longest vacancy, and over the year the market rent, the base rent, the discount money and its share of the market rent, the actual rent and the actual rent per m² per year against the affordable band (EUR 75–125); and per budget line the year's amount, committed and remaining money. Money counts whole months at the terms in force on each month's first day. A grantee of the owner's reports reads it over the plinths its grant shares, without budgets. With Accept: text/csv it answers one CSV table: a line per group (section total, category, neighbourhood) and per budget year (section budget).
+        /// </remarks>
+        /// <param name="tenant">The tenant's slug.</param>
+        /// <param name="year">The calendar year the money is counted over; this year when left out.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="PlatformApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<PortfolioReportResponse> GetPortfolioReportAsync(string tenant, int? year = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (tenant == null)
+                throw new System.ArgumentNullException("tenant");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v1/tenants/{tenant}/reports/portfolio"
+                    urlBuilder_.Append("v1/tenants/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(tenant, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/reports/portfolio");
+                    urlBuilder_.Append('?');
+                    if (year != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("year")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(year, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<PortfolioReportResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 406)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Not Acceptable", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -18016,6 +18395,31 @@ namespace Plinth.Platform.Client
 
     }
 
+    /// <summary>
+    /// Where an actual rent per m² per year lies against the affordable band for work space (EUR 75–125 per m² per year).
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum AffordableBand
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"not_let")]
+        [System.Runtime.Serialization.EnumMember(Value = @"not_let")]
+        NotLet = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"below")]
+        [System.Runtime.Serialization.EnumMember(Value = @"below")]
+        Below = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"within")]
+        [System.Runtime.Serialization.EnumMember(Value = @"within")]
+        Within = 2,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"above")]
+        [System.Runtime.Serialization.EnumMember(Value = @"above")]
+        Above = 3,
+
+    }
+
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ApiClientResponse
     {
@@ -18222,6 +18626,13 @@ namespace Plinth.Platform.Client
         [System.ComponentModel.DataAnnotations.StringLength(1000)]
         public string? AssessmentReason { get; set; } = default!;
 
+        /// <summary>
+        /// The landlord's note when it shortlisted the application.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("shortlistNote")]
+        [System.ComponentModel.DataAnnotations.StringLength(1000)]
+        public string? ShortlistNote { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("submittedAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(33)]
@@ -18312,6 +18723,14 @@ namespace Plinth.Platform.Client
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"withdrawn")]
         [System.Runtime.Serialization.EnumMember(Value = @"withdrawn")]
         Withdrawn = 3,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"shortlisted")]
+        [System.Runtime.Serialization.EnumMember(Value = @"shortlisted")]
+        Shortlisted = 4,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"not_selected")]
+        [System.Runtime.Serialization.EnumMember(Value = @"not_selected")]
+        NotSelected = 5,
 
     }
 
@@ -18429,9 +18848,13 @@ namespace Plinth.Platform.Client
         [System.Runtime.Serialization.EnumMember(Value = @"assessed")]
         Assessed = 16,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"not_selected")]
+        [System.Runtime.Serialization.EnumMember(Value = @"not_selected")]
+        NotSelected = 17,
+
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"pitching_started")]
         [System.Runtime.Serialization.EnumMember(Value = @"pitching_started")]
-        PitchingStarted = 17,
+        PitchingStarted = 18,
 
     }
 
@@ -21470,6 +21893,213 @@ namespace Plinth.Platform.Client
 
     }
 
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PortfolioCategoryResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("category")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<UnitCategory>))]
+        public UnitCategory Category { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("detailCode")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(3)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[A-Z]{3}$")]
+        public string DetailCode { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("figures")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public PortfolioFiguresResponse Figures { get; set; } = new PortfolioFiguresResponse();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// The portfolio figures of a group of units in the report's year.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PortfolioFiguresResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("units")]
+        [System.ComponentModel.DataAnnotations.Range(0, 2147483647)]
+        public int Units { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("areaM2")]
+        public double AreaM2 { get; set; } = default!;
+
+        /// <summary>
+        /// The area of the units let on the report's day (asOf).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("letAreaM2")]
+        public double LetAreaM2 { get; set; } = default!;
+
+        /// <summary>
+        /// Units not let on the report's day, whatever their status (vacant, in tender, unavailable).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("vacantUnits")]
+        [System.ComponentModel.DataAnnotations.Range(0, 2147483647)]
+        public int VacantUnits { get; set; } = default!;
+
+        /// <summary>
+        /// The area not let on the report's day, in percent of the area (two decimals); null for no area.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("vacancyPercent")]
+        public double? VacancyPercent { get; set; } = default!;
+
+        /// <summary>
+        /// The longest vacancy: the earliest vacantSince of the units not let on the report's day; null when all are let.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("vacantSince")]
+        [System.ComponentModel.DataAnnotations.StringLength(10)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
+        public System.DateOnly? VacantSince { get; set; } = default!;
+
+        /// <summary>
+        /// The units' market rent per year (units without a valuation count nothing).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("marketRentCents")]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9223372036854775807L)]
+        public long MarketRentCents { get; set; } = default!;
+
+        /// <summary>
+        /// The base rent of the year's leases, month by month at the base rent in force on the month's first day.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("baseRentCents")]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9223372036854775807L)]
+        public long BaseRentCents { get; set; } = default!;
+
+        /// <summary>
+        /// The discount money in the year, each month at the terms in force on its first day (a discount from 1 July counts six months).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("discountCents")]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9223372036854775807L)]
+        public long DiscountCents { get; set; } = default!;
+
+        /// <summary>
+        /// Base rent minus discounts: what the year's leases pay.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("actualRentCents")]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9223372036854775807L)]
+        public long ActualRentCents { get; set; } = default!;
+
+        /// <summary>
+        /// The discount money in percent of the market rent (two decimals); null without market rent.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("discountShareOfMarketPercent")]
+        public double? DiscountShareOfMarketPercent { get; set; } = default!;
+
+        /// <summary>
+        /// The actual rent per m² let per year: actualRentCents over the m² let in the year, each month a lease was in force counting its
+        /// <br/>unit's area for a twelfth; null when nothing was let.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("actualRentCentsPerM2PerYear")]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9223372036854775807L)]
+        public long? ActualRentCentsPerM2PerYear { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("affordableBand")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<AffordableBand>))]
+        public AffordableBand AffordableBand { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PortfolioNeighbourhoodResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("neighbourhoodCode")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(10)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^BU[0-9]{8}$")]
+        public string NeighbourhoodCode { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("figures")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public PortfolioFiguresResponse Figures { get; set; } = new PortfolioFiguresResponse();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PortfolioReportResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("year")]
+        [System.ComponentModel.DataAnnotations.Range(2000, 2100)]
+        public int Year { get; set; } = default!;
+
+        /// <summary>
+        /// The day occupancy is taken on: today within the year, else its last day (a past year) or its first (a future year).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("asOf")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(10)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
+        public System.DateOnly AsOf { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("total")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public PortfolioFiguresResponse Total { get; set; } = new PortfolioFiguresResponse();
+
+        /// <summary>
+        /// Per VERA category and detail code, in that order.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("byCategory")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.IList<PortfolioCategoryResponse> ByCategory { get; set; } = new System.Collections.Generic.List<PortfolioCategoryResponse>();
+
+        /// <summary>
+        /// Per CBS neighbourhood code of the units' plinths, in code order.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("byNeighbourhood")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.IList<PortfolioNeighbourhoodResponse> ByNeighbourhood { get; set; } = new System.Collections.Generic.List<PortfolioNeighbourhoodResponse>();
+
+        /// <summary>
+        /// Each budget line's year: amount, committed and remaining, as GET …/discount-budgets shows them. Null for a grantee: budgets
+        /// <br/>belong to the owner as a whole, not to the plinths a grant shares.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("budgets")]
+        public System.Collections.Generic.IList<BudgetYearResponse>? Budgets { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
     /// <summary>
     /// An RFC 9457 problem: the body of every error response.
     /// </summary>
@@ -22197,6 +22827,60 @@ namespace Plinth.Platform.Client
 
     }
 
+    /// <summary>
+    /// One shortlisted application, with the landlord's note on it.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ShortlistEntry
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("applicationId")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(36, MinimumLength = 1)]
+        public System.Guid ApplicationId { get; set; } = default!;
+
+        /// <summary>
+        /// Why it is on the shortlist, e.g. "a storefront plan the street will see"; shown to the applicant.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("note")]
+        [System.ComponentModel.DataAnnotations.StringLength(1000)]
+        public string? Note { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ShortlistTenderRequest
+    {
+
+        /// <summary>
+        /// The shortlisted applications, each an eligible one of this tender, in the order they pitch. 'entries' must not name an application twice.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("entries")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MinLength(1)]
+        [System.ComponentModel.DataAnnotations.MaxLength(50)]
+        public System.Collections.Generic.IList<ShortlistEntry> Entries { get; set; } = new System.Collections.Generic.List<ShortlistEntry>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class SubmitApplicationRequest
     {
@@ -22797,6 +23481,15 @@ namespace Plinth.Platform.Client
         [System.Text.Json.Serialization.JsonPropertyName("environmentalCategory")]
         [System.ComponentModel.DataAnnotations.Range(1, 6)]
         public int? EnvironmentalCategory { get; set; } = default!;
+
+        /// <summary>
+        /// Since when the unit has had no lease, when it is not let today: the day after its last lease ended, or the day it was created
+        /// <br/>when it never had one; null while a lease is active.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("vacantSince")]
+        [System.ComponentModel.DataAnnotations.StringLength(10)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
+        public System.DateOnly? VacantSince { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]

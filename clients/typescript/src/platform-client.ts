@@ -1287,13 +1287,13 @@ export interface ITendersClient {
     publishTender(tenant: string, tenderId: string, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<TenderResponse>;
 
     /**
-     * Mark a closed tender shortlisted
+     * Make the shortlist of a closed tender
      * @param tenant The tenant's slug.
      * @param tenderId The id of the tender.
      * @param idempotency_Key (optional) A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.
      * @return OK
      */
-    shortlistTender(tenant: string, tenderId: string, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<TenderResponse>;
+    shortlistTender(tenant: string, tenderId: string, body: ShortlistTenderRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<TenderResponse>;
 
     /**
      * Start the pitching of a shortlisted tender
@@ -2129,13 +2129,13 @@ export class TendersClient implements ITendersClient {
     }
 
     /**
-     * Mark a closed tender shortlisted
+     * Make the shortlist of a closed tender
      * @param tenant The tenant's slug.
      * @param tenderId The id of the tender.
      * @param idempotency_Key (optional) A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.
      * @return OK
      */
-    shortlistTender(tenant: string, tenderId: string, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<TenderResponse> {
+    shortlistTender(tenant: string, tenderId: string, body: ShortlistTenderRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<TenderResponse> {
         let url_ = this.baseUrl + "/v1/tenants/{tenant}/tenders/{tenderId}/shortlist";
         if (tenant === undefined || tenant === null)
             throw new globalThis.Error("The parameter 'tenant' must be defined.");
@@ -2145,11 +2145,15 @@ export class TendersClient implements ITendersClient {
         url_ = url_.replace("{tenderId}", encodeURIComponent("" + tenderId));
         url_ = url_.replace(/[?&]$/, "");
 
+        const content_ = JSON.stringify(body);
+
         let options_: RequestInit = {
+            body: content_,
             method: "POST",
             signal,
             headers: {
                 ...(idempotency_Key !== undefined && idempotency_Key !== null ? { "Idempotency-Key": "" + idempotency_Key } : {}),
+                "Content-Type": "application/json",
                 "Accept": "application/json"
             }
         };
@@ -2197,6 +2201,18 @@ export class TendersClient implements ITendersClient {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
             });
         } else if (status === 422) {
             return response.text().then((_responseText) => {
@@ -3169,6 +3185,121 @@ export class SharingClient implements ISharingClient {
             });
         }
         return Promise.resolve<SharingGrantResponse>(null as any);
+    }
+}
+
+export interface IReportsClient {
+
+    /**
+     * Get the portfolio report
+     * @param tenant The tenant's slug.
+     * @param year (optional) The calendar year the money is counted over; this year when left out.
+     * @return OK
+     */
+    getPortfolioReport(tenant: string, year?: number | null | undefined, signal?: AbortSignal): Promise<PortfolioReportResponse>;
+}
+
+export class ReportsClient implements IReportsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "/";
+    }
+
+    /**
+     * Get the portfolio report
+     * @param tenant The tenant's slug.
+     * @param year (optional) The calendar year the money is counted over; this year when left out.
+     * @return OK
+     */
+    getPortfolioReport(tenant: string, year?: number | null | undefined, signal?: AbortSignal): Promise<PortfolioReportResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/reports/portfolio?";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        if (year !== undefined && year !== null)
+            url_ += "year=" + encodeURIComponent("" + year) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetPortfolioReport(_response);
+        });
+    }
+
+    protected processGetPortfolioReport(response: Response): Promise<PortfolioReportResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PortfolioReportResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 406) {
+            return response.text().then((_responseText) => {
+            let result406: any = null;
+            result406 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Acceptable", status, _responseText, _headers, result406);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PortfolioReportResponse>(null as any);
     }
 }
 
@@ -8606,6 +8737,9 @@ export interface Address {
     [key: string]: any;
 }
 
+/** Where an actual rent per m² per year lies against the affordable band for work space (EUR 75–125 per m² per year). */
+export type AffordableBand = "not_let" | "below" | "within" | "above";
+
 export interface ApiClientResponse {
     clientId: string;
     displayName: string;
@@ -8645,6 +8779,8 @@ export interface ApplicationResponse {
     status: ApplicationStatus;
     /** The landlord's reason when it marked the application eligible or ineligible. */
     assessmentReason?: string | null;
+    /** The landlord's note when it shortlisted the application. */
+    shortlistNote?: string | null;
     submittedAt: string;
     updatedAt: string;
     /** The current ETag, as in the ETag header: send it as If-Match to change the application. */
@@ -8665,7 +8801,7 @@ export interface ApplicationSections {
     [key: string]: any;
 }
 
-export type ApplicationStatus = "submitted" | "eligible" | "ineligible" | "withdrawn";
+export type ApplicationStatus = "submitted" | "eligible" | "ineligible" | "withdrawn" | "shortlisted" | "not_selected";
 
 export interface AssessApplicationRequest {
     decision: AssessmentDecision;
@@ -8677,7 +8813,7 @@ export interface AssessApplicationRequest {
 
 export type AssessmentDecision = "eligible" | "ineligible";
 
-export type AuditAction = "created" | "updated" | "deleted" | "reclassified" | "terminated" | "evaluated" | "ended" | "revoked" | "read_by_grantee" | "rent_revised" | "published" | "closed" | "shortlisted" | "cancelled" | "submitted" | "withdrawn" | "assessed" | "pitching_started";
+export type AuditAction = "created" | "updated" | "deleted" | "reclassified" | "terminated" | "evaluated" | "ended" | "revoked" | "read_by_grantee" | "rent_revised" | "published" | "closed" | "shortlisted" | "cancelled" | "submitted" | "withdrawn" | "assessed" | "not_selected" | "pitching_started";
 
 export interface AuditChange {
     /** The field as named in the resource, nested fields with dots, items of a list of objects by index: `address.postcode`, `criteria[0].weight`. */
@@ -9465,6 +9601,67 @@ export interface PlinthResponse {
     [key: string]: any;
 }
 
+export interface PortfolioCategoryResponse {
+    category: UnitCategory;
+    detailCode: string;
+    figures: PortfolioFiguresResponse;
+
+    [key: string]: any;
+}
+
+/** The portfolio figures of a group of units in the report's year. */
+export interface PortfolioFiguresResponse {
+    units: number;
+    areaM2: number;
+    /** The area of the units let on the report's day (asOf). */
+    letAreaM2: number;
+    /** Units not let on the report's day, whatever their status (vacant, in tender, unavailable). */
+    vacantUnits: number;
+    /** The area not let on the report's day, in percent of the area (two decimals); null for no area. */
+    vacancyPercent: number | null;
+    /** The longest vacancy: the earliest vacantSince of the units not let on the report's day; null when all are let. */
+    vacantSince: string | null;
+    /** The units' market rent per year (units without a valuation count nothing). */
+    marketRentCents: number;
+    /** The base rent of the year's leases, month by month at the base rent in force on the month's first day. */
+    baseRentCents: number;
+    /** The discount money in the year, each month at the terms in force on its first day (a discount from 1 July counts six months). */
+    discountCents: number;
+    /** Base rent minus discounts: what the year's leases pay. */
+    actualRentCents: number;
+    /** The discount money in percent of the market rent (two decimals); null without market rent. */
+    discountShareOfMarketPercent: number | null;
+    /** The actual rent per m² let per year: actualRentCents over the m² let in the year, each month a lease was in force counting its
+unit's area for a twelfth; null when nothing was let. */
+    actualRentCentsPerM2PerYear: number | null;
+    affordableBand: AffordableBand;
+
+    [key: string]: any;
+}
+
+export interface PortfolioNeighbourhoodResponse {
+    neighbourhoodCode: string;
+    figures: PortfolioFiguresResponse;
+
+    [key: string]: any;
+}
+
+export interface PortfolioReportResponse {
+    year: number;
+    /** The day occupancy is taken on: today within the year, else its last day (a past year) or its first (a future year). */
+    asOf: string;
+    total: PortfolioFiguresResponse;
+    /** Per VERA category and detail code, in that order. */
+    byCategory: PortfolioCategoryResponse[];
+    /** Per CBS neighbourhood code of the units' plinths, in code order. */
+    byNeighbourhood: PortfolioNeighbourhoodResponse[];
+    /** Each budget line's year: amount, committed and remaining, as GET …/discount-budgets shows them. Null for a grantee: budgets
+belong to the owner as a whole, not to the plinths a grant shares. */
+    budgets: BudgetYearResponse[] | null;
+
+    [key: string]: any;
+}
+
 /** An RFC 9457 problem: the body of every error response. */
 export interface Problem {
     /** Stable identifier of the kind of error, e.g. `urn:plinth:problem:validation`. Branch on this. */
@@ -9650,6 +9847,22 @@ export interface SharingParty {
     [key: string]: any;
 }
 
+/** One shortlisted application, with the landlord's note on it. */
+export interface ShortlistEntry {
+    applicationId: string;
+    /** Why it is on the shortlist, e.g. "a storefront plan the street will see"; shown to the applicant. */
+    note?: string | null;
+
+    [key: string]: any;
+}
+
+export interface ShortlistTenderRequest {
+    /** The shortlisted applications, each an eligible one of this tender, in the order they pitch. 'entries' must not name an application twice. */
+    entries: ShortlistEntry[];
+
+    [key: string]: any;
+}
+
 export interface SubmitApplicationRequest {
     applicant: Applicant;
     sections: ApplicationSections;
@@ -9778,6 +9991,9 @@ detail code: MOG is DAEB except MWR and WWR, BED is never DAEB. */
     targetRentCentsPerYear?: number | null;
     status: UnitStatus;
     environmentalCategory?: number | null;
+    /** Since when the unit has had no lease, when it is not let today: the day after its last lease ended, or the day it was created
+when it never had one; null while a lease is active. */
+    vacantSince?: string | null;
     createdAt: string;
     updatedAt: string;
     /** The current ETag, as in the ETag header: send it as If-Match to change the unit. */

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.OpenApi;
 using Platform.Api.Concurrency;
 using Platform.Api.Errors;
+using Platform.Api.Features.Reports;
 using Platform.Api.Idempotency;
 using Platform.Api.Security;
 
@@ -81,8 +82,23 @@ sealed class OperationTransformer : IOpenApiOperationTransformer
             if (status >= 400)
                 concrete.Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = new() { Schema = problem } };
             concrete.Headers = ResponseHeaders.For(status, document, carriesETag: HasETag(definition.ResDtoType), idempotent: metadata.OfType<IdempotentPost>().Any());
+            if (status == StatusCodes.Status200OK && metadata.OfType<CsvReport>().FirstOrDefault() is { } csv)
+                (concrete.Content ??= new Dictionary<string, OpenApiMediaType>())[CsvReport.MediaType] = CsvContent(csv);
         }
     }
+
+    /// <summary>The report as one CSV table: the schema is text, the example its header row, the description the rules of its values.</summary>
+    static OpenApiMediaType CsvContent(CsvReport csv) => new()
+    {
+        Schema = new OpenApiSchema
+        {
+            Type = JsonSchemaType.String,
+            Description = "RFC 4180, UTF-8, CRLF line ends: the header row of the example, then one line per row. Dates are ISO "
+                          + "(yyyy-MM-dd), money integer euro cents, decimals written with a point, enums in their wire spelling, "
+                          + "an empty field for null; text starting with =, +, -, @ gets a leading apostrophe.",
+        },
+        Example = System.Text.Json.Nodes.JsonValue.Create(csv.HeaderRow + "\r\n"),
+    };
 
     static bool HasETag(Type responseType) => responseType.GetProperty("ETag") is not null;
 
@@ -176,6 +192,9 @@ sealed class OperationTransformer : IOpenApiOperationTransformer
             yield return StatusCodes.Status409Conflict;
             yield return StatusCodes.Status422UnprocessableEntity;
         }
+
+        if (metadata.OfType<CsvReport>().Any())
+            yield return StatusCodes.Status406NotAcceptable;
 
         foreach (var declared in metadata.OfType<ProblemResponses>())
         {

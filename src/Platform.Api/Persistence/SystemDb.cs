@@ -10,7 +10,8 @@ namespace Platform.Api.Persistence;
 /// The system path: statements that run for the platform itself (administration, jobs, the token server, the schema),
 /// bound to no tenant, so a grep for <c>SystemDb</c> finds every statement outside the tenant wall. Tenant data goes
 /// through <see cref="Platform.Api.Tenancy.TenantDb"/> (the owner) or <see cref="Platform.Api.Tenancy.GranteeDb"/> (a grantee).
-/// Opens one pooled connection per call. Nothing holds a connection between calls.
+/// Each call leases a connection for its unit of work: on SQLite one that stays open with its prepared statements
+/// (<see cref="SqliteConnectionLeases"/>), on SQL Server one from the driver's pool. No caller holds one between calls.
 /// On SQLite, write transactions take turns inside the process (SQLite has one writer; a queue here is cheaper
 /// and fairer than connections spinning on its lock), and each one first checks that the path still names the
 /// database file the API adopted.
@@ -29,6 +30,7 @@ public sealed class SystemDb
 
     readonly Func<DbConnection> _create;
     readonly SemaphoreSlim? _writer;
+    readonly SqliteConnectionLeases? _leases;
 
     public SystemDb(IOptions<DatabaseOptions> options)
     {
@@ -56,6 +58,8 @@ public sealed class SystemDb
                 Dialect = new SqliteDialect();
                 _writer = new SemaphoreSlim(1, 1);
                 _create = () => new SqliteConnection(ConnectionString);
+                // The leased connections stay open themselves: the driver's pool under them would only hold closed ones.
+                _leases = new SqliteConnectionLeases(new SqliteConnectionStringBuilder(ConnectionString) { Pooling = false }.ToString(), SqliteSessionPragmas);
                 break;
             case DatabaseProvider.SqlServer:
                 ConnectionString = configured.ResolvedConnectionString;
@@ -112,8 +116,25 @@ public sealed class SystemDb
 
     async Task<T> RunOnConnectionAsync<T>(Func<DbSession, Task<T>> work, SessionBinding? binding, bool transactional, CancellationToken ct)
     {
+        if (_leases is not null)
+        {
+            var leased = await _leases.LeaseAsync(ct);
+            var intact = false;
+            try
+            {
+                var result = await RunInSessionAsync(leased, work, binding, transactional, ct);
+                intact = true;
+                return result;
+            }
+            finally
+            {
+                await _leases.ReturnAsync(leased, intact);
+            }
+        }
+
+        // SQL Server.
         await using var connection = await OpenAsync(ct);
-        if (binding is not null && Provider == DatabaseProvider.SqlServer)
+        if (binding is not null)
         {
             // Second wall: row-level security on SQL Server (migration 0007). Its filter admits the rows of tenant_id (the acting
             // tenant), and on the grantee path those of owner_tenant_id while that owner has a grant to tenant_id active on
@@ -130,6 +151,11 @@ public sealed class SystemDb
             await context.ExecuteNonQueryAsync(ct);
         }
 
+        return await RunInSessionAsync(connection, work, binding, transactional, ct);
+    }
+
+    async Task<T> RunInSessionAsync<T>(DbConnection connection, Func<DbSession, Task<T>> work, SessionBinding? binding, bool transactional, CancellationToken ct)
+    {
         if (!transactional)
             return await work(new DbSession(connection, null, Dialect, binding));
 
@@ -195,8 +221,9 @@ public sealed class SystemDb
     /// <summary>Closes the idle pooled SQLite connections, and the busy ones when they are returned.</summary>
     public void ClearPool()
     {
-        if (Provider == DatabaseProvider.Sqlite)
+        if (_leases is not null)
         {
+            _leases.Clear();
             using var connection = new SqliteConnection(ConnectionString);
             SqliteConnection.ClearPool(connection);
         }

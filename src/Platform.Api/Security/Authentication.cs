@@ -15,7 +15,7 @@ namespace Platform.Api.Security;
 public static class Authentication
 {
     public const string Scheme = "Bearer";
-    const string EmbeddedScheme = "EmbeddedTokenServer";
+    public const string EmbeddedScheme = "EmbeddedTokenServer";
     const string ExternalScheme = "ExternalAuthority";
 
     public static IServiceCollection AddPlatformAuthentication(this IServiceCollection services, IConfiguration configuration)

@@ -12,8 +12,8 @@ public sealed class CachingTokenHandler(JsonWebTokenHandler inner, ValidatedToke
 {
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
     {
-        if (cache.TryGet(token, now(), out var cached))
-            return cached;
+        if (cache.TryGet(token, now(), out var validated))
+            return validated.NewResult();
 
         var result = await inner.ValidateTokenAsync(token, validationParameters);
         cache.Add(token, result, now());

@@ -30,5 +30,5 @@ public static class PlatformClaims
     }
 
     public static bool HasScope(this ClaimsPrincipal user, string scope) =>
-        user.FindAll(Scope).Any(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(scope, StringComparer.Ordinal));
+        user.FindAll(Scope).Any(c => TokenScopes.Parse(c.Value).Contains(scope, StringComparer.Ordinal));
 }

@@ -25,23 +25,13 @@ public sealed class ValidatedTokenCache : IDisposable
 
     public int Count => _entries.Count;
 
-    /// <summary>A fresh copy of the validation result of <paramref name="token"/>, if it was validated and has not expired at <paramref name="now"/>.</summary>
-    public bool TryGet(string token, DateTimeOffset now, [NotNullWhen(true)] out TokenValidationResult? result)
+    /// <summary>The validated token, if <paramref name="token"/> was validated and has not expired at <paramref name="now"/>.</summary>
+    public bool TryGet(ReadOnlySpan<char> token, DateTimeOffset now, [NotNullWhen(true)] out ValidatedToken? validated)
     {
-        if (_entries.TryGetValue(KeyOf(token), out ValidatedToken? entry) && entry is not null && now.UtcDateTime < entry.Expires)
-        {
-            // Each request gets its own identity: handlers after authentication may add claims to it.
-            result = new TokenValidationResult
-            {
-                IsValid = true,
-                SecurityToken = entry.Token,
-                ClaimsIdentity = entry.Identity.Clone(),
-                Issuer = entry.Token.Issuer,
-            };
+        if (_entries.TryGetValue(KeyOf(token), out validated) && validated is not null && now.UtcDateTime < validated.Expires)
             return true;
-        }
 
-        result = null;
+        validated = null;
         return false;
     }
 
@@ -57,9 +47,10 @@ public sealed class ValidatedTokenCache : IDisposable
         using var entry = _entries.CreateEntry(KeyOf(token));
         entry.Size = 1;
         entry.AbsoluteExpirationRelativeToNow = expires - now.UtcDateTime;
-        if (new ClaimsPrincipal(identity).ClientIdOf() is { } clientId)
+        var validated = new ValidatedToken(securityToken, identity, expires);
+        if (validated.ClientId is { } clientId)
             entry.AddExpirationToken(new CancellationChangeToken(EvictionOf(clientId)));
-        entry.Value = new ValidatedToken(securityToken, identity, expires);
+        entry.Value = validated;
     }
 
     /// <summary>Drops every cached token of the client, at once.</summary>
@@ -81,7 +72,7 @@ public sealed class ValidatedTokenCache : IDisposable
 
     CancellationToken EvictionOf(string clientId) => _evictions.GetOrAdd(clientId, _ => new CancellationTokenSource()).Token;
 
-    static string KeyOf(string token)
+    static string KeyOf(ReadOnlySpan<char> token)
     {
         var length = Encoding.UTF8.GetMaxByteCount(token.Length);
         var rented = ArrayPool<byte>.Shared.Rent(length);
@@ -97,5 +88,23 @@ public sealed class ValidatedTokenCache : IDisposable
         }
     }
 
-    sealed record ValidatedToken(SecurityToken Token, ClaimsIdentity Identity, DateTime Expires);
+}
+
+/// <summary>A token whose signature, issuer, audience and lifetime were checked, and the identity it proves.</summary>
+public sealed record ValidatedToken(SecurityToken Token, ClaimsIdentity Identity, DateTime Expires)
+{
+    /// <summary>The client the token was issued to.</summary>
+    public string? ClientId { get; } = new ClaimsPrincipal(Identity).ClientIdOf();
+
+    /// <summary>A principal of its own: handlers after authentication may add claims to its identity.</summary>
+    public ClaimsPrincipal NewPrincipal() => new(Identity.Clone());
+
+    /// <summary>The result <see cref="Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler"/> gave, with an identity of its own.</summary>
+    public TokenValidationResult NewResult() => new()
+    {
+        IsValid = true,
+        SecurityToken = Token,
+        ClaimsIdentity = Identity.Clone(),
+        Issuer = Token.Issuer,
+    };
 }

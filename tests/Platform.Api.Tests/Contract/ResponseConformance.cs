@@ -89,6 +89,12 @@ public static class ResponseConformance
 
         if (media["schema"] is not { } schema)
             return;
+        if (mediaType == "text/csv")
+        {
+            CheckCsv(media, schema, body, where, violations);
+            return;
+        }
+
         JsonNode? json;
         try
         {
@@ -101,6 +107,27 @@ public static class ResponseConformance
         }
 
         violations.AddRange(Validator.Validate(json, schema).Select(v => $"{where}: {v}"));
+    }
+
+    /// <summary>A CSV answer is UTF-8 text of the schema, whose first line is the header row the contract's example states.</summary>
+    static void CheckCsv(JsonNode media, JsonNode schema, byte[] body, string where, List<string> violations)
+    {
+        string text;
+        try
+        {
+            text = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(body);
+        }
+        catch (ArgumentException)
+        {
+            violations.Add($"{where}: the text/csv body is not UTF-8");
+            return;
+        }
+
+        violations.AddRange(Validator.Validate(JsonValue.Create(text), schema).Select(v => $"{where}: {v}"));
+        var header = media["example"]?.GetValue<string>().Split("\r\n")[0];
+        var firstLine = text.Split("\r\n")[0];
+        if (header is null || firstLine != header)
+            violations.Add($"{where}: the CSV header row is '{firstLine}', the contract states '{header ?? "(no example)"}'");
     }
 
     /// <summary>A path or method the contract does not have still answers the contract's problem shape.</summary>

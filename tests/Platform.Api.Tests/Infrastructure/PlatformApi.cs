@@ -52,6 +52,8 @@ public sealed class PlatformApi(HttpClient http)
     public IApplicationsClient Applications { get; } = new ApplicationsClient(http);
 
     public IJurorsClient Jurors { get; } = new JurorsClient(http);
+
+    public IReportsClient Reports { get; } = new ReportsClient(http);
 }
 
 /// <summary>A tenant made for one test, with helpers to sign in as its API clients.</summary>

@@ -8,7 +8,9 @@ namespace Platform.Api.Tests.Persistence;
 /// </summary>
 public sealed class SecurityPolicyTests
 {
-    static readonly string[] GranteeReadTables = ["leases", "plinths", "units"];
+    /// <summary>What grantees read: plinths, units and leases (0007), and for the reports the money behind them (0014).</summary>
+    static readonly string[] GranteeReadTables =
+        ["counter_performances", "discount_periods", "discounts", "evaluations", "leases", "plinths", "rent_revisions", "units"];
 
     /// <summary>Each table's predicates after all migrations: (table, filter or block) → the predicate functions.</summary>
     static Dictionary<(string Table, SecurityPredicateType Type), List<string>> Policy()
@@ -34,7 +36,7 @@ public sealed class SecurityPolicyTests
     }
 
     [Fact]
-    public void A_grantee_session_reads_plinths_units_and_leases_of_a_granting_owner_and_nothing_else()
+    public void A_grantee_session_reads_plinths_units_leases_and_the_money_behind_reports_of_a_granting_owner_and_nothing_else()
     {
         var filters = Policy().Where(p => p.Key.Type == SecurityPredicateType.Filter).ToDictionary(p => p.Key.Table, p => Assert.Single(p.Value));
 

@@ -36,6 +36,46 @@ public sealed class ValidatedTokenCacheTests(PlatformApp app)
     }
 
     [Fact]
+    public async Task A_token_still_cached_after_its_client_was_revoked_is_refused()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var (_, client) = await tenant.ClientAsync("plinths:read");
+        var token = await app.AccessTokenAsync(client.ClientId, client.ClientSecret);
+        await app.Admin.ApiClients.RevokeApiClientAsync(tenant.Slug, client.ClientId, Ct);
+
+        // As a validation that was under way while the client was revoked would put it back.
+        Cache.Add(token, Validated(token), DateTimeOffset.UtcNow);
+        Assert.True(Cache.TryGet(token, DateTimeOffset.UtcNow, out _));
+
+        using var http = app.WithToken(token);
+        using var response = await http.GetAsync($"/v1/tenants/{tenant.Slug}", Ct);
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_cached_token_is_not_handed_to_the_bearer_handler_again()
+    {
+        await using var counting = new BearerCountingApp();
+        await counting.InitializeAsync();
+        var tenant = await counting.CreateTenantAsync();
+        var (_, client) = await tenant.ClientAsync("plinths:read");
+        var token = await counting.AccessTokenAsync(client.ClientId, client.ClientSecret);
+        using var http = counting.WithToken(token);
+        using (var first = await http.GetAsync($"/v1/tenants/{tenant.Slug}", Ct))
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var handled = counting.TokensHandled;
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var again = await http.GetAsync($"/v1/tenants/{tenant.Slug}", Ct);
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        }
+
+        Assert.True(handled > 0);
+        Assert.Equal(handled, counting.TokensHandled);
+    }
+
+    [Fact]
     public async Task A_token_with_a_changed_signature_or_payload_is_never_a_cache_hit()
     {
         var staedion = await app.CreateTenantAsync();
@@ -111,7 +151,7 @@ public sealed class ValidatedTokenCacheTests(PlatformApp app)
         cache.Add(token, Validated(token), now);
 
         Assert.True(cache.TryGet(token, now.AddMinutes(4), out var hit));
-        Assert.Equal("client-1", hit.ClaimsIdentity.FindFirst(PlatformClaims.ClientId)?.Value);
+        Assert.Equal("client-1", hit.Identity.FindFirst(PlatformClaims.ClientId)?.Value);
         Assert.False(cache.TryGet(token, now.AddMinutes(5), out _));
     }
 

@@ -38,4 +38,56 @@ public sealed class ApplicationRulesTests
         Assert.Equal(ApplicationRules.TenderEnded, ApplicationRules.RefuseAssessment(ApplicationStatus.Submitted, TenderStatus.Cancelled)!.Kind);
         Assert.Null(ApplicationRules.RefuseAssessment(ApplicationStatus.Ineligible, TenderStatus.Open));
     }
+
+    static readonly Guid Kade = Guid.NewGuid(), Werf = Guid.NewGuid(), Bakkerij = Guid.NewGuid(), Laat = Guid.NewGuid(), Weg = Guid.NewGuid();
+
+    static readonly ShortlistCandidate[] Applications =
+    [
+        new(Kade, ApplicationStatus.Eligible), new(Werf, ApplicationStatus.Eligible), new(Bakkerij, ApplicationStatus.Eligible),
+        new(Laat, ApplicationStatus.Submitted), new(Weg, ApplicationStatus.Withdrawn),
+    ];
+
+    [Fact]
+    public void The_named_eligible_plans_are_shortlisted_in_the_entries_order_and_the_other_eligible_ones_not_selected()
+    {
+        var decision = ApplicationRules.Shortlist(Applications, [new ShortlistChoice(Werf, "Sterk etalageplan."), new ShortlistChoice(Kade, null)]);
+
+        Assert.Null(decision.Refusal);
+        Assert.Equal(
+        [
+            new ShortlistPlacement(Werf, ApplicationStatus.Shortlisted, "Sterk etalageplan.", 1),
+            new ShortlistPlacement(Kade, ApplicationStatus.Shortlisted, null, 2),
+            new ShortlistPlacement(Bakkerij, ApplicationStatus.NotSelected, null, null),
+        ], decision.Placements);
+    }
+
+    [Fact]
+    public void An_entry_naming_no_application_of_the_tender_is_refused_on_that_entry()
+    {
+        var stranger = Guid.NewGuid();
+
+        var decision = ApplicationRules.Shortlist(Applications, [new ShortlistChoice(Kade, null), new ShortlistChoice(stranger, null)]);
+
+        Assert.Equal("entries[1].applicationId", decision.Refusal!.Field);
+        Assert.Contains(stranger.ToString(), decision.Refusal.Reason);
+        Assert.Empty(decision.Placements);
+    }
+
+    [Fact]
+    public void An_entry_naming_a_plan_that_is_not_eligible_is_a_conflict_naming_it()
+    {
+        var decision = ApplicationRules.Shortlist(Applications, [new ShortlistChoice(Kade, null), new ShortlistChoice(Laat, null), new ShortlistChoice(Weg, null)]);
+
+        Assert.Equal(ApplicationRules.NotEligible, decision.Refusal!.Kind);
+        Assert.Null(decision.Refusal.Field);
+        Assert.Contains($"{Laat} (submitted), {Weg} (withdrawn)", decision.Refusal.Reason);
+        Assert.Empty(decision.Placements);
+    }
+
+    [Theory]
+    [InlineData(TenderStatus.Closed, null)]
+    [InlineData(TenderStatus.Shortlisted, ApplicationRules.ShortlistMade)]
+    [InlineData(TenderStatus.Cancelled, ApplicationRules.TenderEnded)]
+    public void Plans_are_assessed_until_the_shortlist_is_made(TenderStatus tender, string? refusal) =>
+        Assert.Equal(refusal, ApplicationRules.RefuseAssessment(ApplicationStatus.Eligible, tender)?.Kind);
 }

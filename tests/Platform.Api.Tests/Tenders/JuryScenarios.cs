@@ -12,12 +12,11 @@ public static class JuryScenarios
 
     public static CreateJurorRequest Professional(string name = "Joost de Wit, winkeliersvereniging") => new() { Name = name, Role = JurorRole.Professional };
 
-    /// <summary>The landlord's atelier tender, published, closed and shortlisted.</summary>
-    public static async Task<TenderResponse> ShortlistedAsync(this Landlord landlord, CreateTenderRequest? request = null)
+    /// <summary>The landlord's atelier tender with <paramref name="plans"/> eligible plans, closed, and every plan shortlisted.</summary>
+    public static async Task<TenderResponse> ShortlistedAsync(this Landlord landlord, int plans = 1)
     {
-        var tender = await landlord.PublishedAsync(request);
-        await landlord.Api.Tenders.CloseTenderAsync(landlord.Slug, tender.Id, cancellationToken: Ct);
-        return await landlord.Api.Tenders.ShortlistTenderAsync(landlord.Slug, tender.Id, cancellationToken: Ct);
+        var closed = await landlord.ClosedWithEligibleAsync(plans);
+        return await landlord.Api.Tenders.ShortlistTenderAsync(landlord.Slug, closed.Id, ShortlistScenarios.Shortlist([.. closed.Eligible]), cancellationToken: Ct);
     }
 
     /// <summary>A shortlisted tender with one resident and one professional juror, pitching; the jurors' keys with it.</summary>

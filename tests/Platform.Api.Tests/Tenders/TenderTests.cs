@@ -92,16 +92,20 @@ public sealed class TenderTests(PlatformApp app)
     async Task<(Landlord Landlord, TenderResponse Tender)> TenderAtAsync(Stage stage)
     {
         var rochdale = await app.LandlordAsync();
+        var tenders = rochdale.Api.Tenders;
+        if (stage == Stage.Shortlisted)
+        {
+            var closed = await rochdale.ClosedWithEligibleAsync(1);
+            return (rochdale, await tenders.ShortlistTenderAsync(rochdale.Slug, closed.Id, ShortlistScenarios.Shortlist(closed.Eligible[0]), cancellationToken: Ct));
+        }
+
         var request = TenderScenarios.PitchJePlan([rochdale.Unit.Id], opensAt: stage == Stage.Published ? DateTimeOffset.UtcNow.AddDays(2) : null);
         var tender = await rochdale.DraftAsync(request);
-        var tenders = rochdale.Api.Tenders;
         if (stage != Stage.Draft)
             tender = stage == Stage.Cancelled ? await tenders.CancelTenderAsync(rochdale.Slug, tender.Id, cancellationToken: Ct)
                 : await tenders.PublishTenderAsync(rochdale.Slug, tender.Id, cancellationToken: Ct);
-        if (stage is Stage.Closed or Stage.Shortlisted)
+        if (stage == Stage.Closed)
             tender = await tenders.CloseTenderAsync(rochdale.Slug, tender.Id, cancellationToken: Ct);
-        if (stage == Stage.Shortlisted)
-            tender = await tenders.ShortlistTenderAsync(rochdale.Slug, tender.Id, cancellationToken: Ct);
         return (rochdale, tender);
     }
 
@@ -109,7 +113,8 @@ public sealed class TenderTests(PlatformApp app)
     {
         TenderTransition.Publish => landlord.Api.Tenders.PublishTenderAsync(landlord.Slug, tenderId, cancellationToken: Ct),
         TenderTransition.Close => landlord.Api.Tenders.CloseTenderAsync(landlord.Slug, tenderId, cancellationToken: Ct),
-        TenderTransition.Shortlist => landlord.Api.Tenders.ShortlistTenderAsync(landlord.Slug, tenderId, cancellationToken: Ct),
+        TenderTransition.Shortlist => landlord.Api.Tenders.ShortlistTenderAsync(landlord.Slug, tenderId,
+            new ShortlistTenderRequest { Entries = [new ShortlistEntry { ApplicationId = Guid.NewGuid() }] }, cancellationToken: Ct),
         _ => landlord.Api.Tenders.CancelTenderAsync(landlord.Slug, tenderId, cancellationToken: Ct),
     };
 

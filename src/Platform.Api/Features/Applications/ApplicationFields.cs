@@ -11,6 +11,12 @@ public enum ApplicationStatus
     Eligible,
     Ineligible,
     Withdrawn,
+
+    /// <summary>On the tender's shortlist: invited to pitch.</summary>
+    Shortlisted,
+
+    /// <summary>Eligible, but left off the shortlist.</summary>
+    NotSelected,
 }
 
 /// <summary>Who applies: a person, or a person for an organisation.</summary>

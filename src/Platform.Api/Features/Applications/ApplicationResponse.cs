@@ -35,6 +35,10 @@ public sealed class ApplicationResponse
     [MaxLength(ApplicationStore.ReasonLength)]
     public string? AssessmentReason { get; init; }
 
+    /// <summary>The landlord's note when it shortlisted the application.</summary>
+    [MaxLength(ShortlistEntry.NoteLength)]
+    public string? ShortlistNote { get; init; }
+
     public required DateTimeOffset SubmittedAt { get; init; }
 
     public required DateTimeOffset UpdatedAt { get; init; }
@@ -63,6 +67,7 @@ public sealed class ApplicationResponse
         RequestedStartDate = row.RequestedStartDate,
         Status = EnumText<ApplicationStatus>.Parse(row.Status),
         AssessmentReason = row.AssessmentReason,
+        ShortlistNote = row.ShortlistNote,
         SubmittedAt = row.CreatedAt,
         UpdatedAt = row.UpdatedAt,
         ETag = ETags.For(row.Version),

@@ -23,6 +23,11 @@ public sealed record ApplicationRow
     public DateOnly? RequestedStartDate { get; init; }
     public required string Status { get; init; }
     public string? AssessmentReason { get; init; }
+    public string? ShortlistNote { get; init; }
+
+    /// <summary>The place on the shortlist (1, 2, …) of a shortlisted application: the order in which they pitch.</summary>
+    public int? ShortlistPosition { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public int Version { get; init; }
@@ -58,6 +63,7 @@ static class ApplicationSql
         a.applicant_email AS {nameof(ApplicationRow.ApplicantEmail)}, a.applicant_phone AS {nameof(ApplicationRow.ApplicantPhone)},
         a.sections AS {nameof(ApplicationRow.Sections)}, a.requested_start_date AS {nameof(ApplicationRow.RequestedStartDate)},
         a.status AS {nameof(ApplicationRow.Status)}, a.assessment_reason AS {nameof(ApplicationRow.AssessmentReason)},
+        a.shortlist_note AS {nameof(ApplicationRow.ShortlistNote)}, a.shortlist_position AS {nameof(ApplicationRow.ShortlistPosition)},
         a.created_at AS {nameof(ApplicationRow.CreatedAt)}, a.updated_at AS {nameof(ApplicationRow.UpdatedAt)}, a.version AS {nameof(ApplicationRow.Version)},
         t.status AS {nameof(ApplicationRow.TenderStatus)}, t.required_sections AS {nameof(ApplicationRow.TenderRequiredSections)}, t.opens_at AS {nameof(ApplicationRow.TenderOpensAt)},
         t.closes_at AS {nameof(ApplicationRow.TenderClosesAt)}

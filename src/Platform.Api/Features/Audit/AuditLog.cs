@@ -41,6 +41,9 @@ public enum AuditAction
     Withdrawn,
     Assessed,
 
+    /// <summary>An eligible application was left off the tender's shortlist.</summary>
+    NotSelected,
+
     /// <summary>The tender's jury started hearing and scoring the shortlisted applicants.</summary>
     PitchingStarted,
 }

@@ -38,6 +38,9 @@ public sealed record TenderRow
     public TenderStatus StatusAt(DateTimeOffset now) => TenderRules.StatusAt(EnumText<TenderStatus>.Parse(Status), OpensAt, now);
 }
 
+/// <summary>A transition decided but not yet written: the tender as loaded and as it becomes, at <see cref="At"/>.</summary>
+public sealed record TenderChange(TenderTransition Transition, TenderRow Current, TenderRow Changed, DateTimeOffset At);
+
 public sealed class TenderFilter
 {
     public string? Status { get; init; }
@@ -185,44 +188,61 @@ public sealed class TenderStore(TenantDb db, AuditLog audit, TimeProvider clock,
     public Task<WriteOutcome<TenderRow>> TransitionAsync(Guid id, TenderTransition transition, CancellationToken ct) =>
         db.TransactAsync(async session =>
         {
-            var current = await FindAsync(session, id, ct);
-            if (current is null)
-                return WriteOutcome<TenderRow>.NotFound;
-
-            var now = Now;
-            var status = current.StatusAt(now);
-            var units = (await session.ListAsync<UnitVacancy>(VacancySql, new { TenderId = id, Today }, ct))
-                .Select(u => new TenderUnit(u.Id, u.Vacant)).ToList();
-            var weights = TenderJson.Read<List<TenderCriterion>>(current.Criteria).Select(c => c.Weight).ToList();
-            var jurors = await session.QuerySingleOrDefaultAsync<JurorCount>(JuryPanelSql, new { TenderId = id }, ct);
-            var tender = new TenderState(status, weights, current.ClosesAt, units) { Jury = new JuryPanel(jurors!.Residents, jurors.Professionals) };
-            var decision = TenderRules.Decide(transition, tender, now);
-            if (!decision.Allowed)
-                return WriteOutcome<TenderRow>.Conflict(decision.ConflictKind!, decision.Refusal!, new Dictionary<string, object?>
-                {
-                    [Errors.Problem.Member(nameof(Errors.Problem.AllowedTransitions))] = TenderRules.AllowedFrom(status).Select(EnumText<TenderTransition>.ToText).ToList(),
-                });
-
-            var next = decision.NextStatus!.Value;
-            var changed = current with
-            {
-                Status = EnumText<TenderStatus>.ToText(next),
-                PublishedAt = next == TenderStatus.Published ? now : current.PublishedAt,
-                ClosedAt = next == TenderStatus.Closed ? now : current.ClosedAt,
-                CancelledAt = next == TenderStatus.Cancelled ? now : current.CancelledAt,
-                UpdatedAt = now,
-                Version = current.Version + 1,
-            };
-            await session.ExecuteAsync(TransitionSql, changed, ct);
-            if (next == TenderStatus.Published)
-                await MoveUnitsAsync(session, current.UnitIds, UnitStatus.Vacant, UnitStatus.InTender, now, ct);
-            else if (next == TenderStatus.Cancelled)
-                await MoveUnitsAsync(session, current.UnitIds, UnitStatus.InTender, UnitStatus.Vacant, now, ct);
-
-            await audit.RecordAsync(session, AuditEntityType.Tender, id, AuditActionOf(transition),
-                TenderResponse.From(current, now), TenderResponse.From(changed, now), ct);
-            return WriteOutcome<TenderRow>.Done(changed);
+            var decided = await DecideAsync(session, id, transition, ct);
+            if (decided.Status != WriteStatus.Done)
+                return decided.Refusal<TenderRow>();
+            return WriteOutcome<TenderRow>.Done(await WriteAsync(session, decided.Value!, ct));
         }, ct);
+
+    /// <summary>The tender, locked, and what <paramref name="transition"/> would make of it; or the refusal (nothing written).</summary>
+    internal async Task<WriteOutcome<TenderChange>> DecideAsync(DbSession session, Guid id, TenderTransition transition, CancellationToken ct)
+    {
+        var current = await FindAsync(session, id, ct);
+        if (current is null)
+            return WriteOutcome<TenderChange>.NotFound;
+
+        var now = Now;
+        var status = current.StatusAt(now);
+        var units = (await session.ListAsync<UnitVacancy>(VacancySql, new { TenderId = id, Today }, ct))
+            .Select(u => new TenderUnit(u.Id, u.Vacant)).ToList();
+        var weights = TenderJson.Read<List<TenderCriterion>>(current.Criteria).Select(c => c.Weight).ToList();
+        var jurors = await session.QuerySingleOrDefaultAsync<JurorCount>(JuryPanelSql, new { TenderId = id }, ct);
+        var tender = new TenderState(status, weights, current.ClosesAt, units) { Jury = new JuryPanel(jurors!.Residents, jurors.Professionals) };
+        var decision = TenderRules.Decide(transition, tender, now);
+        if (!decision.Allowed)
+            return WriteOutcome<TenderChange>.Conflict(decision.ConflictKind!, decision.Refusal!, new Dictionary<string, object?>
+            {
+                [Errors.Problem.Member(nameof(Errors.Problem.AllowedTransitions))] = TenderRules.AllowedFrom(status).Select(EnumText<TenderTransition>.ToText).ToList(),
+            });
+
+        var next = decision.NextStatus!.Value;
+        var changed = current with
+        {
+            Status = EnumText<TenderStatus>.ToText(next),
+            PublishedAt = next == TenderStatus.Published ? now : current.PublishedAt,
+            ClosedAt = next == TenderStatus.Closed ? now : current.ClosedAt,
+            CancelledAt = next == TenderStatus.Cancelled ? now : current.CancelledAt,
+            UpdatedAt = now,
+            Version = current.Version + 1,
+        };
+        return WriteOutcome<TenderChange>.Done(new TenderChange(transition, current, changed, now));
+    }
+
+    /// <summary>Writes a decided transition, what it does to the units, and its audit entry.</summary>
+    internal async Task<TenderRow> WriteAsync(DbSession session, TenderChange change, CancellationToken ct)
+    {
+        var (current, changed, now) = (change.Current, change.Changed, change.At);
+        await session.ExecuteAsync(TransitionSql, changed, ct);
+        var next = EnumText<TenderStatus>.Parse(changed.Status);
+        if (next == TenderStatus.Published)
+            await MoveUnitsAsync(session, current.UnitIds, UnitStatus.Vacant, UnitStatus.InTender, now, ct);
+        else if (next == TenderStatus.Cancelled)
+            await MoveUnitsAsync(session, current.UnitIds, UnitStatus.InTender, UnitStatus.Vacant, now, ct);
+
+        await audit.RecordAsync(session, AuditEntityType.Tender, current.Id, AuditActionOf(change.Transition),
+            TenderResponse.From(current, now), TenderResponse.From(changed, now), ct);
+        return changed;
+    }
 
     async Task MoveUnitsAsync(DbSession session, IReadOnlyList<Guid> unitIds, UnitStatus from, UnitStatus to, DateTimeOffset now, CancellationToken ct)
     {

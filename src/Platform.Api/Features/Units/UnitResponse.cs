@@ -48,6 +48,12 @@ public sealed class UnitResponse
     [Range(1, 6)]
     public int? EnvironmentalCategory { get; init; }
 
+    /// <summary>
+    /// Since when the unit has had no lease, when it is not let today: the day after its last lease ended, or the day it was created
+    /// when it never had one; null while a lease is active.
+    /// </summary>
+    public DateOnly? VacantSince { get; init; }
+
     public required DateTimeOffset CreatedAt { get; init; }
 
     public required DateTimeOffset UpdatedAt { get; init; }
@@ -77,6 +83,7 @@ public sealed class UnitResponse
             TargetRentCentsPerYear = row.TargetRentCentsPerYear,
             Status = row.Let ? UnitStatus.Let : EnumText<UnitStatus>.Parse(row.Status),
             EnvironmentalCategory = row.EnvironmentalCategory,
+            VacantSince = row.VacantSince,
             CreatedAt = row.CreatedAt,
             UpdatedAt = row.UpdatedAt,
             ETag = ETags.For(row.Version),

@@ -5,7 +5,7 @@ using Platform.Api.Tenancy;
 
 namespace Platform.Api.Features.Units;
 
-public sealed class UnitRow
+public sealed record UnitRow
 {
     public Guid Id { get; init; }
     public Guid PlinthId { get; init; }
@@ -31,8 +31,16 @@ public sealed class UnitRow
 
     public string? DaebOverrideReason { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The calendar day the unit was created (null for units created before migration 0014 that it could not date).</summary>
+    public DateOnly? CreatedOn { get; init; }
+
+    /// <summary>The last day of the unit's latest lease that ended before today; null without one.</summary>
+    public DateOnly? LastLeaseEnd { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public int Version { get; init; }
+
+    public DateOnly? VacantSince => UnitVacancy.Since(Let, LastLeaseEnd, CreatedOn, CreatedAt);
 
     public UnitClassing Classing => new(EnumText<UnitCategory>.Parse(Category), DetailCode,
         DaebOverride is { } daeb ? new DaebOverrideDecision(daeb, DaebOverrideReason!) : null);
@@ -64,9 +72,16 @@ public sealed class UnitFilter
 
 public sealed class UnitStore(TenantDb db, GranteeDb grantee, AuditLog audit, TimeProvider clock, PlatformCalendar calendar)
 {
-    const string ActiveLease = $"""
+    /// <summary>Whether unit <c>u</c> has a lease active on <c>@Today</c>; a condition, so not named <c>…Sql</c>.</summary>
+    internal const string ActiveLease = $"""
         EXISTS (SELECT 1 FROM leases l
                 WHERE l.tenant_id = u.tenant_id AND l.unit_id = u.id AND {DatedTerm.ActiveCondition})
+        """;
+
+    /// <summary>The last day of unit <c>u</c>'s latest lease that ended before <c>@Today</c> (null without one): where its vacancy starts.</summary>
+    internal const string LastLeaseEnd = """
+        (SELECT MAX(l.end_date) FROM leases l
+         WHERE l.tenant_id = u.tenant_id AND l.unit_id = u.id AND l.end_date < @Today)
         """;
 
     const string Columns = $"""
@@ -77,6 +92,7 @@ public sealed class UnitStore(TenantDb db, GranteeDb grantee, AuditLog audit, Ti
         u.status AS {nameof(UnitRow.Status)}, CASE WHEN {ActiveLease} THEN 1 ELSE 0 END AS {nameof(UnitRow.Let)},
         u.environmental_category AS {nameof(UnitRow.EnvironmentalCategory)}, u.daeb_override AS {nameof(UnitRow.DaebOverride)},
         u.daeb_override_reason AS {nameof(UnitRow.DaebOverrideReason)}, u.created_at AS {nameof(UnitRow.CreatedAt)},
+        u.created_on AS {nameof(UnitRow.CreatedOn)}, {LastLeaseEnd} AS {nameof(UnitRow.LastLeaseEnd)},
         u.updated_at AS {nameof(UnitRow.UpdatedAt)}, u.version AS {nameof(UnitRow.Version)}
         """;
 
@@ -115,10 +131,10 @@ public sealed class UnitStore(TenantDb db, GranteeDb grantee, AuditLog audit, Ti
     const string InsertSql = """
         INSERT INTO units (id, tenant_id, plinth_id, name, category, detail_code, area_m2, market_rent_cents_per_year, valuation_date,
                            valuation_source, target_rent_cents_per_year, status, environmental_category, daeb_override, daeb_override_reason,
-                           created_at, updated_at, version)
+                           created_at, created_on, updated_at, version)
         VALUES (@Id, @TenantId, @PlinthId, @Name, @Category, @DetailCode, @AreaM2, @MarketRentCentsPerYear, @ValuationDate,
                 @ValuationSource, @TargetRentCentsPerYear, @Status, @EnvironmentalCategory, @DaebOverride, @DaebOverrideReason,
-                @CreatedAt, @UpdatedAt, @Version)
+                @CreatedAt, @CreatedOn, @UpdatedAt, @Version)
         """;
 
     const string UpdateSql = """
@@ -169,7 +185,7 @@ public sealed class UnitStore(TenantDb db, GranteeDb grantee, AuditLog audit, Ti
     public Task<WriteOutcome<UnitRow>> CreateAsync(CreateUnitRequest request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var row = ToRow(request, Ids.New(now), request.PlinthId, now, now, version: 1, let: false);
+        var row = ToRow(request, Ids.New(now), request.PlinthId, now, now, version: 1) with { CreatedOn = calendar.Today };
         return db.TransactAsync(async session =>
         {
             if (await session.ExecuteScalarAsync<int>(PlinthExistsSql, new { request.PlinthId }, ct) == 0)
@@ -190,7 +206,8 @@ public sealed class UnitStore(TenantDb db, GranteeDb grantee, AuditLog audit, Ti
                 return WriteOutcome<UnitRow>.Stale;
 
             var now = clock.GetUtcNow();
-            var updated = ToRow(request, id, current.PlinthId, current.CreatedAt, now, current.Version + 1, current.Let);
+            var updated = ToRow(request, id, current.PlinthId, current.CreatedAt, now, current.Version + 1)
+                with { Let = current.Let, CreatedOn = current.CreatedOn, LastLeaseEnd = current.LastLeaseEnd };
             var reclassification = UnitClassification.Reclassify(current.Classing, updated.Classing, request.Reason);
             if (reclassification.Refusal is { } refusal)
                 return WriteOutcome<UnitRow>.Invalid("reason", refusal);
@@ -222,7 +239,7 @@ public sealed class UnitStore(TenantDb db, GranteeDb grantee, AuditLog audit, Ti
             return WriteOutcome<UnitRow>.Done(updated);
         }, ct);
 
-    static UnitRow ToRow(UnitFields fields, Guid id, Guid plinthId, DateTimeOffset createdAt, DateTimeOffset updatedAt, int version, bool let) => new()
+    static UnitRow ToRow(UnitFields fields, Guid id, Guid plinthId, DateTimeOffset createdAt, DateTimeOffset updatedAt, int version) => new()
     {
         Id = id,
         PlinthId = plinthId,
@@ -235,7 +252,6 @@ public sealed class UnitStore(TenantDb db, GranteeDb grantee, AuditLog audit, Ti
         ValuationSource = fields.ValuationSource,
         TargetRentCentsPerYear = fields.TargetRentCentsPerYear,
         Status = EnumText<UnitStatus>.ToText(fields.Status!.Value),
-        Let = let,
         EnvironmentalCategory = fields.EnvironmentalCategory,
         DaebOverride = fields.DaebOverride?.Daeb,
         DaebOverrideReason = fields.DaebOverride?.Reason.Trim(),

@@ -1,0 +1,39 @@
+using FastEndpoints;
+using Platform.Api.Errors;
+
+namespace Platform.Api.Features.Reports;
+
+/// <summary>
+/// A report: JSON by default, CSV with <c>Accept: text/csv</c> (one table of <see cref="Csv"/>'s columns), 406 for an Accept
+/// it cannot give, decided before the report is computed. Its <c>Configure</c> declares the CSV with <see cref="CsvMetadata"/>.
+/// </summary>
+public abstract class ReportEndpoint<TRequest, TReport, TRow> : Endpoint<TRequest, TReport>
+    where TRequest : notnull
+    where TReport : notnull
+{
+    protected abstract CsvTable<TRow> Csv { get; }
+
+    protected CsvReport CsvMetadata => new(Csv.ColumnNames);
+
+    protected abstract Task<TReport> ReportAsync(TRequest req, CancellationToken ct);
+
+    protected abstract IEnumerable<TRow> CsvRows(TReport report);
+
+    public sealed override async Task HandleAsync(TRequest req, CancellationToken ct)
+    {
+        var format = ReportFormats.Negotiate(HttpContext.Request.Headers.Accept);
+        if (format is null)
+        {
+            await Send.ResultAsync(Problems.Create(StatusCodes.Status406NotAcceptable,
+                $"This report is available as application/json and {CsvReport.MediaType}."));
+            return;
+        }
+
+        var report = await ReportAsync(req, ct);
+        HttpContext.Response.Headers.Vary = "Accept";
+        if (format == ReportFormat.Csv)
+            await Send.StringAsync(Csv.Write(CsvRows(report)), StatusCodes.Status200OK, CsvReport.ContentType, ct);
+        else
+            await Send.OkAsync(report, ct);
+    }
+}
