@@ -10,6 +10,8 @@ public static class EndpointConventions
     {
         if (endpoint.Routes.Any(r => r.Contains("{" + TenantRouteRequirement.RouteParameter + "}", StringComparison.Ordinal)))
             endpoint.Policy(p => p.AddRequirements(TenantRouteRequirement.Instance));
+        if (endpoint.Routes.Any(r => ("/" + r.TrimStart('/')).StartsWith(Security.JurorKeyAuthentication.RoutePrefix, StringComparison.Ordinal)))
+            endpoint.Policy(p => p.AddRequirements(JuryRouteRequirement.Instance));
 
         if (endpoint.Verbs.All(v => v is "GET" or "DELETE"))
             endpoint.Description(b => b.ClearDefaultAccepts());

@@ -9,6 +9,7 @@ using Platform.Api.Features.Applications;
 using Platform.Api.Features.Audit;
 using Platform.Api.Features.Developments;
 using Platform.Api.Features.DiscountBudgets;
+using Platform.Api.Features.Jurors;
 using Platform.Api.Features.DiscountPolicy;
 using Platform.Api.Features.Discounts;
 using Platform.Api.Features.Leases;
@@ -97,6 +98,7 @@ public static class Extensions
         services.AddSingleton<TenderListingStore>();
         services.AddScoped<ApplicationStore>();
         services.AddScoped<ApplicationSubmissions>();
+        services.AddScoped<JurorStore>();
         services.AddScoped<ShortlistStore>();
         services.AddScoped<ReportStore>();
         services.AddSingleton<TenantNotices>();
@@ -119,6 +121,7 @@ public static class Extensions
         services.AddPlatformAuthentication(configuration);
         services.AddAuthorization();
         services.AddScoped<IAuthorizationHandler, TenantRouteAuthorization>();
+        services.AddScoped<IAuthorizationHandler, JuryRouteAuthorization>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
 
         services.Configure<JsonOptions>(o => ApiJson.ConfigureForSchemas(o.SerializerOptions));

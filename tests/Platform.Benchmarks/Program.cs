@@ -2,7 +2,13 @@ using System.Globalization;
 using Platform.Api.Persistence;
 using Platform.Benchmarks;
 
-// dotnet run -c Release --project tests/Platform.Benchmarks [-- reminder-scan | reports]
+// dotnet run -c Release --project tests/Platform.Benchmarks [-- reminder-scan | reports | ranking]
+if (args is ["ranking"])
+{
+    RankingBenchmark.Run();
+    return;
+}
+
 DapperTypeHandlers.Register();
 if (args.FirstOrDefault() == "reports")
 {

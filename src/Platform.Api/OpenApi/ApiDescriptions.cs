@@ -41,6 +41,8 @@ static partial class ApiDescriptions
         ["Rent"] = ("Rent", "A lease's effective rent: the base rent in force minus the discount in force, per day or per month."),
         ["Tenders"] = ("Tenders", "Tenders for vacant units (\"Pitch je plan\"): the call with its criteria and weights, fixed once published, and the public listing."),
         ["Applications"] = ("Applications", "Applications to a tender: submitted by collectives or a landlord's website, receipts for the applicant, and the landlord's assessment."),
+        ["Jurors"] = ("Jurors", "A tender's neighbourhood jury, appointed by the landlord: residents and professionals, each with a key of its own."),
+        ["Jury"] = ("Jury", "What a juror does with its key (Juror-Key, no account): read its tender, declare conflicts of interest, score the pitches."),
         ["Reports"] = ("Reports", "Figures over a tenant's portfolio and impact in a year, as JSON or as one CSV table (Accept: text/csv); a municipality reads them with the owner's reports grant."),
         ["RentRevisions"] = ("Rent revisions", "Changes of a lease's base rent from the first of a month on (indexation, renegotiation); past months never change."),
     };

@@ -9,6 +9,7 @@ namespace Platform.Api.OpenApi;
 sealed class DocumentTransformer : IOpenApiDocumentTransformer
 {
     public const string SecuritySchemeName = "oauth2";
+    public const string JurorKeySchemeName = "jurorKey";
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
@@ -59,6 +60,17 @@ sealed class DocumentTransformer : IOpenApiDocumentTransformer
                         Scopes = ApiScopes.Descriptions.ToDictionary(),
                     },
                 },
+            },
+            [JurorKeySchemeName] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = JurorKeyAuthentication.Header,
+                Description = """
+                    A neighbourhood juror's key, given once when the landlord appoints the juror (the 43 characters of `key`).
+                    Accepted on /v1/jury/… only, and there instead of a token: for the juror's own tender (another tender is 404),
+                    until the juror is revoked or the tender awarded or cancelled (then 401).
+                    """,
             },
         };
         document.Components.Headers = ResponseHeaders.Components.ToDictionary(h => h.Key, IOpenApiHeader (h) => h.Value);

@@ -9,6 +9,7 @@ using Platform.Api.Concurrency;
 using Platform.Api.Errors;
 using Platform.Api.Features.Reports;
 using Platform.Api.Idempotency;
+using Platform.Api.Security;
 
 namespace Platform.Api.OpenApi;
 
@@ -59,7 +60,10 @@ sealed class OperationTransformer : IOpenApiOperationTransformer
 
         var secured = definition.AnonymousVerbs?.Contains(verb) != true;
         // An anonymous operation says so (an empty list), rather than leaving its security unstated.
-        operation.Security = secured ? SecurityRequirements(definition, document) : [];
+        operation.Security = !secured ? []
+            : route.StartsWith(JurorKeyAuthentication.RoutePrefix, StringComparison.Ordinal)
+                ? [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(DocumentTransformer.JurorKeySchemeName, document)] = [] }]
+                : SecurityRequirements(definition, document);
 
         var problem = await ComponentReference(typeof(Problem), context, cancellationToken);
         var responses = operation.Responses ??= [];

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -66,8 +67,13 @@ public static class Authentication
             });
         }
 
+        authentication.AddScheme<AuthenticationSchemeOptions, JurorKeyAuthentication>(JurorKeyAuthentication.SchemeName, null);
+        services.AddSingleton<Features.Jurors.JurorKeys>();
+
+        // The jury's routes take juror keys and nothing else, so no token is validated there; every other route takes tokens only.
         authentication.AddPolicyScheme(Scheme, Scheme, options => options.ForwardDefaultSelector = context =>
-            useExternal && IsFromExternalAuthority(context, external.Authority!) ? ExternalScheme : EmbeddedScheme);
+            JurorKeyAuthentication.Serves(context.Request.Path) ? JurorKeyAuthentication.SchemeName
+            : useExternal && IsFromExternalAuthority(context, external.Authority!) ? ExternalScheme : EmbeddedScheme);
 
         return services;
     }

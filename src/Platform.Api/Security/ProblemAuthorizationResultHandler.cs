@@ -6,7 +6,7 @@ using Platform.Api.Tenancy;
 namespace Platform.Api.Security;
 
 /// <summary>
-/// A route of another tenant answers exactly as a route that does not exist: 404, whatever else failed.
+/// A route of another tenant (or a jury route of another tender) answers exactly as a route that does not exist: 404, whatever else failed.
 /// Missing tokens (401) and missing scopes (403) keep the default behaviour, and the status code pages
 /// turn their empty bodies into problem+json.
 /// </summary>
@@ -17,7 +17,7 @@ public sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddleware
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
         if (authorizeResult.Forbidden
-            && authorizeResult.AuthorizationFailure?.FailedRequirements.Any(r => r is TenantRouteRequirement) == true)
+            && authorizeResult.AuthorizationFailure?.FailedRequirements.Any(r => r is TenantRouteRequirement or JuryRouteRequirement) == true)
         {
             await Problems.NotFound().ExecuteAsync(context);
             return;

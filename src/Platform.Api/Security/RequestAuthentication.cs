@@ -37,7 +37,8 @@ public sealed class RequestAuthentication(
     {
         if (TokenServer.MayServe(context.Request.Path))
             await _withTokenServer.Invoke(context);
-        else if (await CachedPrincipalAsync(context) is { } principal)
+        // The jury's routes take juror keys only (the default scheme forwards them to JurorKeyAuthentication), never a token.
+        else if (!JurorKeyAuthentication.Serves(context.Request.Path) && await CachedPrincipalAsync(context) is { } principal)
         {
             SignIn(context, principal);
             await next(context);

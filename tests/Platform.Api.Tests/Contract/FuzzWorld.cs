@@ -8,8 +8,8 @@ namespace Platform.Api.Tests.Contract;
 /// <summary>
 /// A tenant with one of everything, made through the generated client, so that the fuzz's path and body ids
 /// resolve: Herderplein with a let atelier with a rent revision, a 25 % discount with an evaluation, a budget, a webhook, an API client, a
-/// sharing grant to a municipality, an open tender for a second unit with an application from the tenant's own website, and the
-/// Merwede development with its original programme, and a norm.
+/// sharing grant to a municipality, an open tender for a second unit with an application from the tenant's own website and a juror,
+/// and the Merwede development with its original programme, and a norm.
 /// </summary>
 public sealed class FuzzWorld
 {
@@ -17,7 +17,7 @@ public sealed class FuzzWorld
     public static readonly string[] IdNames =
     [
         "tenant", "plinthId", "unitId", "leaseId", "discountId", "counterPerformanceId", "evaluationId", "budgetId",
-        "webhookId", "deliveryId", "clientId", "notificationId", "entityId", "grantId", "granteeSlug", "revisionId", "tenderId", "applicationId",
+        "webhookId", "deliveryId", "clientId", "notificationId", "entityId", "grantId", "granteeSlug", "revisionId", "tenderId", "applicationId", "jurorId",
         "developmentId", "versionId", "normId",
     ];
 
@@ -58,6 +58,7 @@ public sealed class FuzzWorld
         var development = await api.Developments.CreateDevelopmentAsync(slug, Programmes.DevelopmentScenarios.Merwede(), cancellationToken: ct);
         var version = await api.Developments.CreateProgrammeVersionAsync(slug, development.Id, Programmes.DevelopmentScenarios.Original(), cancellationToken: ct);
         var norm = await api.Norms.CreateNormAsync(slug, Programmes.NormTests.AffordableShare(), cancellationToken: ct);
+        var juror = await api.Jurors.CreateJurorAsync(slug, tender.Id, Tenders.JuryScenarios.Resident(), ct);
         var webhook = await api.Webhooks.CreateWebhookAsync(slug, new CreateWebhookRequest { Url = new Uri("https://93.184.215.14/hooks"), Events = [NotificationType.LeaseEnding] }, cancellationToken: ct);
 
         return new FuzzWorld(api, new Dictionary<string, string>
@@ -81,6 +82,7 @@ public sealed class FuzzWorld
             ["developmentId"] = development.Id.ToString(),
             ["versionId"] = version.Id.ToString(),
             ["normId"] = norm.Id.ToString(),
+            ["jurorId"] = juror.Juror.Id.ToString(),
             // No delivery or notification exists until a reminder comes due: their requests answer 404, which is fine here.
             ["deliveryId"] = Guid.NewGuid().ToString(),
 

@@ -60,8 +60,9 @@ public sealed class LocationTests(PlatformApp app)
         var tender = await api.Tenders.CreateTenderAsync(tenant.Slug, Tenders.TenderScenarios.PitchJePlan([vacant.Id]), cancellationToken: Ct);
         await api.Tenders.PublishTenderAsync(tenant.Slug, tender.Id, cancellationToken: Ct);
         await api.Applications.SubmitApplicationAsync(tender.Id, Tenders.ApplicationScenarios.Plan(Tenders.ApplicationScenarios.UniqueEmail()), cancellationToken: Ct);
+        await api.Jurors.CreateJurorAsync(tenant.Slug, tender.Id, Tenders.JuryScenarios.Resident(), Ct);
 
-        Assert.Equal(12, adminLocations.Seen.Count + locations.Seen.Count);
+        Assert.Equal(13, adminLocations.Seen.Count + locations.Seen.Count);
         var failures = new List<string>();
         foreach (var (reader, seen) in new[] { (admin, adminLocations), (api, locations) })
         {

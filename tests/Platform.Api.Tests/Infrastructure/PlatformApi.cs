@@ -54,6 +54,7 @@ public sealed class PlatformApi(HttpClient http)
     public IDevelopmentsClient Developments { get; } = new DevelopmentsClient(http);
 
     public INormsClient Norms { get; } = new NormsClient(http);
+    public IJurorsClient Jurors { get; } = new JurorsClient(http);
 
     public IReportsClient Reports { get; } = new ReportsClient(http);
 }

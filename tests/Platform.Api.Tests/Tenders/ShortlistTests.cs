@@ -22,7 +22,7 @@ public sealed class ShortlistTests(PlatformApp app)
         var shortlisted = await rochdale.Api.Tenders.ShortlistTenderAsync(rochdale.Slug, closed.Id, Shortlist(second, first), cancellationToken: Ct);
 
         Assert.Equal(TenderStatus.Shortlisted, shortlisted.Status);
-        Assert.Equal([TenderTransition.Cancel], shortlisted.AllowedTransitions);
+        Assert.Equal([TenderTransition.StartPitching, TenderTransition.Cancel], shortlisted.AllowedTransitions);
         var applications = (await rochdale.Api.Applications.ListTenderApplicationsAsync(rochdale.Slug, closed.Id, cancellationToken: Ct)).Items.ToDictionary(a => a.Id);
         Assert.Equal((ApplicationStatus.Shortlisted, $"Sterk etalageplan van {second.Applicant.Name}."),
             (applications[second.Id].Status, applications[second.Id].ShortlistNote));

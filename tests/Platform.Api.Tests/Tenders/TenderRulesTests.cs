@@ -7,7 +7,10 @@ public sealed class TenderRulesTests
     static readonly DateTimeOffset Now = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
 
     static TenderState Draft(int[]? weights = null, DateTimeOffset? closesAt = null, params TenderUnit[] units) =>
-        new(TenderStatus.Draft, weights ?? [25, 25, 25, 25], closesAt ?? Now.AddDays(30), units.Length > 0 ? units : [new TenderUnit(Guid.NewGuid(), Vacant: true)]);
+        new(TenderStatus.Draft, weights ?? [25, 25, 25, 25], closesAt ?? Now.AddDays(30), units.Length > 0 ? units : [new TenderUnit(Guid.NewGuid(), Vacant: true)])
+        {
+            Jury = new JuryPanel(Residents: 1, Professionals: 1),
+        };
 
     [Fact]
     public void A_draft_with_weights_of_100_vacant_units_and_a_future_closing_is_published()
@@ -60,7 +63,8 @@ public sealed class TenderRulesTests
     [InlineData(TenderStatus.Published, "Cancel")]
     [InlineData(TenderStatus.Open, "Close Cancel")]
     [InlineData(TenderStatus.Closed, "Shortlist Cancel")]
-    [InlineData(TenderStatus.Shortlisted, "Cancel")]
+    [InlineData(TenderStatus.Shortlisted, "StartPitching Cancel")]
+    [InlineData(TenderStatus.Pitching, "Cancel")]
     [InlineData(TenderStatus.Cancelled, "")]
     public void Each_status_allows_its_transitions_and_refuses_the_others_naming_it(TenderStatus status, string allowed)
     {
@@ -81,7 +85,9 @@ public sealed class TenderRulesTests
     [Theory]
     [InlineData(TenderTransition.Close, TenderStatus.Open, TenderStatus.Closed)]
     [InlineData(TenderTransition.Shortlist, TenderStatus.Closed, TenderStatus.Shortlisted)]
+    [InlineData(TenderTransition.StartPitching, TenderStatus.Shortlisted, TenderStatus.Pitching)]
     [InlineData(TenderTransition.Cancel, TenderStatus.Published, TenderStatus.Cancelled)]
+    [InlineData(TenderTransition.Cancel, TenderStatus.Pitching, TenderStatus.Cancelled)]
     public void An_allowed_transition_moves_to_its_status(TenderTransition transition, TenderStatus from, TenderStatus to) =>
         Assert.Equal(to, TenderRules.Decide(transition, Draft() with { Status = from }, Now).NextStatus);
 
@@ -129,4 +135,31 @@ public sealed class TenderRulesTests
         Assert.Equal(closes, TenderRules.ClosesNow(stored, closesAt, at));
         Assert.Equal(soon, TenderRules.ClosingSoon(stored, closesAt, at));
     }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(4, 0)]
+    [InlineData(0, 3)]
+    public void The_pitching_starts_only_with_a_resident_and_a_professional_juror(int residents, int professionals)
+    {
+        var shortlisted = Draft() with { Status = TenderStatus.Shortlisted, Jury = new JuryPanel(residents, professionals) };
+
+        var decision = TenderRules.Decide(TenderTransition.StartPitching, shortlisted, Now);
+
+        Assert.Equal(TenderRules.JuryIncomplete, decision.ConflictKind);
+        Assert.Contains($"{residents} active resident(s) and {professionals} active professional(s)", decision.Refusal);
+    }
+
+    [Fact]
+    public void One_resident_and_one_professional_are_enough_to_start_the_pitching() =>
+        Assert.Equal(TenderStatus.Pitching, TenderRules.Decide(TenderTransition.StartPitching,
+            Draft() with { Status = TenderStatus.Shortlisted, Jury = new JuryPanel(1, 1) }, Now).NextStatus);
+
+    [Theory]
+    [InlineData(TenderStatus.Draft, true)]
+    [InlineData(TenderStatus.Shortlisted, true)]
+    [InlineData(TenderStatus.Pitching, true)]
+    [InlineData(TenderStatus.Cancelled, false)]
+    public void A_jury_sits_until_the_tender_is_cancelled(TenderStatus status, bool sits) =>
+        Assert.Equal(sits, TenderRules.JuryMaySit(status));
 }

@@ -32,7 +32,7 @@ public sealed class ApplicationSubmissions(SystemDb systemDb, AuditLog audit, Ti
                opens_at AS {nameof(TenderForApplicants.OpensAt)}, closes_at AS {nameof(TenderForApplicants.ClosesAt)},
                required_sections AS {nameof(TenderForApplicants.RequiredSections)}
         FROM tenders {SqlDialect.UpdateLock}
-        WHERE id = @TenderId AND status IN ('published', 'closed', 'shortlisted')
+        WHERE id = @TenderId AND status IN ('published', 'closed', 'shortlisted', 'pitching')
         """;
 
     const string SameApplicantSql = """

@@ -15,6 +15,7 @@ public enum AuditEntityType
     Tender,
     Application,
     Development,
+    Juror,
 }
 
 public enum AuditAction
@@ -46,6 +47,8 @@ public enum AuditAction
 
     /// <summary>A development's programme got a new version (the version is the new value).</summary>
     ProgrammeVersionAdded,
+    /// <summary>The tender's jury started hearing and scoring the shortlisted applicants.</summary>
+    PitchingStarted,
 }
 
 public sealed class AuditChange

@@ -89,7 +89,7 @@ public sealed class ListAuditEventsEndpoint(AuditStore audit) : Endpoint<ListAud
         AuditEntityType.Plinth or AuditEntityType.Unit => User.HasScope(ApiScopes.PlinthsRead) || User.HasScope(ApiScopes.PlinthsWrite),
         AuditEntityType.Lease => User.HasScope(ApiScopes.LeasesRead) || User.HasScope(ApiScopes.LeasesWrite),
         AuditEntityType.Discount => User.HasScope(ApiScopes.DiscountsRead) || User.HasScope(ApiScopes.DiscountsWrite),
-        AuditEntityType.Tender => User.HasScope(ApiScopes.TendersRead) || User.HasScope(ApiScopes.TendersWrite),
+        AuditEntityType.Tender or AuditEntityType.Juror => User.HasScope(ApiScopes.TendersRead) || User.HasScope(ApiScopes.TendersWrite),
         AuditEntityType.Development => User.HasScope(ApiScopes.ProgrammesRead) || User.HasScope(ApiScopes.ProgrammesWrite),
         _ => false,
     };

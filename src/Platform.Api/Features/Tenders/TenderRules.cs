@@ -2,7 +2,10 @@ using Platform.Api.Persistence;
 
 namespace Platform.Api.Features.Tenders;
 
-/// <summary>Where a tender is: draft until published, published until it opens at opensAt, then open until closed.</summary>
+/// <summary>
+/// Where a tender is: draft until published, published until it opens at opensAt, then open until closed; shortlisted, then
+/// pitching while its jury scores.
+/// </summary>
 public enum TenderStatus
 {
     Draft,
@@ -10,6 +13,7 @@ public enum TenderStatus
     Open,
     Closed,
     Shortlisted,
+    Pitching,
     Cancelled,
 }
 
@@ -19,14 +23,24 @@ public enum TenderTransition
     Publish,
     Close,
     Shortlist,
+    StartPitching,
     Cancel,
 }
 
 /// <summary>A unit of the tender as publication sees it: vacant when its stored status is vacant and no lease is active.</summary>
 public sealed record TenderUnit(Guid Id, bool Vacant);
 
+/// <summary>The tender's active (not revoked) jurors by role.</summary>
+public sealed record JuryPanel(int Residents, int Professionals)
+{
+    public static readonly JuryPanel None = new(0, 0);
+}
+
 /// <summary>What a transition needs to know of the tender.</summary>
-public sealed record TenderState(TenderStatus Status, IReadOnlyList<int> Weights, DateTimeOffset ClosesAt, IReadOnlyList<TenderUnit> Units);
+public sealed record TenderState(TenderStatus Status, IReadOnlyList<int> Weights, DateTimeOffset ClosesAt, IReadOnlyList<TenderUnit> Units)
+{
+    public JuryPanel Jury { get; init; } = JuryPanel.None;
+}
 
 /// <summary>A shortlisted application's place on the shortlist (1, 2, …): the order of the pitch night.</summary>
 public sealed record ShortlistPlace(Guid ApplicationId, int Position);
@@ -50,6 +64,7 @@ public static class TenderRules
     public const string UnitsNotVacant = "tender-units-not-vacant";
     public const string ClosesInThePast = "tender-closes-in-the-past";
     public const string Frozen = "tender-frozen";
+    public const string JuryIncomplete = "tender-jury-incomplete";
 
     /// <summary>The status a client sees: a published tender is open from its opening time.</summary>
     public static TenderStatus StatusAt(TenderStatus stored, DateTimeOffset opensAt, DateTimeOffset now) =>
@@ -62,7 +77,8 @@ public static class TenderRules
         TenderStatus.Published => [TenderTransition.Cancel],
         TenderStatus.Open => [TenderTransition.Close, TenderTransition.Cancel],
         TenderStatus.Closed => [TenderTransition.Shortlist, TenderTransition.Cancel],
-        TenderStatus.Shortlisted => [TenderTransition.Cancel],
+        TenderStatus.Shortlisted => [TenderTransition.StartPitching, TenderTransition.Cancel],
+        TenderStatus.Pitching => [TenderTransition.Cancel],
         _ => [],
     };
 
@@ -79,6 +95,7 @@ public static class TenderRules
             TenderTransition.Publish => Publish(tender, now),
             TenderTransition.Close => TenderDecision.To(TenderStatus.Closed),
             TenderTransition.Shortlist => TenderDecision.To(TenderStatus.Shortlisted),
+            TenderTransition.StartPitching => StartPitching(tender.Jury),
             TenderTransition.Cancel => TenderDecision.To(TenderStatus.Cancelled),
             _ => throw new ArgumentOutOfRangeException(nameof(transition)),
         };
@@ -129,6 +146,15 @@ public static class TenderRules
     /// <summary>The pitch night is announced from <see cref="PitchNightReminderLead"/> before it starts until it starts.</summary>
     public static bool PitchNightUpcoming(PitchNight night, DateTimeOffset now) =>
         now >= night.StartsAt - PitchNightReminderLead && now < night.StartsAt;
+    /// <summary>A jury that hears the pitches has at least one resident of the neighbourhood and one professional.</summary>
+    static TenderDecision StartPitching(JuryPanel jury) => jury is { Residents: > 0, Professionals: > 0 }
+        ? TenderDecision.To(TenderStatus.Pitching)
+        : TenderDecision.Refuse(JuryIncomplete,
+            $"The pitching starts with at least one resident and one professional juror; the tender has {jury.Residents} active resident(s) "
+            + $"and {jury.Professionals} active professional(s).");
+
+    /// <summary>Whether jurors may still be appointed and use their keys: until the tender is awarded or cancelled.</summary>
+    public static bool JuryMaySit(TenderStatus status) => status is not TenderStatus.Cancelled;
 
     static string Text(TenderStatus status) => EnumText<TenderStatus>.ToText(status);
 

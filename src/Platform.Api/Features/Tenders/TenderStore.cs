@@ -101,6 +101,12 @@ public sealed class TenderStore(TenantDb db, AuditLog audit, TimeProvider clock,
         WHERE u.tenant_id = @TenantId AND tu.tender_id = @TenderId
         """;
 
+    const string JuryPanelSql = $"""
+        SELECT COUNT(CASE WHEN role = 'resident' THEN 1 END) AS {nameof(JurorCount.Residents)},
+               COUNT(CASE WHEN role = 'professional' THEN 1 END) AS {nameof(JurorCount.Professionals)}
+        FROM tender_jurors WHERE tenant_id = @TenantId AND tender_id = @TenderId AND revoked_at IS NULL
+        """;
+
     const string UnitExistsSql = $"SELECT COUNT(*) FROM units {SqlDialect.UpdateLock} WHERE tenant_id = @TenantId AND id = @UnitId";
 
     const string InsertSql = """
@@ -211,7 +217,9 @@ public sealed class TenderStore(TenantDb db, AuditLog audit, TimeProvider clock,
         var units = (await session.ListAsync<UnitVacancy>(VacancySql, new { TenderId = id, Today }, ct))
             .Select(u => new TenderUnit(u.Id, u.Vacant)).ToList();
         var weights = TenderJson.Read<List<TenderCriterion>>(current.Criteria).Select(c => c.Weight).ToList();
-        var decision = TenderRules.Decide(transition, new TenderState(status, weights, current.ClosesAt, units), now);
+        var jurors = await session.QuerySingleOrDefaultAsync<JurorCount>(JuryPanelSql, new { TenderId = id }, ct);
+        var tender = new TenderState(status, weights, current.ClosesAt, units) { Jury = new JuryPanel(jurors!.Residents, jurors.Professionals) };
+        var decision = TenderRules.Decide(transition, tender, now);
         if (!decision.Allowed)
             return WriteOutcome<TenderChange>.Conflict(decision.ConflictKind!, decision.Refusal!, new Dictionary<string, object?>
             {
@@ -317,6 +325,7 @@ public sealed class TenderStore(TenantDb db, AuditLog audit, TimeProvider clock,
         TenderTransition.Publish => AuditAction.Published,
         TenderTransition.Close => AuditAction.Closed,
         TenderTransition.Shortlist => AuditAction.Shortlisted,
+        TenderTransition.StartPitching => AuditAction.PitchingStarted,
         TenderTransition.Cancel => AuditAction.Cancelled,
         _ => throw new ArgumentOutOfRangeException(nameof(transition)),
     };
@@ -332,6 +341,12 @@ public sealed class TenderStore(TenantDb db, AuditLog audit, TimeProvider clock,
         public Guid TenderId { get; init; }
         public Guid ApplicationId { get; init; }
         public int Position { get; init; }
+    }
+
+    sealed class JurorCount
+    {
+        public int Residents { get; init; }
+        public int Professionals { get; init; }
     }
 
     sealed class TenderUnitLink

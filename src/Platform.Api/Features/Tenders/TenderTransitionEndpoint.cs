@@ -15,7 +15,8 @@ public abstract class TenderTransitionEndpoint(TenderStore tenders, TenderTransi
 {
     protected void Transition(string summary, string effect)
     {
-        Post($"/v1/tenants/{{tenant}}/tenders/{{tenderId:guid}}/{EnumText<TenderTransition>.ToText(transition)}");
+        // The route segment in kebab case (start-pitching), the transition's wire name in snake case (start_pitching).
+        Post($"/v1/tenants/{{tenant}}/tenders/{{tenderId:guid}}/{EnumText<TenderTransition>.ToText(transition).Replace('_', '-')}");
         Scopes(ApiScopes.TendersWrite);
         Summary(s =>
         {
