@@ -1,3 +1,4 @@
+using Platform.Api.Features.DiscountBudgets;
 using Platform.Api.Features.Discounts;
 using Platform.Api.Features.Reports;
 using Platform.Api.Features.Reports.Portfolio;
@@ -15,7 +16,7 @@ public sealed class PortfolioArithmeticTests
     static readonly BaseRent Thousand = new(1_000_00, []);
     static readonly BaseRent FiveHundred = new(500_00, []);
 
-    static ReportDiscount QuarterOff(DateOnly from, DateOnly to) => new(Guid.NewGuid(),
+    static ReportDiscount QuarterOff(DateOnly from, DateOnly to, string? line = "leefbaarheid") => new(Guid.NewGuid(), line,
         new DiscountSchedule(Thousand, new DateOnly(2025, 1, 1), null, from, to, [new PeriodTerms(from, new DiscountTerms(DiscountKind.Percentage, 25, null, null))]), []);
 
     static readonly PortfolioUnit Atelier = new(Guid.NewGuid(), UnitCategory.Bed, "ATE", "BU05180101", 85m, 12_000_00, Let: true, VacantSince: null);
@@ -93,6 +94,27 @@ public sealed class PortfolioArithmeticTests
         Assert.Equal((50_00L, AffordableBand.Below), (buurthuis.ActualRentCentsPerM2PerYear!.Value, buurthuis.AffordableBand)); // 1,500 / 30
         Assert.Equal((0m, 100m), (atelier.VacancyPercent!.Value, buurthuis.VacancyPercent!.Value));
         Assert.Null(atelier.VacantSince);
+    }
+
+    [Fact]
+    public void A_budget_line_shows_its_years_amount_what_the_discounts_commit_in_it_and_what_remains()
+    {
+        var budget = new BudgetRow { Id = Guid.NewGuid(), Line = "leefbaarheid", Year = 2026, AmountCents = 50_000_00 };
+        var discounts = new[]
+        {
+            QuarterOff(new DateOnly(2026, 7, 1), new DateOnly(2027, 6, 30)),
+            QuarterOff(new DateOnly(2026, 10, 1), new DateOnly(2027, 9, 30), line: "starters"),
+            QuarterOff(new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31), line: "later"),
+            QuarterOff(new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), line: null),
+        };
+
+        var nextYear = new BudgetRow { Id = Guid.NewGuid(), Line = "leefbaarheid", Year = 2027, AmountCents = 40_000_00 };
+
+        var years = PortfolioArithmetic.BudgetYears(2026, [budget, nextYear], discounts);
+
+        Assert.Equal(["leefbaarheid", "starters"], years.Select(y => y.Line));
+        Assert.Equal((50_000_00L, 1_500_00L, 48_500_00L), (years[0].AmountCents!.Value, years[0].CommittedCents, years[0].RemainingCents!.Value));
+        Assert.Equal(((long?)null, 750_00L, (long?)750_00L), (years[1].AmountCents, years[1].CommittedCents, years[1].UnbudgetedCents)); // October–December
     }
 
     [Theory]

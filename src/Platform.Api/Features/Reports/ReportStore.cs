@@ -11,15 +11,15 @@ namespace Platform.Api.Features.Reports;
 /// <summary>A lease in force on some day of the report's year, with its base rent month by month and its discounts in the year.</summary>
 public sealed record ReportLease(Guid LeaseId, Guid UnitId, DateOnly Start, DateOnly? End, BaseRent BaseRent, IReadOnlyList<ReportDiscount> Discounts);
 
-/// <summary>A discount in force on some day of the year: what it costs on any day, and its evaluation periods (oldest first).</summary>
-public sealed record ReportDiscount(Guid DiscountId, DiscountSchedule Schedule, IReadOnlyList<PeriodRow> Periods);
+/// <summary>A discount in force on some day of the year: what it costs on any day, its budget line and its evaluation periods (oldest first).</summary>
+public sealed record ReportDiscount(Guid DiscountId, string? BudgetLine, DiscountSchedule Schedule, IReadOnlyList<PeriodRow> Periods);
 
 /// <summary>
 /// Loads what the reports count, on the owner path or, for a grantee of the owner's reports, on the grantee path: then every
 /// statement keeps only the units (and their leases, discounts, periods, counter-performances, evaluations and rent revisions)
 /// on the plinths the grant shares. Each statement reads a whole year of the tenant at once, never one query per row.
 /// </summary>
-public sealed class ReportStore(TenantDb db, GranteeDb grantee, BudgetStore budgets)
+public sealed class ReportStore(TenantDb db, GranteeDb grantee)
 {
     const string UnitsSql = $"""
         SELECT u.id AS {nameof(UnitYearRow.Id)}, u.category AS {nameof(UnitYearRow.Category)}, u.detail_code AS {nameof(UnitYearRow.DetailCode)},
@@ -29,7 +29,7 @@ public sealed class ReportStore(TenantDb db, GranteeDb grantee, BudgetStore budg
                CASE WHEN {UnitStore.ActiveLease} THEN 1 ELSE 0 END AS {nameof(UnitYearRow.Let)},
                {UnitStore.LastLeaseEnd} AS {nameof(UnitYearRow.LastLeaseEnd)}
         FROM units u JOIN plinths p ON p.tenant_id = u.tenant_id AND p.id = u.plinth_id
-        WHERE u.tenant_id = @TenantId
+        WHERE u.tenant_id = @TenantId AND p.tenant_id = @TenantId
         """;
 
     const string GranteeUnitsSql = $"{UnitsSql} AND u.plinth_id {GranteeDb.GrantedPlinths}";
@@ -58,7 +58,8 @@ public sealed class ReportStore(TenantDb db, GranteeDb grantee, BudgetStore budg
 
     const string DiscountsSql = $"""
         SELECT d.id AS {nameof(DiscountYearRow.DiscountId)}, d.lease_id AS {nameof(DiscountYearRow.LeaseId)},
-               d.start_date AS {nameof(DiscountYearRow.StartDate)}, d.end_date AS {nameof(DiscountYearRow.EndDate)}
+               d.start_date AS {nameof(DiscountYearRow.StartDate)}, d.end_date AS {nameof(DiscountYearRow.EndDate)},
+               d.budget_line AS {nameof(DiscountYearRow.BudgetLine)}
         FROM discounts d
         {DiscountOfUnit}
         WHERE d.tenant_id = @TenantId AND {DiscountInYear}
@@ -136,7 +137,7 @@ public sealed class ReportStore(TenantDb db, GranteeDb grantee, BudgetStore budg
             {
                 var ofDiscount = periods[d.DiscountId].OrderBy(p => p.Number).ToList();
                 var terms = ofDiscount.Select(p => new PeriodTerms(p.TermsFrom, p.ParsedTerms)).ToList();
-                return new ReportDiscount(d.DiscountId, new DiscountSchedule(baseRent, l.StartDate, l.EndDate, d.StartDate, d.EndDate, terms), ofDiscount);
+                return new ReportDiscount(d.DiscountId, d.BudgetLine, new DiscountSchedule(baseRent, l.StartDate, l.EndDate, d.StartDate, d.EndDate, terms), ofDiscount);
             }).ToList());
         }).ToList();
     }
@@ -150,9 +151,10 @@ public sealed class ReportStore(TenantDb db, GranteeDb grantee, BudgetStore budg
         (await ListAsync<EvaluationResultsRow>(EvaluationsSql, GranteeEvaluationsSql, Parameters(year, asOf: null), ct))
         .ToDictionary(e => (e.DiscountId, e.PeriodNumber), e => EvaluationRow.ParseResults(e.Results));
 
-    /// <summary>Each year of every budget line; null for a grantee: the owner's budgets are not tied to plinths, so no grant shares them.</summary>
-    public async Task<IReadOnlyList<BudgetYearResponse>?> BudgetsAsync(int year, CancellationToken ct) =>
-        grantee.Admitted ? null : await budgets.YearsAsync(line: null, year, ct);
+    /// <summary>The year's budget of every line; null for a grantee: the owner's budgets are not tied to plinths, so no grant shares them.</summary>
+    public async Task<IReadOnlyList<BudgetRow>?> BudgetsAsync(int year, CancellationToken ct) => grantee.Admitted
+        ? null
+        : await db.RunAsync(session => session.ListAsync<BudgetRow>(BudgetStore.OfLineSql, new { Line = (string?)null, Year = (int?)year }, ct), ct);
 
     static object Parameters(int year, DateOnly? asOf) => new { Today = asOf, YearStart = new DateOnly(year, 1, 1), YearEnd = new DateOnly(year, 12, 31) };
 
@@ -190,6 +192,7 @@ public sealed class ReportStore(TenantDb db, GranteeDb grantee, BudgetStore budg
         public Guid LeaseId { get; init; }
         public DateOnly StartDate { get; init; }
         public DateOnly EndDate { get; init; }
+        public string? BudgetLine { get; init; }
     }
 
     sealed class RevisionRow

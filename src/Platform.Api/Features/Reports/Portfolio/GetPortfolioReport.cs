@@ -182,7 +182,9 @@ public sealed class GetPortfolioReportEndpoint(ReportStore reports, PlatformCale
         var year = req.Year ?? today.Year;
         var asOf = PortfolioArithmetic.AsOf(year, today);
         var units = await reports.UnitsAsync(year, asOf, ct);
-        var rents = (await reports.LeasesAsync(year, ct)).ToLookup(l => l.UnitId, l => PortfolioArithmetic.RentIn(l, year));
+        var leases = await reports.LeasesAsync(year, ct);
+        var rents = leases.ToLookup(l => l.UnitId, l => PortfolioArithmetic.RentIn(l, year));
+        var budgets = await reports.BudgetsAsync(year, ct);
         PortfolioFiguresResponse Figures(IEnumerable<PortfolioUnit> group) => PortfolioFiguresResponse.From(PortfolioArithmetic.Figures(group.ToList(), rents));
         return new PortfolioReportResponse
         {
@@ -195,7 +197,7 @@ public sealed class GetPortfolioReportEndpoint(ReportStore reports, PlatformCale
             ByNeighbourhood = units.GroupBy(u => u.NeighbourhoodCode).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new PortfolioNeighbourhoodResponse { NeighbourhoodCode = g.Key, Figures = Figures(g) })
                 .ToList(),
-            Budgets = await reports.BudgetsAsync(year, ct),
+            Budgets = budgets is null ? null : PortfolioArithmetic.BudgetYears(year, budgets, leases.SelectMany(l => l.Discounts)),
         };
     }
 

@@ -1,3 +1,4 @@
+using Platform.Api.Features.DiscountBudgets;
 using Platform.Api.Features.Units;
 
 namespace Platform.Api.Features.Reports.Portfolio;
@@ -83,6 +84,23 @@ public static class PortfolioArithmetic
             market, baseCents, discountCents,
             market > 0 ? Percent(discountCents, market) : null,
             perM2, Band(perM2));
+    }
+
+    /// <summary>
+    /// Each budget line's year, as GET …/discount-budgets shows it: a line with a budget for the year or discount money in it
+    /// (each month charged to the year it falls in, at the terms in force on its first day), ordered by line.
+    /// </summary>
+    public static IReadOnlyList<BudgetYearResponse> BudgetYears(int year, IReadOnlyList<BudgetRow> budgets, IEnumerable<ReportDiscount> discounts)
+    {
+        var committed = discounts.Where(d => d.BudgetLine is not null)
+            .Select(d => (Line: d.BudgetLine!, Cents: d.Schedule.ByYear().TryGetValue(year, out var cents) ? cents : (long?)null))
+            .Where(d => d.Cents is not null)
+            .GroupBy(d => d.Line)
+            .ToDictionary(g => g.Key, g => g.Sum(d => d.Cents!.Value));
+        var byLine = budgets.Where(b => b.Year == year).ToDictionary(b => b.Line);
+        return byLine.Keys.Union(committed.Keys).Order(StringComparer.Ordinal)
+            .Select(line => BudgetYearResponse.From(line, year, byLine.GetValueOrDefault(line), committed.GetValueOrDefault(line)))
+            .ToList();
     }
 
     public static AffordableBand Band(long? centsPerM2PerYear) => centsPerM2PerYear switch
