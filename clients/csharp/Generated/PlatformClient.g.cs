@@ -24025,6 +24025,7 @@ namespace Plinth.Platform.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("byRadius")]
         [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(5)]
         public System.Collections.Generic.IList<ImpactRadiusResponse> ByRadius { get; set; } = new System.Collections.Generic.List<ImpactRadiusResponse>();
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;

@@ -14,6 +14,7 @@ public static class OpenApiSetup
             options.AddSchemaTransformer<EnumNamesSchemaTransformer>();
             options.AddSchemaTransformer<ValidationRulesSchemaTransformer>();
             options.AddSchemaTransformer<FormattedStringSchemaTransformer>();
+            options.AddSchemaTransformer<EachItemSchemaTransformer>();
             options.AddSchemaTransformer<BusinessDateSchemaTransformer>();
             options.AddDocumentTransformer<DocumentTransformer>();
         });

@@ -9,6 +9,8 @@ public static class FieldLimits
     public const int ClientSecret = 64;
     public const int Cursor = 512;
     public const int MunicipalityCode = 6;
+
+    public const int NeighbourhoodCode = 10;
     public const int KvkNumber = 8;
 
     /// <summary>Tenant clients are named after their tenant: <c>staedion-0b902745166aff6c</c>.</summary>

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Platform.Api.Concurrency;
 using Platform.Api.Features.Sharing;
+using Platform.Api.OpenApi;
 using Platform.Api.Validation;
 
 namespace Platform.Api.Features.Developments;
@@ -17,6 +18,7 @@ public sealed class DevelopmentResponse
     public required string MunicipalityCode { get; init; }
 
     [MaxLength(DevelopmentRequest.MaxNeighbourhoods)]
+    [EachItem(DutchCodes.NeighbourhoodCodePattern, FieldLimits.NeighbourhoodCode)]
     public required IReadOnlyList<string> NeighbourhoodCodes { get; init; }
 
     [Range(0, DevelopmentRequest.MaxDwellings)]

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Platform.Api.Concurrency;
 using Platform.Api.Features.Developments;
 using Platform.Api.Features.Sharing;
+using Platform.Api.OpenApi;
 using Platform.Api.Persistence;
 using Platform.Api.Validation;
 
@@ -15,6 +16,7 @@ public sealed class NormScopeResponse
 
     /// <summary>Empty: the whole municipality.</summary>
     [MaxLength(DevelopmentRequest.MaxNeighbourhoods)]
+    [EachItem(DutchCodes.NeighbourhoodCodePattern, FieldLimits.NeighbourhoodCode)]
     public required IReadOnlyList<string> NeighbourhoodCodes { get; init; }
 }
 

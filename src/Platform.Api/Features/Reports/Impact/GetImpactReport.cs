@@ -102,6 +102,7 @@ public sealed class ImpactReportResponse
     public required IReadOnlyList<ImpactThemeResponse> ByTheme { get; init; }
 
     /// <summary>Per radius of the value fan: building, neighbourhood, area, city, region (all five, empty ones too).</summary>
+    [MaxLength(5)]
     public required IReadOnlyList<ImpactRadiusResponse> ByRadius { get; init; }
 }
 
