@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.InMemory;
+using Hangfire.SqlServer;
 using Microsoft.Extensions.Options;
 using Platform.Api.Features.Reminders;
 using Platform.Api.Persistence;
@@ -26,18 +27,16 @@ public static class JobsSetup
     public static IServiceCollection AddPlatformJobs(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database)
     {
         var jobs = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
-        services.AddHangfire(hangfire =>
-        {
-            hangfire
-                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-
-            if (database.Provider == DatabaseProvider.SqlServer)
-                hangfire.UseSqlServerStorage(database.ResolvedConnectionString);
-            else
-                hangfire.UseInMemoryStorage(new InMemoryStorageOptions());
-        });
+        // One storage per host, taken from DI by the server, the job clients and the dashboard. Hangfire's own default is the
+        // static JobStorage.Current, which every host in a process shares: the test suite runs many hosts, and one host's
+        // server could then run another's recurring scan against its own database.
+        services.AddSingleton<JobStorage>(_ => database.Provider == DatabaseProvider.SqlServer
+            ? new SqlServerStorage(database.ResolvedConnectionString)
+            : new InMemoryStorage(new InMemoryStorageOptions()));
+        services.AddHangfire(hangfire => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
         services.AddHangfireServer(options =>
         {
             options.WorkerCount = Math.Max(2, Environment.ProcessorCount);
