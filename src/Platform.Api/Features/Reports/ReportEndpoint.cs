@@ -1,5 +1,8 @@
 using FastEndpoints;
 using Platform.Api.Errors;
+using Platform.Api.Features.Sharing;
+using Platform.Api.Security;
+using Platform.Api.Tenancy;
 
 namespace Platform.Api.Features.Reports;
 
@@ -14,6 +17,14 @@ public abstract class ReportEndpoint<TRequest, TReport, TRow> : Endpoint<TReques
     protected abstract CsvTable<TRow> Csv { get; }
 
     protected CsvReport CsvMetadata => new(Csv.ColumnNames);
+
+    /// <summary>What every report declares: its route, the reports:read scope, a reports grantee's read, and the CSV.</summary>
+    protected void ReportRoute(string route)
+    {
+        Get(route);
+        Scopes(ApiScopes.ReportsRead);
+        Options(b => b.WithMetadata(new GranteeReadable(SharedResource.Reports, ApiScopes.ReportsRead), CsvMetadata));
+    }
 
     protected abstract Task<TReport> ReportAsync(TRequest req, CancellationToken ct);
 

@@ -1,10 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using FastEndpoints;
 using Platform.Api.Features.Discounts;
-using Platform.Api.Features.Sharing;
 using Platform.Api.Persistence;
-using Platform.Api.Security;
-using Platform.Api.Tenancy;
 
 namespace Platform.Api.Features.Reports.Impact;
 
@@ -138,9 +135,7 @@ public sealed class GetImpactReportEndpoint(ReportStore reports, PlatformCalenda
 
     public override void Configure()
     {
-        Get("/v1/tenants/{tenant}/reports/impact");
-        Scopes(ApiScopes.ReportsRead);
-        Options(b => b.WithMetadata(new GranteeReadable(SharedResource.Reports, ApiScopes.ReportsRead), CsvMetadata));
+        ReportRoute("/v1/tenants/{tenant}/reports/impact");
         Summary(s =>
         {
             s.Summary = "Get the impact report";

@@ -1,10 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using FastEndpoints;
 using Platform.Api.Features.DiscountBudgets;
-using Platform.Api.Features.Sharing;
 using Platform.Api.Features.Units;
-using Platform.Api.Security;
-using Platform.Api.Tenancy;
 using Platform.Api.Validation;
 
 namespace Platform.Api.Features.Reports.Portfolio;
@@ -159,9 +156,7 @@ public sealed class GetPortfolioReportEndpoint(ReportStore reports, PlatformCale
 
     public override void Configure()
     {
-        Get("/v1/tenants/{tenant}/reports/portfolio");
-        Scopes(ApiScopes.ReportsRead);
-        Options(b => b.WithMetadata(new GranteeReadable(SharedResource.Reports, ApiScopes.ReportsRead), CsvMetadata));
+        ReportRoute("/v1/tenants/{tenant}/reports/portfolio");
         Summary(s =>
         {
             s.Summary = "Get the portfolio report";
