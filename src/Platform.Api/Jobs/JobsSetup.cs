@@ -39,7 +39,8 @@ public static class JobsSetup
             .UseRecommendedSerializerSettings());
         services.AddHangfireServer(options =>
         {
-            options.WorkerCount = Math.Max(2, Environment.ProcessorCount);
+            // Webhook deliveries wait on receivers, not on the CPU: as many workers as Hangfire takes by default (5 per core, at most 20).
+            options.WorkerCount = Math.Min(20, 5 * Environment.ProcessorCount);
             options.SchedulePollingInterval = jobs.PollingInterval;
         });
         return services;
