@@ -45,7 +45,7 @@ public sealed class TenantFilterTests
         ["ApplicationSubmissions.InsertReceiptSql"] = "A submission writes its receipt into the submitter's partition, beside the application in the landlord's.",
         ["ApplicationSubmissions.FindOwnSql"] = "The submitter reads its application in the landlord's partition through its own receipt (r.tenant_id = the acting tenant).",
         ["TenderReminders.DueTendersSql"] = "The reminder job finds the open tenders of every tenant that close within three days, to remind or close them.",
-        ["TenderReminders.ShortlistedTendersSql"] = "The reminder job finds the shortlisted tenders of every tenant to announce their pitch nights.",
+        ["TenderReminders.DuePitchNightsSql"] = "The reminder job finds the shortlisted tenders of every tenant whose pitch night is due to be announced.",
         ["JurorKeys.FindByKeySql"] = "The juror-key scheme finds the juror of a key (by its hash) before any tenant is known, as the token server finds a client.",
         ["ApplicationSubmissions.ListReceiptsSql"] = "The submitter lists its receipts with their applications, which live in the landlords' partitions.",
     };
