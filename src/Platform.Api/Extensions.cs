@@ -11,6 +11,7 @@ using Platform.Api.Features.Awards;
 using Platform.Api.Features.Developments;
 using Platform.Api.Features.DiscountBudgets;
 using Platform.Api.Features.Jurors;
+using Platform.Api.Features.Jury;
 using Platform.Api.Features.DiscountPolicy;
 using Platform.Api.Features.Discounts;
 using Platform.Api.Features.Leases;
@@ -103,6 +104,7 @@ public static class Extensions
         services.AddScoped<ShortlistStore>();
         services.AddScoped<RankingStore>();
         services.AddScoped<AwardStore>();
+        services.AddScoped<JuryStore>();
         services.AddScoped<ReportStore>();
         services.AddSingleton<TenantNotices>();
         services.AddSingleton<TenderReminders>();

@@ -2,7 +2,7 @@ using System.Globalization;
 using Platform.Api.Persistence;
 using Platform.Benchmarks;
 
-// dotnet run -c Release --project tests/Platform.Benchmarks [-- reminder-scan | reports | ranking]
+// dotnet run -c Release --project tests/Platform.Benchmarks [-- reminder-scan | reports | ranking | listing]
 if (args is ["ranking"])
 {
     RankingBenchmark.Run();
@@ -16,6 +16,12 @@ if (args.FirstOrDefault() == "reports")
     Console.WriteLine($"{"request",-40} {"bytes",9} {"first",8} {"median",8} {"max",8} {"cpu",8}");
     foreach (var timing in await ReportsBenchmark.RunAsync(rounds: 20))
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{timing.Request,-40} {timing.Bytes,9} {timing.FirstMs,8:0.0} {timing.MedianMs,8:0.0} {timing.MaxMs,8:0.0} {timing.MedianCpuMs,8:0.0}"));
+    return;
+}
+
+if (args.FirstOrDefault() == "listing")
+{
+    await ListingBenchmark.RunAsync(rounds: 20);
     return;
 }
 

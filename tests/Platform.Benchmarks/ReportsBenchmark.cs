@@ -5,13 +5,9 @@ using System.Net.Http.Json;
 using System.Reflection;
 using System.Text.Json;
 using Dapper;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Platform.Api;
 using Platform.Api.Features.Reports;
 using Platform.Api.Persistence;
 
@@ -54,18 +50,7 @@ public static class ReportsBenchmark
             await PrintPlansAsync(db);
             SqliteConnection.ClearAllPools();
 
-            await using var api = new WebApplicationFactory<PlatformCalendar>().WithWebHostBuilder(host =>
-            {
-                host.UseSolutionRelativeContentRoot("src/Platform.Api");
-                host.UseEnvironment("Benchmark");
-                host.UseSetting("Database:Provider", "Sqlite");
-                host.UseSetting("Database:ConnectionString", $"Data Source={file}");
-                host.UseSetting("Bootstrap:ClientId", "platform-admin");
-                host.UseSetting("Bootstrap:ClientSecret", Secret);
-                host.UseSetting("RateLimiting:PermitLimit", "1000000");
-                host.UseSetting("Logging:LogLevel:Default", "Warning");
-                host.UseSetting("Platform:TimeZone", "Europe/Amsterdam");
-            });
+            await using var api = BenchmarkHost.Over(file, Secret);
             using var http = api.CreateClient();
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TenantTokenAsync(http));
 
@@ -81,7 +66,7 @@ public static class ReportsBenchmark
         }
     }
 
-    static async Task<Timing> TimeAsync(HttpClient http, string path, string accept, int rounds)
+    internal static async Task<Timing> TimeAsync(HttpClient http, string path, string accept, int rounds)
     {
         var times = new List<double>();
         var cpu = new List<double>();
@@ -219,7 +204,7 @@ public static class ReportsBenchmark
     }
 
     /// <summary>Prepared inserts by name; each call binds the tenant, the time and the given values.</summary>
-    static Func<string, Dictionary<string, object>, Task> Commands(
+    internal static Func<string, Dictionary<string, object>, Task> Commands(
         SqliteConnection connection, SqliteTransaction transaction, string tenant, string now, IReadOnlyDictionary<string, string> statements)
     {
         var commands = statements.ToDictionary(s => s.Key, s =>
@@ -242,5 +227,5 @@ public static class ReportsBenchmark
     }
 
     /// <summary>A GUID as Microsoft.Data.Sqlite stores the ones Dapper binds: upper-case text.</summary>
-    static string Id(Guid id) => id.ToString("D").ToUpperInvariant();
+    internal static string Id(Guid id) => id.ToString("D").ToUpperInvariant();
 }

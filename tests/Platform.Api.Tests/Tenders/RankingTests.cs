@@ -34,6 +34,37 @@ public sealed class RankingTests(PlatformApp app)
     }
 
     [Fact]
+    public async Task The_ranking_weighs_each_jurors_scores_leaves_out_a_conflicted_juror_and_flags_the_tie()
+    {
+        // ScoreAllAsync's sheets, and Ria, a third juror: 10s for De Kade, 4s for Atelier Noor, a conflict with De Werf.
+        // De Kade (8 + 8 + 10) / 3 = 8.67; means (9+7+10)/3, (8+9+10)/3, (7+9+10)/3, (8+7+10)/3 = 8.67, 9, 8.67, 8.33.
+        // Atelier Noor (7 + 7 + 4) / 3 = 6.00 and De Werf (6 + 6) / 2 = 6.00, exactly: both rank 2, tied, second quarter.
+        var plans = await app.PitchingPlansAsync();
+        var ria = await plans.Rochdale.AppointAsync(plans.TenderId, JuryScenarios.Resident("Ria Koster"));
+        await plans.ScoreAllAsync();
+        var juror = app.Juror(ria.Key);
+        await juror.ScoreApplicationAsync(plans.TenderId, plans.FromKade.Id, JuryScenarios.Sheet(10, 10, 10, 10), Ct);
+        await juror.ScoreApplicationAsync(plans.TenderId, plans.FromNoor.Id, JuryScenarios.Sheet(4, 4, 4, 4), Ct);
+        await juror.DeclareJuryConflictAsync(plans.TenderId, plans.FromWerf.Id, new DeclareJuryConflictRequest { Reason = "De Werf is van mijn zus." }, cancellationToken: Ct);
+
+        var ranking = await plans.Rochdale.Api.Awards.GetTenderRankingAsync(plans.Slug, plans.TenderId, Ct);
+
+        Assert.Equal(3, ranking.SittingJurors);
+        Assert.DoesNotContain(ranking.Applications, a => a.ApplicationId == plans.NotSelected.Id);
+        var (kade, second, third) = (ranking.Applications[0], ranking.Applications[1], ranking.Applications[2]);
+        Assert.Equal((plans.FromKade.Id, "Maakcollectief De Kade", 8.67, 3, 1, false, RankBand.TopQuarter),
+            (kade.ApplicationId, kade.ApplicantName, kade.WeightedScore!.Value, kade.Jurors, kade.Rank!.Value, kade.Tied, kade.Band!.Value));
+        Assert.Equal([8.67, 9, 8.67, 8.33], kade.CriterionMeans.Select(m => m.Mean));
+        Assert.Equal(["open_function", "storefront", "affordable", "feasibility"], kade.CriterionMeans.Select(m => m.Key));
+        var noor = new[] { second, third }.Single(a => a.ApplicationId == plans.FromNoor.Id);
+        var werf = new[] { second, third }.Single(a => a.ApplicationId == plans.FromWerf.Id);
+        Assert.Equal((6.0, 3, 0, 2, true, RankBand.SecondQuarter), (noor.WeightedScore!.Value, noor.Jurors, noor.ConflictedJurors, noor.Rank!.Value, noor.Tied, noor.Band!.Value));
+        Assert.Equal((6.0, 2, 1, 2, true, RankBand.SecondQuarter), (werf.WeightedScore!.Value, werf.Jurors, werf.ConflictedJurors, werf.Rank!.Value, werf.Tied, werf.Band!.Value));
+        Assert.Equal([6.33, 5.67, 5.67, 6.33], noor.CriterionMeans.Select(m => m.Mean));
+        Assert.All(ranking.Applications, a => Assert.True(a.ScoresComplete));
+    }
+
+    [Fact]
     public async Task A_revoked_juror_no_longer_sits()
     {
         var rochdale = await app.LandlordAsync();
