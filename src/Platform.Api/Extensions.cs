@@ -7,6 +7,7 @@ using Platform.Api.Demo;
 using Platform.Api.Errors;
 using Platform.Api.Features.Applications;
 using Platform.Api.Features.Audit;
+using Platform.Api.Features.Awards;
 using Platform.Api.Features.Developments;
 using Platform.Api.Features.DiscountBudgets;
 using Platform.Api.Features.Jurors;
@@ -101,6 +102,8 @@ public static class Extensions
         services.AddScoped<ApplicationSubmissions>();
         services.AddScoped<JurorStore>();
         services.AddScoped<ShortlistStore>();
+        services.AddScoped<RankingStore>();
+        services.AddScoped<AwardStore>();
         services.AddScoped<JuryStore>();
         services.AddScoped<ReportStore>();
         services.AddSingleton<TenantNotices>();

@@ -3,13 +3,14 @@ using Platform.Api.Persistence;
 using Platform.Benchmarks;
 
 // dotnet run -c Release --project tests/Platform.Benchmarks [-- reminder-scan | reports | ranking | listing]
+DapperTypeHandlers.Register();
 if (args is ["ranking"])
 {
     RankingBenchmark.Run();
+    await RankingBenchmark.RunEndpointAsync();
     return;
 }
 
-DapperTypeHandlers.Register();
 if (args.FirstOrDefault() == "reports")
 {
     Console.WriteLine("Reports on SQLite through the API in this process (Release), year 2026; times in ms.");

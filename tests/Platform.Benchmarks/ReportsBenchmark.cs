@@ -52,7 +52,7 @@ public static class ReportsBenchmark
 
             await using var api = BenchmarkHost.Over(file, Secret);
             using var http = api.CreateClient();
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TenantTokenAsync(http));
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TenantTokenAsync(http, Secret, "bench", "reports:read"));
 
             var timings = new List<Timing>();
             foreach (var (report, accept) in new[] { ("portfolio", "application/json"), ("portfolio", "text/csv"), ("impact", "application/json"), ("impact", "text/csv") })
@@ -96,13 +96,13 @@ public static class ReportsBenchmark
             cpuFollowing[cpuFollowing.Count / 2]);
     }
 
-    /// <summary>The platform administrator makes a reports:read client for the tenant; its token is what the reports are read with.</summary>
-    static async Task<string> TenantTokenAsync(HttpClient http)
+    /// <summary>The platform administrator makes a client of <paramref name="tenant"/> with <paramref name="scope"/>; its token is what the benchmark reads with.</summary>
+    internal static async Task<string> TenantTokenAsync(HttpClient http, string adminSecret, string tenant, string scope)
     {
-        var admin = await TokenAsync(http, "platform-admin", Secret);
-        using var create = new HttpRequestMessage(HttpMethod.Post, "/v1/tenants/bench/clients")
+        var admin = await TokenAsync(http, "platform-admin", adminSecret);
+        using var create = new HttpRequestMessage(HttpMethod.Post, $"/v1/tenants/{tenant}/clients")
         {
-            Content = JsonContent.Create(new { displayName = "Benchmark reader", scopes = new[] { "reports:read" } }),
+            Content = JsonContent.Create(new { displayName = "Benchmark reader", scopes = new[] { scope } }),
         };
         create.Headers.Authorization = new AuthenticationHeaderValue("Bearer", admin);
         using var created = await http.SendAsync(create);

@@ -18827,6 +18827,572 @@ namespace Plinth.Platform.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial interface IAwardsClient
+    {
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Award a pitching tender
+        /// </summary>
+        /// <remarks>
+        /// In one transaction: the tender becomes awarded with the jury's report; the winner's application awarded; its lease created on the tender's unit with the offered rent, regime and start (open-ended), and the offered discount on it with its cadence, budget line and counter-performances; every other shortlisted application rejected, each told its own per-criterion means and rank band (on the application, the applicant's receipt and its event). 400 naming applicationId for an id that is no application of this tender; 409 application-not-shortlisted; 409 jury-scores-incomplete naming each application and the jurors whose scores it lacks; 409 application-without-kvk-number when the winner has none for the lease; 409 tender-several-units; 409 tender-transition-not-allowed when the tender is not pitching (allowedTransitions); the lease's and the discount's own refusals (lease-overlap, discount-overlap, budget-exceeded 409, discount-policy 422, tender-offered-discount-invalid 409) with nothing written. Accepts an Idempotency-Key.
+        /// </remarks>
+        /// <param name="tenant">The tenant's slug.</param>
+        /// <param name="tenderId">The id of the tender.</param>
+        /// <param name="idempotency_Key">A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="PlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<TenderResponse> AwardTenderAsync(string tenant, System.Guid tenderId, AwardTenderRequest body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Get the jury's ranking of a tender
+        /// </summary>
+        /// <remarks>
+        /// Every shortlisted application with its weighted score, per-criterion means, the number of jurors whose scores count and of those conflicted, its rank, ties, rank band and whether its scores are complete. From the pitching on; 409 tender-not-ranked naming the status before it (or for a cancelled tender).
+        /// </remarks>
+        /// <param name="tenant">The tenant's slug.</param>
+        /// <param name="tenderId">The id of the tender.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="PlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<TenderRankingResponse> GetTenderRankingAsync(string tenant, System.Guid tenderId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class AwardsClient : IAwardsClient
+    {
+        private System.Net.Http.HttpClient _httpClient;
+        private static System.Lazy<System.Text.Json.JsonSerializerOptions> _settings = new System.Lazy<System.Text.Json.JsonSerializerOptions>(CreateSerializerSettings, true);
+        private System.Text.Json.JsonSerializerOptions _instanceSettings;
+
+    #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        public AwardsClient(System.Net.Http.HttpClient httpClient)
+    #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        {
+            _httpClient = httpClient;
+            Initialize();
+        }
+
+        private static System.Text.Json.JsonSerializerOptions CreateSerializerSettings()
+        {
+            var settings = new System.Text.Json.JsonSerializerOptions();
+            var converters = new System.Text.Json.Serialization.JsonConverter[] { new System.Text.Json.Serialization.JsonStringEnumConverter() };
+            foreach(var converter in converters)
+                settings.Converters.Add(converter);
+            UpdateJsonSerializerSettings(settings);
+            return settings;
+        }
+
+        protected System.Text.Json.JsonSerializerOptions JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
+
+        static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings);
+
+        partial void Initialize();
+
+        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, string url);
+        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder);
+        partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Award a pitching tender
+        /// </summary>
+        /// <remarks>
+        /// In one transaction: the tender becomes awarded with the jury's report; the winner's application awarded; its lease created on the tender's unit with the offered rent, regime and start (open-ended), and the offered discount on it with its cadence, budget line and counter-performances; every other shortlisted application rejected, each told its own per-criterion means and rank band (on the application, the applicant's receipt and its event). 400 naming applicationId for an id that is no application of this tender; 409 application-not-shortlisted; 409 jury-scores-incomplete naming each application and the jurors whose scores it lacks; 409 application-without-kvk-number when the winner has none for the lease; 409 tender-several-units; 409 tender-transition-not-allowed when the tender is not pitching (allowedTransitions); the lease's and the discount's own refusals (lease-overlap, discount-overlap, budget-exceeded 409, discount-policy 422, tender-offered-discount-invalid 409) with nothing written. Accepts an Idempotency-Key.
+        /// </remarks>
+        /// <param name="tenant">The tenant's slug.</param>
+        /// <param name="tenderId">The id of the tender.</param>
+        /// <param name="idempotency_Key">A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="PlatformApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<TenderResponse> AwardTenderAsync(string tenant, System.Guid tenderId, AwardTenderRequest body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (tenant == null)
+                throw new System.ArgumentNullException("tenant");
+
+            if (tenderId == null)
+                throw new System.ArgumentNullException("tenderId");
+
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v1/tenants/{tenant}/tenders/{tenderId}/award"
+                    urlBuilder_.Append("v1/tenants/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(tenant, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/tenders/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(tenderId, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/award");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<TenderResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Payload Too Large", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Unsupported Media Type", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Unprocessable Entity", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Internal Server Error", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Service Unavailable", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new PlatformApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Get the jury's ranking of a tender
+        /// </summary>
+        /// <remarks>
+        /// Every shortlisted application with its weighted score, per-criterion means, the number of jurors whose scores count and of those conflicted, its rank, ties, rank band and whether its scores are complete. From the pitching on; 409 tender-not-ranked naming the status before it (or for a cancelled tender).
+        /// </remarks>
+        /// <param name="tenant">The tenant's slug.</param>
+        /// <param name="tenderId">The id of the tender.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="PlatformApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<TenderRankingResponse> GetTenderRankingAsync(string tenant, System.Guid tenderId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (tenant == null)
+                throw new System.ArgumentNullException("tenant");
+
+            if (tenderId == null)
+                throw new System.ArgumentNullException("tenderId");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v1/tenants/{tenant}/tenders/{tenderId}/ranking"
+                    urlBuilder_.Append("v1/tenants/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(tenant, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/tenders/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(tenderId, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/ranking");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<TenderRankingResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Internal Server Error", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Service Unavailable", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new PlatformApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        protected struct ObjectResponseResult<T>
+        {
+            public ObjectResponseResult(T responseObject, string responseText)
+            {
+                this.Object = responseObject;
+                this.Text = responseText;
+            }
+
+            public T Object { get; }
+
+            public string Text { get; }
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static System.Threading.Tasks.Task<string> ReadAsStringAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
+        {
+    #if NET5_0_OR_GREATER
+            return content.ReadAsStringAsync(cancellationToken);
+    #else
+            return content.ReadAsStringAsync();
+    #endif
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static System.Threading.Tasks.Task<System.IO.Stream> ReadAsStreamAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
+        {
+    #if NET5_0_OR_GREATER
+            return content.ReadAsStreamAsync(cancellationToken);
+    #else
+            return content.ReadAsStreamAsync();
+    #endif
+        }
+
+        public bool ReadResponseAsString { get; set; }
+
+        protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
+        {
+            if (response == null || response.Content == null)
+            {
+                return new ObjectResponseResult<T>(default(T)!, string.Empty);
+            }
+
+            if (ReadResponseAsString)
+            {
+                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize<T>(responseText, JsonSerializerSettings);
+                    return new ObjectResponseResult<T>(typedBody!, responseText);
+                }
+                catch (System.Text.Json.JsonException exception)
+                {
+                    var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
+                    throw new PlatformApiException(message, (int)response.StatusCode, responseText, headers, exception);
+                }
+            }
+            else
+            {
+                try
+                {
+                    using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
+                    {
+                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync<T>(responseStream, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
+                        return new ObjectResponseResult<T>(typedBody!, string.Empty);
+                    }
+                }
+                catch (System.Text.Json.JsonException exception)
+                {
+                    var message = "Could not deserialize the response body stream as " + typeof(T).FullName + ".";
+                    throw new PlatformApiException(message, (int)response.StatusCode, string.Empty, headers, exception);
+                }
+            }
+        }
+
+        private string ConvertToString(object? value, System.Globalization.CultureInfo cultureInfo)
+        {
+            if (value == null)
+            {
+                return "";
+            }
+
+            if (value is System.Enum)
+            {
+                var name = System.Enum.GetName(value.GetType(), value);
+                if (name != null)
+                {
+                    var field_ = System.Reflection.IntrospectionExtensions.GetTypeInfo(value.GetType()).GetDeclaredField(name);
+                    if (field_ != null)
+                    {
+                        var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute(field_, typeof(System.Runtime.Serialization.EnumMemberAttribute)) 
+                            as System.Runtime.Serialization.EnumMemberAttribute;
+                        if (attribute != null)
+                        {
+                            return attribute.Value != null ? attribute.Value : name;
+                        }
+                    }
+
+                    var converted = System.Convert.ToString(System.Convert.ChangeType(value, System.Enum.GetUnderlyingType(value.GetType()), cultureInfo));
+                    return converted == null ? string.Empty : converted;
+                }
+            }
+            else if (value is bool) 
+            {
+                return System.Convert.ToString((bool)value, cultureInfo).ToLowerInvariant();
+            }
+            else if (value is byte[])
+            {
+                return System.Convert.ToBase64String((byte[]) value);
+            }
+            else if (value is string[])
+            {
+                return string.Join(",", (string[])value);
+            }
+            else if (value.GetType().IsArray)
+            {
+                var valueArray = (System.Array)value;
+                var valueTextArray = new string[valueArray.Length];
+                for (var i = 0; i < valueArray.Length; i++)
+                {
+                    valueTextArray[i] = ConvertToString(valueArray.GetValue(i), cultureInfo);
+                }
+                return string.Join(",", valueTextArray);
+            }
+
+            var result = System.Convert.ToString(value, cultureInfo);
+            return result == null ? "" : result;
+        }
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IAuditClient
     {
 
@@ -22091,6 +22657,9 @@ namespace Plinth.Platform.Client
         [System.Text.Json.Serialization.JsonPropertyName("pitchSlot")]
         public PitchSlot? PitchSlot { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("juryOutcome")]
+        public JuryOutcomeResponse? JuryOutcome { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("submittedAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(33)]
@@ -22189,6 +22758,14 @@ namespace Plinth.Platform.Client
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"not_selected")]
         [System.Runtime.Serialization.EnumMember(Value = @"not_selected")]
         NotSelected = 5,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"awarded")]
+        [System.Runtime.Serialization.EnumMember(Value = @"awarded")]
+        Awarded = 6,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"rejected")]
+        [System.Runtime.Serialization.EnumMember(Value = @"rejected")]
+        Rejected = 7,
 
     }
 
@@ -22318,6 +22895,14 @@ namespace Plinth.Platform.Client
         [System.Runtime.Serialization.EnumMember(Value = @"pitching_started")]
         PitchingStarted = 19,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"awarded")]
+        [System.Runtime.Serialization.EnumMember(Value = @"awarded")]
+        Awarded = 20,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"rejected")]
+        [System.Runtime.Serialization.EnumMember(Value = @"rejected")]
+        Rejected = 21,
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -22445,6 +23030,37 @@ namespace Plinth.Platform.Client
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.MaxLength(100)]
         public System.Collections.Generic.IList<AuditChange> Changes { get; set; } = new System.Collections.Generic.List<AuditChange>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class AwardTenderRequest
+    {
+
+        /// <summary>
+        /// The winning application: a shortlisted one of this tender.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("applicationId")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(36, MinimumLength = 1)]
+        public System.Guid ApplicationId { get; set; } = default!;
+
+        /// <summary>
+        /// The paragraph that explains the choice (50–10,000 characters); shown on the tender.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("juryReport")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(10000, MinimumLength = 50)]
+        public string JuryReport { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -23529,8 +24145,39 @@ namespace Plinth.Platform.Client
         // TODO(system.text.json): Add ItemConverterType with enum converter when supported
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.MinLength(1)]
-        [System.ComponentModel.DataAnnotations.MaxLength(12)]
+        [System.ComponentModel.DataAnnotations.MaxLength(14)]
         public System.Collections.Generic.IList<NotificationType> Events { get; set; } = new System.Collections.Generic.List<NotificationType>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// The mean of the jurors' scores on one criterion.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CriterionMeanResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("key")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(40)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[a-z][a-z0-9_]{0,39}$")]
+        public string Key { get; set; } = default!;
+
+        /// <summary>
+        /// 1–10, two decimals.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("mean")]
+        [System.ComponentModel.DataAnnotations.Range(1D, 10D)]
+        public double Mean { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -24764,6 +25411,37 @@ namespace Plinth.Platform.Client
     }
 
     /// <summary>
+    /// What the award told the applicant of its own plan's scores: never another applicant's.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class JuryOutcomeResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("band")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<RankBand>))]
+        public RankBand Band { get; set; } = default!;
+
+        /// <summary>
+        /// Per criterion, in the tender's order, the mean of the scores of the jurors whose scores counted.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("criterionMeans")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(10)]
+        public System.Collections.Generic.IList<CriterionMeanResponse> CriterionMeans { get; set; } = new System.Collections.Generic.List<CriterionMeanResponse>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
     /// A juror's current scores of one application: what it gave on each criterion, and when it last scored.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -25271,7 +25949,7 @@ namespace Plinth.Platform.Client
         public System.Guid SubjectId { get; set; } = default!;
 
         /// <summary>
-        /// The day the reminder is about: the evaluation's due date, the day the discount or lease ends, a 7:290 lease's notice deadline, a sharing grant's first day or the day it was revoked, the day a tender's shortlist was made, the day of its pitch night or of its closing, or the day a cut in a development's work space was decided.
+        /// The day the reminder is about: the evaluation's due date, the day the discount or lease ends, a 7:290 lease's notice deadline, a sharing grant's first day or the day it was revoked, the day a tender's shortlist was made or its award, the day of its pitch night or of its closing, or the day a cut in a development's work space was decided.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("dueOn")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -25389,6 +26067,14 @@ namespace Plinth.Platform.Client
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"programme.work_space_reduced")]
         [System.Runtime.Serialization.EnumMember(Value = @"programme.work_space_reduced")]
         ProgrammeWorkSpaceReduced = 11,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"application.awarded")]
+        [System.Runtime.Serialization.EnumMember(Value = @"application.awarded")]
+        ApplicationAwarded = 12,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"application.rejected")]
+        [System.Runtime.Serialization.EnumMember(Value = @"application.rejected")]
+        ApplicationRejected = 13,
 
     }
 
@@ -27052,6 +27738,110 @@ namespace Plinth.Platform.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum RankBand
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"top_quarter")]
+        [System.Runtime.Serialization.EnumMember(Value = @"top_quarter")]
+        TopQuarter = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"second_quarter")]
+        [System.Runtime.Serialization.EnumMember(Value = @"second_quarter")]
+        SecondQuarter = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"third_quarter")]
+        [System.Runtime.Serialization.EnumMember(Value = @"third_quarter")]
+        ThirdQuarter = 2,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"bottom_quarter")]
+        [System.Runtime.Serialization.EnumMember(Value = @"bottom_quarter")]
+        BottomQuarter = 3,
+
+    }
+
+    /// <summary>
+    /// One shortlisted application's place in the jury's ranking.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class RankingEntryResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("applicationId")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(36)]
+        public System.Guid ApplicationId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("applicantName")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(200)]
+        public string ApplicantName { get; set; } = default!;
+
+        /// <summary>
+        /// Per juror Σ weight × score / Σ weight, then the mean over the jurors who scored every criterion (conflicted jurors left
+        /// <br/>out); 1–10, two decimals. Null while no juror has scored it completely.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("weightedScore")]
+        [System.ComponentModel.DataAnnotations.Range(1D, 10D)]
+        public double? WeightedScore { get; set; } = default!;
+
+        /// <summary>
+        /// Per criterion, in the tender's order, the mean over the same jurors; empty while none has scored it completely.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("criterionMeans")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(10)]
+        public System.Collections.Generic.IList<CriterionMeanResponse> CriterionMeans { get; set; } = new System.Collections.Generic.List<CriterionMeanResponse>();
+
+        /// <summary>
+        /// The jurors whose scores count: they scored every criterion and declared no conflict.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("jurors")]
+        [System.ComponentModel.DataAnnotations.Range(0, 2147483647)]
+        public int Jurors { get; set; } = default!;
+
+        /// <summary>
+        /// The sitting jurors who declared a conflict of interest with this application.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("conflictedJurors")]
+        [System.ComponentModel.DataAnnotations.Range(0, 2147483647)]
+        public int ConflictedJurors { get; set; } = default!;
+
+        /// <summary>
+        /// 1 is the best; equal scores share the better rank (1, 2, 2, 4). Null while unscored.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("rank")]
+        [System.ComponentModel.DataAnnotations.Range(1, 50)]
+        public int? Rank { get; set; } = default!;
+
+        /// <summary>
+        /// Whether another application has exactly the same weighted score.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("tied")]
+        public bool Tied { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("band")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<RankBand>))]
+        public RankBand? Band { get; set; } = default!;
+
+        /// <summary>
+        /// Whether every sitting juror (appointed, not revoked) who declared no conflict with it has scored it on every criterion, with
+        /// <br/>at least one such juror. The award needs every shortlisted application complete.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("scoresComplete")]
+        public bool ScoresComplete { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ReminderScanResponse
     {
 
@@ -27736,6 +28526,57 @@ namespace Plinth.Platform.Client
     }
 
     /// <summary>
+    /// The jury's choice: the winning application, the report that explains it, and the lease (and discount) it became.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TenderAwardResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("applicationId")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(36)]
+        public System.Guid ApplicationId { get; set; } = default!;
+
+        /// <summary>
+        /// The paragraph that explains the choice.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("juryReport")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(10000, MinimumLength = 50)]
+        public string JuryReport { get; set; } = default!;
+
+        /// <summary>
+        /// The winner's lease on the tender's unit, with the offered rent, regime and start.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("leaseId")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(36)]
+        public System.Guid LeaseId { get; set; } = default!;
+
+        /// <summary>
+        /// The offered discount on that lease; null when the tender offered none.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("discountId")]
+        [System.ComponentModel.DataAnnotations.StringLength(36)]
+        public System.Guid? DiscountId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("awardedAt")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(33)]
+        public System.DateTimeOffset AwardedAt { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
     /// One selection criterion with its weight; published in advance and fixed from publication (the Didam ruling).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -27767,6 +28608,46 @@ namespace Plinth.Platform.Client
         [System.Text.Json.Serialization.JsonPropertyName("weight")]
         [System.ComponentModel.DataAnnotations.Range(1, 100)]
         public int Weight { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TenderRankingResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("tenderId")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(36)]
+        public System.Guid TenderId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TenderStatus>))]
+        public TenderStatus Status { get; set; } = default!;
+
+        /// <summary>
+        /// The sitting jurors: appointed and not revoked. A revoked juror's scores and conflicts no longer count.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("sittingJurors")]
+        [System.ComponentModel.DataAnnotations.Range(0, 2147483647)]
+        public int SittingJurors { get; set; } = default!;
+
+        /// <summary>
+        /// Every shortlisted application, best first; the unscored ones last.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("applications")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(50)]
+        public System.Collections.Generic.IList<RankingEntryResponse> Applications { get; set; } = new System.Collections.Generic.List<RankingEntryResponse>();
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -27880,6 +28761,9 @@ namespace Plinth.Platform.Client
         [System.ComponentModel.DataAnnotations.StringLength(33)]
         public System.DateTimeOffset? CancelledAt { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("award")]
+        public TenderAwardResponse? Award { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(33)]
@@ -27941,7 +28825,7 @@ namespace Plinth.Platform.Client
 
     /// <summary>
     /// Where a tender is: draft until published, published until it opens at opensAt, then open until closed; shortlisted, then
-    /// <br/>pitching while its jury scores.
+    /// <br/>pitching while its jury scores, then awarded.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum TenderStatus
@@ -27971,9 +28855,13 @@ namespace Plinth.Platform.Client
         [System.Runtime.Serialization.EnumMember(Value = @"pitching")]
         Pitching = 5,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"awarded")]
+        [System.Runtime.Serialization.EnumMember(Value = @"awarded")]
+        Awarded = 6,
+
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"cancelled")]
         [System.Runtime.Serialization.EnumMember(Value = @"cancelled")]
-        Cancelled = 6,
+        Cancelled = 7,
 
     }
 
@@ -28000,9 +28888,13 @@ namespace Plinth.Platform.Client
         [System.Runtime.Serialization.EnumMember(Value = @"start_pitching")]
         StartPitching = 3,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"award")]
+        [System.Runtime.Serialization.EnumMember(Value = @"award")]
+        Award = 4,
+
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"cancel")]
         [System.Runtime.Serialization.EnumMember(Value = @"cancel")]
-        Cancel = 4,
+        Cancel = 5,
 
     }
 
@@ -28695,9 +29587,13 @@ namespace Plinth.Platform.Client
         [System.Runtime.Serialization.EnumMember(Value = @"start_pitching")]
         StartPitching = 3,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"award")]
+        [System.Runtime.Serialization.EnumMember(Value = @"award")]
+        Award = 4,
+
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"cancel")]
         [System.Runtime.Serialization.EnumMember(Value = @"cancel")]
-        Cancel = 4,
+        Cancel = 5,
 
     }
 

@@ -9070,6 +9070,243 @@ export class DevelopmentsClient implements IDevelopmentsClient {
     }
 }
 
+export interface IAwardsClient {
+
+    /**
+     * Award a pitching tender
+     * @param tenant The tenant's slug.
+     * @param tenderId The id of the tender.
+     * @param idempotency_Key (optional) A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.
+     * @return OK
+     */
+    awardTender(tenant: string, tenderId: string, body: AwardTenderRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<TenderResponse>;
+
+    /**
+     * Get the jury's ranking of a tender
+     * @param tenant The tenant's slug.
+     * @param tenderId The id of the tender.
+     * @return OK
+     */
+    getTenderRanking(tenant: string, tenderId: string, signal?: AbortSignal): Promise<TenderRankingResponse>;
+}
+
+export class AwardsClient implements IAwardsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "/";
+    }
+
+    /**
+     * Award a pitching tender
+     * @param tenant The tenant's slug.
+     * @param tenderId The id of the tender.
+     * @param idempotency_Key (optional) A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.
+     * @return OK
+     */
+    awardTender(tenant: string, tenderId: string, body: AwardTenderRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<TenderResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/tenders/{tenderId}/award";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        if (tenderId === undefined || tenderId === null)
+            throw new globalThis.Error("The parameter 'tenderId' must be defined.");
+        url_ = url_.replace("{tenderId}", encodeURIComponent("" + tenderId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                ...(idempotency_Key !== undefined && idempotency_Key !== null ? { "Idempotency-Key": "" + idempotency_Key } : {}),
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processAwardTender(_response);
+        });
+    }
+
+    protected processAwardTender(response: Response): Promise<TenderResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TenderResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<TenderResponse>(null as any);
+    }
+
+    /**
+     * Get the jury's ranking of a tender
+     * @param tenant The tenant's slug.
+     * @param tenderId The id of the tender.
+     * @return OK
+     */
+    getTenderRanking(tenant: string, tenderId: string, signal?: AbortSignal): Promise<TenderRankingResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/tenders/{tenderId}/ranking";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        if (tenderId === undefined || tenderId === null)
+            throw new globalThis.Error("The parameter 'tenderId' must be defined.");
+        url_ = url_.replace("{tenderId}", encodeURIComponent("" + tenderId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetTenderRanking(_response);
+        });
+    }
+
+    protected processGetTenderRanking(response: Response): Promise<TenderRankingResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TenderRankingResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<TenderRankingResponse>(null as any);
+    }
+}
+
 export interface IAuditClient {
 
     /**
@@ -10562,6 +10799,7 @@ export interface ApplicationResponse {
     /** The landlord's note when it shortlisted the application. */
     shortlistNote?: string | null;
     pitchSlot?: PitchSlot | null;
+    juryOutcome?: JuryOutcomeResponse | null;
     submittedAt: string;
     updatedAt: string;
     /** The current ETag, as in the ETag header: send it as If-Match to change the application. */
@@ -10582,7 +10820,7 @@ export interface ApplicationSections {
     [key: string]: any;
 }
 
-export type ApplicationStatus = "submitted" | "eligible" | "ineligible" | "withdrawn" | "shortlisted" | "not_selected";
+export type ApplicationStatus = "submitted" | "eligible" | "ineligible" | "withdrawn" | "shortlisted" | "not_selected" | "awarded" | "rejected";
 
 export interface AssessApplicationRequest {
     decision: AssessmentDecision;
@@ -10594,7 +10832,7 @@ export interface AssessApplicationRequest {
 
 export type AssessmentDecision = "eligible" | "ineligible";
 
-export type AuditAction = "created" | "updated" | "deleted" | "reclassified" | "terminated" | "evaluated" | "ended" | "revoked" | "read_by_grantee" | "rent_revised" | "published" | "closed" | "shortlisted" | "cancelled" | "submitted" | "withdrawn" | "assessed" | "not_selected" | "programme_version_added" | "pitching_started";
+export type AuditAction = "created" | "updated" | "deleted" | "reclassified" | "terminated" | "evaluated" | "ended" | "revoked" | "read_by_grantee" | "rent_revised" | "published" | "closed" | "shortlisted" | "cancelled" | "submitted" | "withdrawn" | "assessed" | "not_selected" | "programme_version_added" | "pitching_started" | "awarded" | "rejected";
 
 export interface AuditChange {
     /** The field as named in the resource, nested fields with dots, items of a list of objects by index: `address.postcode`, `criteria[0].weight`. */
@@ -10617,6 +10855,15 @@ export interface AuditEventResponse {
     occurredAt: string;
     /** Each field that changed, with its old and new value as text. */
     changes: AuditChange[];
+
+    [key: string]: any;
+}
+
+export interface AwardTenderRequest {
+    /** The winning application: a shortlisted one of this tender. */
+    applicationId: string;
+    /** The paragraph that explains the choice (50–10,000 characters); shown on the tender. */
+    juryReport: string;
 
     [key: string]: any;
 }
@@ -10910,6 +11157,15 @@ export interface CreateWebhookRequest {
     url: string;
     /** The notification types to receive. */
     events: NotificationType[];
+
+    [key: string]: any;
+}
+
+/** The mean of the jurors' scores on one criterion. */
+export interface CriterionMeanResponse {
+    key: string;
+    /** 1–10, two decimals. */
+    mean: number;
 
     [key: string]: any;
 }
@@ -11228,6 +11484,15 @@ export interface JuryConflictResponse {
     [key: string]: any;
 }
 
+/** What the award told the applicant of its own plan's scores: never another applicant's. */
+export interface JuryOutcomeResponse {
+    band: RankBand;
+    /** Per criterion, in the tender's order, the mean of the scores of the jurors whose scores counted. */
+    criterionMeans: CriterionMeanResponse[];
+
+    [key: string]: any;
+}
+
 /** A juror's current scores of one application: what it gave on each criterion, and when it last scored. */
 export interface JuryScoresResponse {
     applicationId: string;
@@ -11357,7 +11622,7 @@ export interface NotificationResponse {
     type: NotificationType;
     subjectType: NotificationSubject;
     subjectId: string;
-    /** The day the reminder is about: the evaluation's due date, the day the discount or lease ends, a 7:290 lease's notice deadline, a sharing grant's first day or the day it was revoked, the day a tender's shortlist was made, the day of its pitch night or of its closing, or the day a cut in a development's work space was decided. */
+    /** The day the reminder is about: the evaluation's due date, the day the discount or lease ends, a 7:290 lease's notice deadline, a sharing grant's first day or the day it was revoked, the day a tender's shortlist was made or its award, the day of its pitch night or of its closing, or the day a cut in a development's work space was decided. */
     dueOn: string;
     message: string;
     createdAt: string;
@@ -11369,7 +11634,7 @@ export interface NotificationResponse {
 
 export type NotificationSubject = "discount" | "lease" | "sharing_grant" | "tender" | "application" | "development";
 
-export type NotificationType = "discount.evaluation_due" | "discount.evaluation_overdue" | "discount.ending" | "lease.ending" | "lease.notice_deadline" | "sharing_grant.created" | "sharing_grant.revoked" | "application.shortlisted" | "application.not_selected" | "pitch_night.upcoming" | "tender.closing_soon" | "programme.work_space_reduced";
+export type NotificationType = "discount.evaluation_due" | "discount.evaluation_overdue" | "discount.ending" | "lease.ending" | "lease.notice_deadline" | "sharing_grant.created" | "sharing_grant.revoked" | "application.shortlisted" | "application.not_selected" | "pitch_night.upcoming" | "tender.closing_soon" | "programme.work_space_reduced" | "application.awarded" | "application.rejected";
 
 /** What the winner gets: the lease's rent, regime and start, and the discount if one is offered. */
 export interface OfferedTerms {
@@ -11832,6 +12097,33 @@ export interface PublicTenderUnit {
     [key: string]: any;
 }
 
+export type RankBand = "top_quarter" | "second_quarter" | "third_quarter" | "bottom_quarter";
+
+/** One shortlisted application's place in the jury's ranking. */
+export interface RankingEntryResponse {
+    applicationId: string;
+    applicantName: string;
+    /** Per juror Σ weight × score / Σ weight, then the mean over the jurors who scored every criterion (conflicted jurors left
+out); 1–10, two decimals. Null while no juror has scored it completely. */
+    weightedScore: number | null;
+    /** Per criterion, in the tender's order, the mean over the same jurors; empty while none has scored it completely. */
+    criterionMeans: CriterionMeanResponse[];
+    /** The jurors whose scores count: they scored every criterion and declared no conflict. */
+    jurors: number;
+    /** The sitting jurors who declared a conflict of interest with this application. */
+    conflictedJurors: number;
+    /** 1 is the best; equal scores share the better rank (1, 2, 2, 4). Null while unscored. */
+    rank: number | null;
+    /** Whether another application has exactly the same weighted score. */
+    tied: boolean;
+    band?: RankBand | null;
+    /** Whether every sitting juror (appointed, not revoked) who declared no conflict with it has scored it on every criterion, with
+at least one such juror. The award needs every shortlisted application complete. */
+    scoresComplete: boolean;
+
+    [key: string]: any;
+}
+
 export interface ReminderScanResponse {
     /** The day the scan looked from. */
     scannedOn: string;
@@ -12005,6 +12297,20 @@ export interface TenantResponse {
     [key: string]: any;
 }
 
+/** The jury's choice: the winning application, the report that explains it, and the lease (and discount) it became. */
+export interface TenderAwardResponse {
+    applicationId: string;
+    /** The paragraph that explains the choice. */
+    juryReport: string;
+    /** The winner's lease on the tender's unit, with the offered rent, regime and start. */
+    leaseId: string;
+    /** The offered discount on that lease; null when the tender offered none. */
+    discountId: string | null;
+    awardedAt: string;
+
+    [key: string]: any;
+}
+
 /** One selection criterion with its weight; published in advance and fixed from publication (the Didam ruling). */
 export interface TenderCriterion {
     /** How scores name the criterion, e.g. `storefront`. */
@@ -12013,6 +12319,17 @@ export interface TenderCriterion {
     description: string;
     /** Percent of the total score, 1–100; a tender's weights sum to 100 when it is published. */
     weight: number;
+
+    [key: string]: any;
+}
+
+export interface TenderRankingResponse {
+    tenderId: string;
+    status: TenderStatus;
+    /** The sitting jurors: appointed and not revoked. A revoked juror's scores and conflicts no longer count. */
+    sittingJurors: number;
+    /** Every shortlisted application, best first; the unscored ones last. */
+    applications: RankingEntryResponse[];
 
     [key: string]: any;
 }
@@ -12039,6 +12356,7 @@ export interface TenderResponse {
     publishedAt: string | null;
     closedAt: string | null;
     cancelledAt: string | null;
+    award?: TenderAwardResponse | null;
     createdAt: string;
     updatedAt: string;
     /** The current ETag, as in the ETag header: send it as If-Match to change the tender. */
@@ -12050,11 +12368,11 @@ export interface TenderResponse {
 /** The parts of a plan an applicant writes (Rochdale asks for the first four). */
 export type TenderSection = "motivation" | "business_plan" | "financial_plan" | "storefront_plan" | "neighbourhood_value";
 
-/** Where a tender is: draft until published, published until it opens at opensAt, then open until closed; shortlisted, then pitching while its jury scores. */
-export type TenderStatus = "draft" | "published" | "open" | "closed" | "shortlisted" | "pitching" | "cancelled";
+/** Where a tender is: draft until published, published until it opens at opensAt, then open until closed; shortlisted, then pitching while its jury scores, then awarded. */
+export type TenderStatus = "draft" | "published" | "open" | "closed" | "shortlisted" | "pitching" | "awarded" | "cancelled";
 
 /** The state changes a landlord asks for, each a POST on the tender. */
-export type TenderTransition = "publish" | "close" | "shortlist" | "start_pitching" | "cancel";
+export type TenderTransition = "publish" | "close" | "shortlist" | "start_pitching" | "award" | "cancel";
 
 /** public: in the listing for anyone; invite: only for those the landlord sends its id. */
 export type TenderVisibility = "public" | "invite";
@@ -12226,7 +12544,7 @@ export interface Errors {
 }
 
 /** The state changes a landlord asks for, each a POST on the tender. */
-export type AllowedTransitions = "publish" | "close" | "shortlist" | "start_pitching" | "cancel";
+export type AllowedTransitions = "publish" | "close" | "shortlist" | "start_pitching" | "award" | "cancel";
 
 export class ApiException extends Error {
     override message: string;

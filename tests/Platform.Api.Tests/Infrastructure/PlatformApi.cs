@@ -56,6 +56,8 @@ public sealed class PlatformApi(HttpClient http)
     public INormsClient Norms { get; } = new NormsClient(http);
     public IJurorsClient Jurors { get; } = new JurorsClient(http);
 
+    public IAwardsClient Awards { get; } = new AwardsClient(http);
+
     public IReportsClient Reports { get; } = new ReportsClient(http);
 }
 

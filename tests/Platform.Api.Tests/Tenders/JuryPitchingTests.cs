@@ -17,7 +17,7 @@ public sealed class JuryPitchingTests(PlatformApp app)
         var (tender, resident, _) = await rochdale.PitchingAsync();
 
         Assert.Equal(TenderStatus.Pitching, tender.Status);
-        Assert.Equal([TenderTransition.Cancel], tender.AllowedTransitions);
+        Assert.Equal([TenderTransition.Award, TenderTransition.Cancel], tender.AllowedTransitions);
         Assert.Equal(TenderStatus.Pitching, (await app.Juror(resident.Key).GetJuryTenderAsync(tender.Id, Ct)).Status);
         var audit = await rochdale.Api.Audit.ListAuditEventsAsync(rochdale.Slug, AuditEntityType.Tender, tender.Id, cancellationToken: Ct);
         Assert.Equal(AuditAction.PitchingStarted, audit.Items[^1].Action);
@@ -69,7 +69,7 @@ public sealed class JuryPitchingTests(PlatformApp app)
         var refused = await ThrowsProblemAsync(409, () => rochdale.Api.Tenders.StartPitchingTenderAsync(rochdale.Slug, tender.Id, cancellationToken: Ct));
 
         Assert.Equal("urn:plinth:problem:tender-transition-not-allowed", refused.Type);
-        Assert.Equal(alreadyPitching ? "Cancel" : "Close Cancel", string.Join(' ', refused.AllowedTransitions!));
+        Assert.Equal(alreadyPitching ? "Award Cancel" : "Close Cancel", string.Join(' ', refused.AllowedTransitions!));
     }
 
     [Fact]

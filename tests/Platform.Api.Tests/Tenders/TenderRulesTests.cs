@@ -64,7 +64,8 @@ public sealed class TenderRulesTests
     [InlineData(TenderStatus.Open, "Close Cancel")]
     [InlineData(TenderStatus.Closed, "Shortlist Cancel")]
     [InlineData(TenderStatus.Shortlisted, "StartPitching Cancel")]
-    [InlineData(TenderStatus.Pitching, "Cancel")]
+    [InlineData(TenderStatus.Pitching, "Award Cancel")]
+    [InlineData(TenderStatus.Awarded, "")]
     [InlineData(TenderStatus.Cancelled, "")]
     public void Each_status_allows_its_transitions_and_refuses_the_others_naming_it(TenderStatus status, string allowed)
     {
@@ -87,6 +88,7 @@ public sealed class TenderRulesTests
     [InlineData(TenderTransition.Shortlist, TenderStatus.Closed, TenderStatus.Shortlisted)]
     [InlineData(TenderTransition.StartPitching, TenderStatus.Shortlisted, TenderStatus.Pitching)]
     [InlineData(TenderTransition.Cancel, TenderStatus.Published, TenderStatus.Cancelled)]
+    [InlineData(TenderTransition.Award, TenderStatus.Pitching, TenderStatus.Awarded)]
     [InlineData(TenderTransition.Cancel, TenderStatus.Pitching, TenderStatus.Cancelled)]
     public void An_allowed_transition_moves_to_its_status(TenderTransition transition, TenderStatus from, TenderStatus to) =>
         Assert.Equal(to, TenderRules.Decide(transition, Draft() with { Status = from }, Now).NextStatus);
@@ -159,7 +161,8 @@ public sealed class TenderRulesTests
     [InlineData(TenderStatus.Draft, true)]
     [InlineData(TenderStatus.Shortlisted, true)]
     [InlineData(TenderStatus.Pitching, true)]
+    [InlineData(TenderStatus.Awarded, false)]
     [InlineData(TenderStatus.Cancelled, false)]
-    public void A_jury_sits_until_the_tender_is_cancelled(TenderStatus status, bool sits) =>
+    public void A_jury_sits_until_the_tender_is_awarded_or_cancelled(TenderStatus status, bool sits) =>
         Assert.Equal(sits, TenderRules.JuryMaySit(status));
 }

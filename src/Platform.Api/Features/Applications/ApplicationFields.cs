@@ -17,6 +17,12 @@ public enum ApplicationStatus
 
     /// <summary>Eligible, but left off the shortlist.</summary>
     NotSelected,
+
+    /// <summary>Chosen at the award: its applicant gets the lease.</summary>
+    Awarded,
+
+    /// <summary>Shortlisted, but not chosen at the award.</summary>
+    Rejected,
 }
 
 /// <summary>Who applies: a person, or a person for an organisation.</summary>

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Platform.Api.Concurrency;
+using Platform.Api.Features.Awards;
 using Platform.Api.Features.Tenders;
 using Platform.Api.Persistence;
 using Platform.Api.Validation;
@@ -42,6 +43,9 @@ public sealed class ApplicationResponse
     /// <summary>A shortlisted application's own turn on the pitch night, when the tender has one.</summary>
     public PitchSlot? PitchSlot { get; init; }
 
+    /// <summary>After the award: the application's own rank band and per-criterion means, as the jury gave them.</summary>
+    public JuryOutcomeResponse? JuryOutcome { get; init; }
+
     public required DateTimeOffset SubmittedAt { get; init; }
 
     public required DateTimeOffset UpdatedAt { get; init; }
@@ -74,6 +78,7 @@ public sealed class ApplicationResponse
         PitchSlot = row is { ShortlistPosition: { } position, TenderPitchNight: { } night }
             ? TenderRules.SlotOf(TenderJson.Read<PitchNight>(night), new ShortlistPlace(row.Id, position))
             : null,
+        JuryOutcome = row.JuryOutcome is null ? null : TenderJson.Read<JuryOutcomeResponse>(row.JuryOutcome),
         SubmittedAt = row.CreatedAt,
         UpdatedAt = row.UpdatedAt,
         ETag = ETags.For(row.Version),

@@ -28,6 +28,9 @@ public sealed record ApplicationRow
     /// <summary>The place on the shortlist (1, 2, …) of a shortlisted application: the order in which they pitch.</summary>
     public int? ShortlistPosition { get; init; }
 
+    /// <summary>Set by the award: the application's own band and means (JSON as <c>JuryOutcomeResponse</c>).</summary>
+    public string? JuryOutcome { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public int Version { get; init; }
@@ -65,6 +68,7 @@ static class ApplicationSql
         a.sections AS {nameof(ApplicationRow.Sections)}, a.requested_start_date AS {nameof(ApplicationRow.RequestedStartDate)},
         a.status AS {nameof(ApplicationRow.Status)}, a.assessment_reason AS {nameof(ApplicationRow.AssessmentReason)},
         a.shortlist_note AS {nameof(ApplicationRow.ShortlistNote)}, a.shortlist_position AS {nameof(ApplicationRow.ShortlistPosition)},
+        a.jury_outcome AS {nameof(ApplicationRow.JuryOutcome)},
         a.created_at AS {nameof(ApplicationRow.CreatedAt)}, a.updated_at AS {nameof(ApplicationRow.UpdatedAt)}, a.version AS {nameof(ApplicationRow.Version)},
         t.status AS {nameof(ApplicationRow.TenderStatus)}, t.required_sections AS {nameof(ApplicationRow.TenderRequiredSections)},
         t.pitch_night AS {nameof(ApplicationRow.TenderPitchNight)}, t.opens_at AS {nameof(ApplicationRow.TenderOpensAt)},

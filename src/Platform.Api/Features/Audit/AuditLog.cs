@@ -55,6 +55,12 @@ public enum AuditAction
     ProgrammeVersionAdded,
     /// <summary>The tender's jury started hearing and scoring the shortlisted applicants.</summary>
     PitchingStarted,
+
+    /// <summary>A tender was awarded (with its winner, jury report, lease and discount), or the winning application was.</summary>
+    Awarded,
+
+    /// <summary>A shortlisted application was not chosen at the award (its own jury outcome is the new value).</summary>
+    Rejected,
 }
 
 public sealed class AuditChange

@@ -92,12 +92,6 @@ public sealed class CreateDiscountEndpoint(TenantContext tenant, DiscountStore d
             return;
         }
 
-        if (ProblemWithLease(req, lease) is { } problem)
-        {
-            await Send.ResultAsync(Problems.Invalid(problem.Field, problem.Reason));
-            return;
-        }
-
         var outcome = await discounts.CreateAsync(lease, req, ct);
         if (outcome.Status != WriteStatus.Done)
         {
@@ -108,20 +102,5 @@ public sealed class CreateDiscountEndpoint(TenantContext tenant, DiscountStore d
         var created = outcome.Value!;
         HttpContext.Response.DescribeResource(created.Discount.Version, createdAt: $"/v1/tenants/{tenant.Current.Slug}/discounts/{created.Discount.Id}");
         await Send.ResponseAsync(DiscountResponse.From(created, discounts.StatusOf(created.Discount)), StatusCodes.Status201Created, ct);
-    }
-
-    /// <summary>The rules that need the lease: the discount lies within its term and never exceeds the base rent at its start.</summary>
-    static (string Field, string Reason)? ProblemWithLease(CreateDiscountRequest req, LeaseTerms lease)
-    {
-        var baseCents = lease.BaseRent.On(req.StartDate);
-        if (req.StartDate < lease.StartDate)
-            return ("startDate", $"The lease starts on {lease.StartDate:yyyy-MM-dd}; the discount cannot start before it.");
-        if (lease.EndDate is { } leaseEnd && req.EndDate > leaseEnd)
-            return ("endDate", $"The lease ends on {leaseEnd:yyyy-MM-dd}; the discount cannot run past it.");
-        if (req.Kind == DiscountKind.Fixed && req.FixedCentsPerMonth > baseCents)
-            return ("fixedCentsPerMonth", $"The base rent is {baseCents} cents a month; the discount cannot be more.");
-        if (req.Kind == DiscountKind.Stepped && req.Steps!.Any(s => s.MonthlyRentCents > baseCents))
-            return ("steps", $"A growth-in schedule ends at or below the base rent of {baseCents} cents a month.");
-        return null;
     }
 }

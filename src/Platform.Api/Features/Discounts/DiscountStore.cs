@@ -175,8 +175,19 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
     public Task<IReadOnlyList<DiscountDetails>> OfLeaseAsync(Guid leaseId, CancellationToken ct) =>
         ListAsync(new DiscountFilter { LeaseId = leaseId }, Guid.Empty, int.MaxValue, ct);
 
-    public Task<WriteOutcome<DiscountDetails>> CreateAsync(LeaseTerms lease, CreateDiscountRequest request, CancellationToken ct)
+    public Task<WriteOutcome<DiscountDetails>> CreateAsync(LeaseTerms lease, CreateDiscountRequest request, CancellationToken ct) =>
+        db.TransactAsync(session => CreateAsync(session, lease, request, ct), ct);
+
+    /// <summary>
+    /// Grants the discount inside <paramref name="session"/>'s transaction: the discount endpoint's own, or a tender's award for
+    /// the lease it has just created. Refused, with nothing written, when it does not fit the lease (invalid on the field), overlaps
+    /// another discount of the lease, breaks the tenant's policy or takes a year of its budget line over that year's budget.
+    /// </summary>
+    public async Task<WriteOutcome<DiscountDetails>> CreateAsync(DbSession session, LeaseTerms lease, CreateDiscountRequest request, CancellationToken ct)
     {
+        if (ProblemWithLease(request, lease) is { } problem)
+            return WriteOutcome<DiscountDetails>.Invalid(problem.Field, problem.Reason);
+
         var now = clock.GetUtcNow();
         var terms = request.ToTerms();
         var discount = new DiscountRow
@@ -198,26 +209,38 @@ public sealed class DiscountStore(TenantDb db, AuditLog audit, TimeProvider cloc
             new PeriodPlan(1, request.StartDate, firstEnd, request.StartDate, terms, EvaluationPeriods.DueOn(firstEnd, request.ReminderLeadMonths)), request.Justification);
         var counterPerformances = CounterPerformanceRows(now, discount.Id, periodNumber: 1, request.CounterPerformances ?? []);
 
-        return db.TransactAsync(async session =>
-        {
-            if (await OverlapAsync(session, discount, ct) is { } overlap)
-                return overlap;
-            if (await PolicyBreachAsync(session, lease, ScheduleOf(lease, discount, [period]), discount.StartDate, discount.EndDate, ct) is { } breach)
-                return WriteOutcome<DiscountDetails>.AgainstPolicy(breach.Rule, breach.Detail);
-            if (await BudgetCheckAsync(session, lease, discount, [period], ct) is { } refused)
-                return refused;
+        if (await OverlapAsync(session, discount, ct) is { } overlap)
+            return overlap;
+        if (await PolicyBreachAsync(session, lease, ScheduleOf(lease, discount, [period]), discount.StartDate, discount.EndDate, ct) is { } breach)
+            return WriteOutcome<DiscountDetails>.AgainstPolicy(breach.Rule, breach.Detail);
+        if (await BudgetCheckAsync(session, lease, discount, [period], ct) is { } refused)
+            return refused;
 
-            await session.ExecuteAsync(InsertSql, new
-            {
-                discount.Id, discount.LeaseId, discount.BudgetLine, discount.StartDate, discount.EndDate, discount.Justification,
-                discount.EvaluationCadenceMonths, discount.ReminderLeadMonths, discount.EndingOn, discount.CreatedAt, discount.UpdatedAt, discount.Version,
-            }, ct);
-            await session.ExecuteAsync(InsertCounterPerformanceSql, counterPerformances, ct);
-            await session.ExecuteAsync(InsertPeriodSql, period, ct);
-            var details = new DiscountDetails(discount, [period], counterPerformances, lease);
-            await audit.RecordAsync(session, AuditEntityType.Discount, discount.Id, AuditAction.Created, null, DiscountResponse.From(details, StatusOf(discount)), ct);
-            return WriteOutcome<DiscountDetails>.Done(details);
+        await session.ExecuteAsync(InsertSql, new
+        {
+            discount.Id, discount.LeaseId, discount.BudgetLine, discount.StartDate, discount.EndDate, discount.Justification,
+            discount.EvaluationCadenceMonths, discount.ReminderLeadMonths, discount.EndingOn, discount.CreatedAt, discount.UpdatedAt, discount.Version,
         }, ct);
+        await session.ExecuteAsync(InsertCounterPerformanceSql, counterPerformances, ct);
+        await session.ExecuteAsync(InsertPeriodSql, period, ct);
+        var details = new DiscountDetails(discount, [period], counterPerformances, lease);
+        await audit.RecordAsync(session, AuditEntityType.Discount, discount.Id, AuditAction.Created, null, DiscountResponse.From(details, StatusOf(discount)), ct);
+        return WriteOutcome<DiscountDetails>.Done(details);
+    }
+
+    /// <summary>The rules that need the lease: the discount lies within its term and never exceeds the base rent at its start.</summary>
+    static (string Field, string Reason)? ProblemWithLease(CreateDiscountRequest req, LeaseTerms lease)
+    {
+        var baseCents = lease.BaseRent.On(req.StartDate);
+        if (req.StartDate < lease.StartDate)
+            return ("startDate", $"The lease starts on {lease.StartDate:yyyy-MM-dd}; the discount cannot start before it.");
+        if (lease.EndDate is { } leaseEnd && req.EndDate > leaseEnd)
+            return ("endDate", $"The lease ends on {leaseEnd:yyyy-MM-dd}; the discount cannot run past it.");
+        if (req.Kind == DiscountKind.Fixed && req.FixedCentsPerMonth > baseCents)
+            return ("fixedCentsPerMonth", $"The base rent is {baseCents} cents a month; the discount cannot be more.");
+        if (req.Kind == DiscountKind.Stepped && req.Steps!.Any(s => s.MonthlyRentCents > baseCents))
+            return ("steps", $"A growth-in schedule ends at or below the base rent of {baseCents} cents a month.");
+        return null;
     }
 
     public Task<WriteOutcome<(DiscountDetails Discount, EvaluationRow Evaluation)>> EvaluateAsync(

@@ -131,24 +131,25 @@ public sealed class LeaseStore(TenantDb db, GranteeDb grantee, AuditLog audit, T
     public LeaseResponse Describe(LeaseRow row) =>
         LeaseResponse.From(row, DatedTerm.StatusOn(row.StartDate, row.EndDate, Today), LeaseRegimeRules.CurrentTerm(row.StatutoryTerms(), Today));
 
-    public Task<WriteOutcome<LeaseRow>> CreateAsync(CreateLeaseRequest request, CancellationToken ct)
+    public Task<WriteOutcome<LeaseRow>> CreateAsync(CreateLeaseRequest request, CancellationToken ct) =>
+        db.TransactAsync(session => CreateAsync(session, request, ct), ct);
+
+    /// <summary>Lets the unit inside <paramref name="session"/>'s transaction: the lease endpoint's own, or a tender's award.</summary>
+    public async Task<WriteOutcome<LeaseRow>> CreateAsync(DbSession session, CreateLeaseRequest request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        return db.TransactAsync(async session =>
-        {
-            var detailCode = await session.ExecuteScalarAsync<string>(UnitDetailCodeSql, new { request.UnitId }, ct);
-            if (detailCode is null)
-                return WriteOutcome<LeaseRow>.Invalid("unitId", "The tenant has no unit with this id.");
-            var regime = request.Regime ?? LeaseRegimeRules.DefaultFor(detailCode);
-            var row = ToRow(request, regime, Ids.New(now), request.UnitId, request.BaseRentCentsPerMonth, now, now, version: 1);
-            if (await OverlapAsync(session, row, ct) is { } conflict)
-                return conflict;
+        var detailCode = await session.ExecuteScalarAsync<string>(UnitDetailCodeSql, new { request.UnitId }, ct);
+        if (detailCode is null)
+            return WriteOutcome<LeaseRow>.Invalid("unitId", "The tenant has no unit with this id.");
+        var regime = request.Regime ?? LeaseRegimeRules.DefaultFor(detailCode);
+        var row = ToRow(request, regime, Ids.New(now), request.UnitId, request.BaseRentCentsPerMonth, now, now, version: 1);
+        if (await OverlapAsync(session, row, ct) is { } conflict)
+            return conflict;
 
-            await session.ExecuteAsync(InsertSql, row, ct);
-            await WriteNoticeDeadlinesAsync(session, row, now, ct);
-            await audit.RecordAsync(session, AuditEntityType.Lease, row.Id, AuditAction.Created, null, Describe(row), ct);
-            return WriteOutcome<LeaseRow>.Done(row);
-        }, ct);
+        await session.ExecuteAsync(InsertSql, row, ct);
+        await WriteNoticeDeadlinesAsync(session, row, now, ct);
+        await audit.RecordAsync(session, AuditEntityType.Lease, row.Id, AuditAction.Created, null, Describe(row), ct);
+        return WriteOutcome<LeaseRow>.Done(row);
     }
 
     public Task<WriteOutcome<LeaseRow>> UpdateAsync(Guid id, int? expectedVersion, UpdateLeaseRequest request, CancellationToken ct) =>

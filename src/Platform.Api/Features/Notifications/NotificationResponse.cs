@@ -18,6 +18,8 @@ public enum NotificationType
     [System.Text.Json.Serialization.JsonStringEnumMemberName("pitch_night.upcoming")] PitchNightUpcoming,
     [System.Text.Json.Serialization.JsonStringEnumMemberName("tender.closing_soon")] TenderClosingSoon,
     [System.Text.Json.Serialization.JsonStringEnumMemberName("programme.work_space_reduced")] ProgrammeWorkSpaceReduced,
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("application.awarded")] ApplicationAwarded,
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("application.rejected")] ApplicationRejected,
 }
 
 public enum NotificationSubject
@@ -40,7 +42,7 @@ public sealed class NotificationResponse
 
     public required Guid SubjectId { get; init; }
 
-    /// <summary>The day the reminder is about: the evaluation's due date, the day the discount or lease ends, a 7:290 lease's notice deadline, a sharing grant's first day or the day it was revoked, the day a tender's shortlist was made, the day of its pitch night or of its closing, or the day a cut in a development's work space was decided.</summary>
+    /// <summary>The day the reminder is about: the evaluation's due date, the day the discount or lease ends, a 7:290 lease's notice deadline, a sharing grant's first day or the day it was revoked, the day a tender's shortlist was made or its award, the day of its pitch night or of its closing, or the day a cut in a development's work space was decided.</summary>
     public required DateOnly DueOn { get; init; }
 
     [MaxLength(1000)]

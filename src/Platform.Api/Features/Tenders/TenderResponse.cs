@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Platform.Api.Concurrency;
+using Platform.Api.Features.Awards;
 using Platform.Api.Features.Sharing;
 using Platform.Api.Persistence;
 using Platform.Api.Validation;
@@ -59,6 +60,9 @@ public sealed class TenderResponse
 
     public required DateTimeOffset? CancelledAt { get; init; }
 
+    /// <summary>Once awarded: the winner, the jury's report, the lease and discount it became, and when.</summary>
+    public TenderAwardResponse? Award { get; init; }
+
     public required DateTimeOffset CreatedAt { get; init; }
 
     public required DateTimeOffset UpdatedAt { get; init; }
@@ -94,6 +98,7 @@ public sealed class TenderResponse
             PublishedAt = row.PublishedAt,
             ClosedAt = row.ClosedAt,
             CancelledAt = row.CancelledAt,
+            Award = row.Award is null ? null : TenderAwardResponse.From(row.Award),
             CreatedAt = row.CreatedAt,
             UpdatedAt = row.UpdatedAt,
             ETag = ETags.For(row.Version),

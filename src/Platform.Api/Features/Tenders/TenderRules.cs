@@ -4,7 +4,7 @@ namespace Platform.Api.Features.Tenders;
 
 /// <summary>
 /// Where a tender is: draft until published, published until it opens at opensAt, then open until closed; shortlisted, then
-/// pitching while its jury scores.
+/// pitching while its jury scores, then awarded.
 /// </summary>
 public enum TenderStatus
 {
@@ -14,6 +14,9 @@ public enum TenderStatus
     Closed,
     Shortlisted,
     Pitching,
+
+    /// <summary>The jury's choice is made: the winner's lease (and discount) exist, the other shortlisted applicants are rejected.</summary>
+    Awarded,
     Cancelled,
 }
 
@@ -24,6 +27,7 @@ public enum TenderTransition
     Close,
     Shortlist,
     StartPitching,
+    Award,
     Cancel,
 }
 
@@ -78,7 +82,7 @@ public static class TenderRules
         TenderStatus.Open => [TenderTransition.Close, TenderTransition.Cancel],
         TenderStatus.Closed => [TenderTransition.Shortlist, TenderTransition.Cancel],
         TenderStatus.Shortlisted => [TenderTransition.StartPitching, TenderTransition.Cancel],
-        TenderStatus.Pitching => [TenderTransition.Cancel],
+        TenderStatus.Pitching => [TenderTransition.Award, TenderTransition.Cancel],
         _ => [],
     };
 
@@ -96,6 +100,7 @@ public static class TenderRules
             TenderTransition.Close => TenderDecision.To(TenderStatus.Closed),
             TenderTransition.Shortlist => TenderDecision.To(TenderStatus.Shortlisted),
             TenderTransition.StartPitching => StartPitching(tender.Jury),
+            TenderTransition.Award => TenderDecision.To(TenderStatus.Awarded),
             TenderTransition.Cancel => TenderDecision.To(TenderStatus.Cancelled),
             _ => throw new ArgumentOutOfRangeException(nameof(transition)),
         };
@@ -153,8 +158,11 @@ public static class TenderRules
             $"The pitching starts with at least one resident and one professional juror; the tender has {jury.Residents} active resident(s) "
             + $"and {jury.Professionals} active professional(s).");
 
+    /// <summary>The jury's ranking exists from the pitching on: while the jury scores, and afterwards as the award's ground.</summary>
+    public static bool Ranked(TenderStatus status) => status is TenderStatus.Pitching or TenderStatus.Awarded;
+
     /// <summary>Whether jurors may still be appointed and use their keys: until the tender is awarded or cancelled.</summary>
-    public static bool JuryMaySit(TenderStatus status) => status is not TenderStatus.Cancelled;
+    public static bool JuryMaySit(TenderStatus status) => status is not (TenderStatus.Awarded or TenderStatus.Cancelled);
 
     static string Text(TenderStatus status) => EnumText<TenderStatus>.ToText(status);
 

@@ -1,5 +1,6 @@
 using Platform.Api.Concurrency;
 using Platform.Api.Features.Audit;
+using Platform.Api.Features.Awards;
 using Platform.Api.Features.Units;
 using Platform.Api.Persistence;
 using Platform.Api.Tenancy;
@@ -40,6 +41,9 @@ public sealed record TenderRow
 
     /// <summary>The shortlisted applications' places, read from tender_applications.</summary>
     public IReadOnlyList<ShortlistPlace> Shortlist { get; init; } = [];
+
+    /// <summary>The award of an awarded tender, read from tender_awards.</summary>
+    public TenderAward? Award { get; init; }
 
     public TenderStatus StatusAt(DateTimeOffset now) => TenderRules.StatusAt(EnumText<TenderStatus>.Parse(Status), OpensAt, now);
 }
@@ -92,6 +96,14 @@ public sealed class TenderStore(TenantDb db, AuditLog audit, TimeProvider clock,
                shortlist_position AS {nameof(ShortlistPlaceRow.Position)}
         FROM tender_applications
         WHERE tenant_id = @TenantId AND tender_id >= @First AND tender_id <= @Last AND shortlist_position IS NOT NULL
+        """;
+
+    /// <summary>The awards of the tenders whose ids lie from @First through @Last, as <see cref="UnitIdsSql"/>.</summary>
+    const string AwardsSql = $"""
+        SELECT tender_id AS {nameof(TenderAward.TenderId)}, application_id AS {nameof(TenderAward.ApplicationId)},
+               jury_report AS {nameof(TenderAward.JuryReport)}, lease_id AS {nameof(TenderAward.LeaseId)},
+               discount_id AS {nameof(TenderAward.DiscountId)}, awarded_at AS {nameof(TenderAward.AwardedAt)}
+        FROM tender_awards WHERE tenant_id = @TenantId AND tender_id >= @First AND tender_id <= @Last
         """;
 
     const string VacancySql = $"""
@@ -252,7 +264,7 @@ public sealed class TenderStore(TenantDb db, AuditLog audit, TimeProvider clock,
         var next = EnumText<TenderStatus>.Parse(changed.Status);
         if (next == TenderStatus.Published)
             await MoveUnitsAsync(session, current.UnitIds, UnitStatus.Vacant, UnitStatus.InTender, now, ct);
-        else if (next == TenderStatus.Cancelled)
+        else if (next is TenderStatus.Cancelled or TenderStatus.Awarded)
             await MoveUnitsAsync(session, current.UnitIds, UnitStatus.InTender, UnitStatus.Vacant, now, ct);
 
         await audit.RecordAsync(session, AuditEntityType.Tender, current.Id, AuditActionOf(change.Transition),
@@ -285,7 +297,11 @@ public sealed class TenderStore(TenantDb db, AuditLog audit, TimeProvider clock,
         var links = (await session.ListAsync<TenderUnitLink>(UnitIdsSql, range, ct)).ToLookup(l => l.TenderId, l => l.UnitId);
         var places = (await session.ListAsync<ShortlistPlaceRow>(ShortlistPlacesSql, range, ct))
             .ToLookup(p => p.TenderId, p => new ShortlistPlace(p.ApplicationId, p.Position));
-        return rows.Select(r => r with { UnitIds = links[r.Id].ToList(), Shortlist = places[r.Id].OrderBy(p => p.Position).ToList() }).ToList();
+        var awards = (await session.ListAsync<TenderAward>(AwardsSql, range, ct)).ToDictionary(a => a.TenderId);
+        return rows.Select(r => r with
+        {
+            UnitIds = links[r.Id].ToList(), Shortlist = places[r.Id].OrderBy(p => p.Position).ToList(), Award = awards.GetValueOrDefault(r.Id),
+        }).ToList();
     }
 
     async Task<WriteOutcome<TenderRow>?> MissingUnitAsync(DbSession session, IReadOnlyList<Guid> unitIds, CancellationToken ct)
@@ -332,6 +348,7 @@ public sealed class TenderStore(TenantDb db, AuditLog audit, TimeProvider clock,
         TenderTransition.Close => AuditAction.Closed,
         TenderTransition.Shortlist => AuditAction.Shortlisted,
         TenderTransition.StartPitching => AuditAction.PitchingStarted,
+        TenderTransition.Award => AuditAction.Awarded,
         TenderTransition.Cancel => AuditAction.Cancelled,
         _ => throw new ArgumentOutOfRangeException(nameof(transition)),
     };
