@@ -10,6 +10,7 @@ using Platform.Api.Features.Audit;
 using Platform.Api.Features.Developments;
 using Platform.Api.Features.DiscountBudgets;
 using Platform.Api.Features.Jurors;
+using Platform.Api.Features.Jury;
 using Platform.Api.Features.DiscountPolicy;
 using Platform.Api.Features.Discounts;
 using Platform.Api.Features.Leases;
@@ -100,6 +101,7 @@ public static class Extensions
         services.AddScoped<ApplicationSubmissions>();
         services.AddScoped<JurorStore>();
         services.AddScoped<ShortlistStore>();
+        services.AddScoped<JuryStore>();
         services.AddScoped<ReportStore>();
         services.AddSingleton<TenantNotices>();
         services.AddSingleton<TenderReminders>();

@@ -6051,11 +6051,28 @@ export class LeasesClient implements ILeasesClient {
 export interface IJuryClient {
 
     /**
+     * Declare a conflict of interest with a shortlisted application
+     * @param tenderId The id of the tender.
+     * @param applicationId The id of the application.
+     * @param idempotency_Key (optional) A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.
+     * @return OK
+     */
+    declareJuryConflict(tenderId: string, applicationId: string, body: DeclareJuryConflictRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<JuryConflictResponse>;
+
+    /**
      * Get the tender a juror sits for
      * @param tenderId The id of the tender.
      * @return OK
      */
     getJuryTender(tenderId: string, signal?: AbortSignal): Promise<JuryTenderResponse>;
+
+    /**
+     * Score a shortlisted application
+     * @param tenderId The id of the tender.
+     * @param applicationId The id of the application.
+     * @return OK
+     */
+    scoreApplication(tenderId: string, applicationId: string, body: ScoreApplicationRequest, signal?: AbortSignal): Promise<JuryScoresResponse>;
 }
 
 export class JuryClient implements IJuryClient {
@@ -6066,6 +6083,124 @@ export class JuryClient implements IJuryClient {
     constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
         this.http = http ? http : window as any;
         this.baseUrl = baseUrl ?? "/";
+    }
+
+    /**
+     * Declare a conflict of interest with a shortlisted application
+     * @param tenderId The id of the tender.
+     * @param applicationId The id of the application.
+     * @param idempotency_Key (optional) A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.
+     * @return OK
+     */
+    declareJuryConflict(tenderId: string, applicationId: string, body: DeclareJuryConflictRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<JuryConflictResponse> {
+        let url_ = this.baseUrl + "/v1/jury/tenders/{tenderId}/conflicts/{applicationId}";
+        if (tenderId === undefined || tenderId === null)
+            throw new globalThis.Error("The parameter 'tenderId' must be defined.");
+        url_ = url_.replace("{tenderId}", encodeURIComponent("" + tenderId));
+        if (applicationId === undefined || applicationId === null)
+            throw new globalThis.Error("The parameter 'applicationId' must be defined.");
+        url_ = url_.replace("{applicationId}", encodeURIComponent("" + applicationId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                ...(idempotency_Key !== undefined && idempotency_Key !== null ? { "Idempotency-Key": "" + idempotency_Key } : {}),
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDeclareJuryConflict(_response);
+        });
+    }
+
+    protected processDeclareJuryConflict(response: Response): Promise<JuryConflictResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as JuryConflictResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<JuryConflictResponse>(null as any);
     }
 
     /**
@@ -6144,6 +6279,116 @@ export class JuryClient implements IJuryClient {
             });
         }
         return Promise.resolve<JuryTenderResponse>(null as any);
+    }
+
+    /**
+     * Score a shortlisted application
+     * @param tenderId The id of the tender.
+     * @param applicationId The id of the application.
+     * @return OK
+     */
+    scoreApplication(tenderId: string, applicationId: string, body: ScoreApplicationRequest, signal?: AbortSignal): Promise<JuryScoresResponse> {
+        let url_ = this.baseUrl + "/v1/jury/tenders/{tenderId}/scores/{applicationId}";
+        if (tenderId === undefined || tenderId === null)
+            throw new globalThis.Error("The parameter 'tenderId' must be defined.");
+        url_ = url_.replace("{tenderId}", encodeURIComponent("" + tenderId));
+        if (applicationId === undefined || applicationId === null)
+            throw new globalThis.Error("The parameter 'applicationId' must be defined.");
+        url_ = url_.replace("{applicationId}", encodeURIComponent("" + applicationId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processScoreApplication(_response);
+        });
+    }
+
+    protected processScoreApplication(response: Response): Promise<JuryScoresResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as JuryScoresResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<JuryScoresResponse>(null as any);
     }
 }
 
@@ -10360,7 +10605,7 @@ export interface AuditChange {
     [key: string]: any;
 }
 
-export type AuditEntityType = "plinth" | "unit" | "lease" | "discount" | "sharing_grant" | "tender" | "application" | "development" | "juror";
+export type AuditEntityType = "plinth" | "unit" | "lease" | "discount" | "sharing_grant" | "tender" | "application" | "development" | "juror" | "jury_conflict" | "jury_score";
 
 export interface AuditEventResponse {
     id: string;
@@ -10669,10 +10914,28 @@ export interface CreateWebhookRequest {
     [key: string]: any;
 }
 
+/** A juror's score of one application on one criterion of the tender. */
+export interface CriterionScore {
+    /** The criterion's key, as the tender's criteria name it. */
+    criterionKey: string;
+    score: number;
+    /** Why this score, in the juror's words. */
+    comment?: string | null;
+
+    [key: string]: any;
+}
+
 /** An explicit DAEB decision, with why the detail code does not decide it. */
 export interface DaebOverride {
     /** Whether the unit counts as DAEB (true) or niet-DAEB (false), whatever its detail code says. */
     daeb: boolean;
+    reason: string;
+
+    [key: string]: any;
+}
+
+export interface DeclareJuryConflictRequest {
+    /** Why the juror cannot judge this plan impartially, e.g. "the applicant is my neighbour". */
     reason: string;
 
     [key: string]: any;
@@ -10933,6 +11196,49 @@ export type JurorRole = "resident" | "professional";
 
 export type JurorStatus = "active" | "revoked";
 
+/** The applicant as the jury knows it: its name and organisation, never its contact details or KvK number. */
+export interface JuryApplicant {
+    name: string;
+    organisation?: string | null;
+
+    [key: string]: any;
+}
+
+/** A shortlisted plan as one juror sees it: the plan, its turn on the pitch night, and this juror's own conflict and scores. */
+export interface JuryApplication {
+    id: string;
+    applicant: JuryApplicant;
+    sections: ApplicationSections;
+    /** The place on the shortlist: 1 pitches first. */
+    position: number;
+    pitchSlot?: PitchSlot | null;
+    conflict?: JuryConflictResponse | null;
+    scores?: JuryScoresResponse | null;
+
+    [key: string]: any;
+}
+
+/** A juror's declared conflict of interest with one application: the juror does not score it. */
+export interface JuryConflictResponse {
+    applicationId: string;
+    jurorId: string;
+    reason: string;
+    declaredAt: string;
+
+    [key: string]: any;
+}
+
+/** A juror's current scores of one application: what it gave on each criterion, and when it last scored. */
+export interface JuryScoresResponse {
+    applicationId: string;
+    jurorId: string;
+    /** In the order of the tender's criteria. */
+    scores: CriterionScore[];
+    scoredAt: string;
+
+    [key: string]: any;
+}
+
 export interface JuryTenderResponse {
     tenderId: string;
     title: string;
@@ -10940,6 +11246,8 @@ export interface JuryTenderResponse {
     /** What the jury scores, each from 1 to 10; the weights were fixed when the tender was published. */
     criteria: TenderCriterion[];
     pitchNight?: PitchNight | null;
+    /** The shortlisted plans in pitch order (empty until the tender is shortlisted). */
+    applications: JuryApplication[];
     juror: JurorResponse;
 
     [key: string]: any;
@@ -11602,6 +11910,13 @@ export interface RentScheduleRow {
 export interface RentStep {
     fromDate: string;
     monthlyRentCents: number;
+
+    [key: string]: any;
+}
+
+export interface ScoreApplicationRequest {
+    /** One score for every criterion of the tender, each criterion once. */
+    scores: CriterionScore[];
 
     [key: string]: any;
 }

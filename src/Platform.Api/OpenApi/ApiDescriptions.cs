@@ -42,7 +42,7 @@ static partial class ApiDescriptions
         ["Tenders"] = ("Tenders", "Tenders for vacant units (\"Pitch je plan\"): the call with its criteria and weights, fixed once published, and the public listing."),
         ["Applications"] = ("Applications", "Applications to a tender: submitted by collectives or a landlord's website, receipts for the applicant, and the landlord's assessment."),
         ["Jurors"] = ("Jurors", "A tender's neighbourhood jury, appointed by the landlord: residents and professionals, each with a key of its own."),
-        ["Jury"] = ("Jury", "What a juror does with its key (Juror-Key, no account): read its tender, with the criteria and weights it will score on."),
+        ["Jury"] = ("Jury", "What a juror does with its key (Juror-Key, no account): read its tender with the shortlisted plans in pitch order, declare a conflict of interest with a plan, and score each plan on the tender's criteria while the tender is pitching."),
         ["Reports"] = ("Reports", "Figures over a tenant's portfolio and impact in a year, as JSON or as one CSV table (Accept: text/csv); a municipality reads them with the owner's reports grant."),
         ["Developments"] = ("Developments", "Housing developments and their programmes: the original version kept, every later one with its reason, a cut in work space announced to the owner's report grantees."),
         ["Norms"] = ("Norms", "A municipality's norms for work space (m² per added dwelling, shares of the programme, no net loss), each from a date, for the municipality or some neighbourhoods."),

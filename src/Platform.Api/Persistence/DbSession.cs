@@ -15,6 +15,22 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
     public async Task<IReadOnlyList<T>> ListAsync<T>(string sql, object? param, CancellationToken ct) =>
         (await connection.QueryAsync<T>(Command(sql, param, ct))).AsList();
 
+    /// <summary>
+    /// A statement with <c>IN @Ids</c> run over <paramref name="ids"/> a chunk at a time: SQL Server takes at most 2,100
+    /// parameters in one statement, and a budget line's discounts can be more. The rows come chunk by chunk, each chunk in
+    /// the statement's order, so the statement must not page or order across ids.
+    /// </summary>
+    public async Task<IReadOnlyList<T>> ListByIdsAsync<T>(string sql, IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var rows = new List<T>();
+        foreach (var chunk in ids.Distinct().Chunk(IdsPerStatement))
+            rows.AddRange(await connection.QueryAsync<T>(Command(sql, new { Ids = chunk }, ct)));
+        return rows;
+    }
+
+    /// <summary>Well under SQL Server's 2,100 parameters per statement, leaving room for the statement's other parameters.</summary>
+    public const int IdsPerStatement = 1000;
+
     public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? param, CancellationToken ct) =>
         connection.QuerySingleOrDefaultAsync<T>(Command(sql, param, ct));
 

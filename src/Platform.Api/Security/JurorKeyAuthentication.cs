@@ -24,6 +24,9 @@ public sealed class JurorKeyAuthentication(IOptionsMonitor<AuthenticationSchemeO
     public const string OwnerIdClaim = "juror_owner_id";
     public const string OwnerSlugClaim = "juror_owner";
 
+    /// <summary>The juror whose key authenticated the request (on a jury route, after authorization).</summary>
+    public static Guid JurorIdOf(ClaimsPrincipal user) => Guid.Parse(user.FindFirst(JurorIdClaim)!.Value);
+
     public static bool Serves(PathString path) => path.StartsWithSegments(RoutePrefix.TrimEnd('/'), StringComparison.Ordinal);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()

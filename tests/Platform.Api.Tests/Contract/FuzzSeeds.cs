@@ -44,6 +44,7 @@ public sealed class FuzzSeeds(IReadOnlyDictionary<string, string> ids)
         ["phone"] = () => "+31 20 123 4567",
         ["requestedStartDate"] = () => "2027-04-01",
         ["TenderCriterion.key"] = () => "storefront",
+        ["CriterionScore.criterionKey"] = () => "storefront",
         ["opensAt"] = () => "2026-06-01T10:00:00Z",
         ["closesAt"] = () => "2026-07-01T10:00:00Z",
         ["PitchNight.startsAt"] = () => "2026-07-10T18:00:00Z",

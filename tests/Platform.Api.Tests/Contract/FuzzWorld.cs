@@ -1,6 +1,7 @@
 using Plinth.Platform.Client;
 using Platform.Api.Tests.Discounts;
 using Platform.Api.Tests.Infrastructure;
+using Platform.Api.Tests.Tenders;
 using Estate = Platform.Api.Tests.Infrastructure.RealEstate;
 
 namespace Platform.Api.Tests.Contract;
@@ -21,14 +22,18 @@ public sealed class FuzzWorld
         "developmentId", "versionId", "normId",
     ];
 
-    FuzzWorld(PlatformApi owner, Dictionary<string, string> ids)
+    FuzzWorld(PlatformApi owner, HttpClient juror, Dictionary<string, string> ids)
     {
         Owner = owner;
+        Juror = juror;
         Ids = ids;
     }
 
     /// <summary>Signed in as the tenant's client holding every tenant scope.</summary>
     public PlatformApi Owner { get; }
+
+    /// <summary>The tender's juror, with its key: the jury's routes take nothing else.</summary>
+    public HttpClient Juror { get; }
 
     public IReadOnlyDictionary<string, string> Ids { get; }
 
@@ -61,7 +66,7 @@ public sealed class FuzzWorld
         var juror = await api.Jurors.CreateJurorAsync(slug, tender.Id, Tenders.JuryScenarios.Resident(), ct);
         var webhook = await api.Webhooks.CreateWebhookAsync(slug, new CreateWebhookRequest { Url = new Uri("https://93.184.215.14/hooks"), Events = [NotificationType.LeaseEnding] }, cancellationToken: ct);
 
-        return new FuzzWorld(api, new Dictionary<string, string>
+        return new FuzzWorld(api, app.JurorHttp(juror.Key), new Dictionary<string, string>
         {
             ["tenant"] = slug,
             ["plinthId"] = plinth.Id.ToString(),

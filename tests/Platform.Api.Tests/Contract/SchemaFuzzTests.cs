@@ -44,9 +44,10 @@ public sealed class SchemaFuzzTests(PlatformApp app)
         var operation = Contract.Operations.Single(o => o.Id == operationId);
         var world = await FuzzWorld.CreateAsync(app, Ct);
         var fuzzer = new RequestFuzzer(Contract, new FuzzSeeds(world.Ids));
-        // A tenant's operations, and applications to tenders (which any tenant's client submits), as the world's tenant; the rest as the platform.
+        // A tenant's operations, and applications to tenders (which any tenant's client submits), as the world's tenant; the jury's as
+        // its juror; the rest as the platform.
         var http = operation.PathTemplate.StartsWith("/v1/tenants/{tenant}", StringComparison.Ordinal) || operation.PathTemplate.StartsWith("/v1/tenders/", StringComparison.Ordinal)
-            ? world.Owner.Http : app.Admin.Http;
+            ? world.Owner.Http : IsJury(operation) ? world.Juror : app.Admin.Http;
         var failures = new List<string>();
         var cases = fuzzer.Cases(operation).ToList();
 
@@ -122,8 +123,8 @@ public sealed class SchemaFuzzTests(PlatformApp app)
     }
 
     /// <summary>
-    /// What a refused write must leave as it was: for a tenant's operation, its audit trail and the nearest resource
-    /// or list up the operation's path; for a platform operation, the tenants the fuzz made (slugs with the fuzz's
+    /// What a refused write must leave as it was: for a tenant's operation (and the jury's, in the landlord's partition), its audit
+    /// trail and the nearest resource or list up the operation's path; for a platform operation, the tenants the fuzz made (slugs with the fuzz's
     /// prefix; other tests make tenants at the same time). Reads store nothing.
     /// </summary>
     async Task<string?> StateAsync(FuzzWorld world, ContractOperation operation)
@@ -138,15 +139,18 @@ public sealed class SchemaFuzzTests(PlatformApp app)
             return null;
         var listPath = Regex.Replace(template, @"\{([^}]+)\}", m => world.Ids[m.Groups[1].Value]);
 
-        if (!operation.PathTemplate.StartsWith("/v1/tenants/{tenant}/", StringComparison.Ordinal))
+        if (!operation.PathTemplate.StartsWith("/v1/tenants/{tenant}/", StringComparison.Ordinal) && !IsJury(operation))
             return string.Join("\n", (await AllItemsAsync(app.Admin.Http, listPath))
                 .Select(item => item?["slug"]?.GetValue<string>())
                 .Where(slug => slug?.StartsWith(FuzzSeeds.SlugPrefix, StringComparison.Ordinal) == true));
 
         var audit = await world.Owner.Http.GetStringAsync($"/v1/tenants/{world.Ids["tenant"]}/audit?limit=200", Ct);
-        using var list = await world.Owner.Http.GetAsync(listPath, Ct);
+        using var list = await (IsJury(operation) ? world.Juror : world.Owner.Http).GetAsync(listPath, Ct);
         return audit + "\n" + (int)list.StatusCode + " " + await list.Content.ReadAsStringAsync(Ct);
     }
+
+    /// <summary>The jury's operations, which take the juror's key and write to the landlord's partition (and its audit trail).</summary>
+    static bool IsJury(ContractOperation operation) => operation.PathTemplate.StartsWith("/v1/jury/", StringComparison.Ordinal);
 
     static async Task<List<JsonNode?>> AllItemsAsync(HttpClient http, string listPath)
     {

@@ -22,21 +22,61 @@ public static class JuryScenarios
     /// <summary>A shortlisted tender with one resident and one professional juror, pitching; the jurors' keys with it.</summary>
     public static async Task<(TenderResponse Tender, CreatedJurorResponse Resident, CreatedJurorResponse Professional)> PitchingAsync(this Landlord landlord)
     {
-        var tender = await landlord.ShortlistedAsync();
+        var jury = await landlord.PitchingJuryAsync(plans: 1);
+        return (jury.Tender, jury.Resident, jury.Professional);
+    }
+
+    /// <summary>
+    /// The atelier tender with a pitch night, closed with <paramref name="plans"/> eligible plans that are all shortlisted (in the
+    /// order submitted), and a resident and a professional juror appointed; not pitching yet.
+    /// </summary>
+    public static async Task<SittingJury> ShortlistedJuryAsync(this Landlord landlord, int plans = 2)
+    {
+        var request = TenderScenarios.PitchJePlan([landlord.Unit.Id]);
+        request.PitchNight = new PitchNight { StartsAt = request.ClosesAt.AddDays(7), Location = "Buurthuis De Kostverloren", MinutesPerPitch = 15 };
+        var closed = await landlord.ClosedWithEligibleAsync(plans, request);
+        var tender = await landlord.Api.Tenders.ShortlistTenderAsync(landlord.Slug, closed.Id, ShortlistScenarios.Shortlist([.. closed.Eligible]), cancellationToken: Ct);
         var resident = await landlord.AppointAsync(tender.Id, Resident());
         var professional = await landlord.AppointAsync(tender.Id, Professional());
-        tender = await landlord.Api.Tenders.StartPitchingTenderAsync(landlord.Slug, tender.Id, cancellationToken: Ct);
-        return (tender, resident, professional);
+        return new SittingJury(tender, resident, professional, closed.Eligible);
     }
+
+    /// <summary>As <see cref="ShortlistedJuryAsync"/>, and pitching: the jurors score.</summary>
+    public static async Task<SittingJury> PitchingJuryAsync(this Landlord landlord, int plans = 2)
+    {
+        var jury = await landlord.ShortlistedJuryAsync(plans);
+        return jury with { Tender = await landlord.Api.Tenders.StartPitchingTenderAsync(landlord.Slug, jury.Tender.Id, cancellationToken: Ct) };
+    }
+
+    /// <summary>A score sheet for the atelier tender's four criteria, in their order.</summary>
+    public static ScoreApplicationRequest Sheet(int openFunction, int storefront, int affordable, int feasibility, string? comment = null) => new()
+    {
+        Scores =
+        [
+            new CriterionScore { CriterionKey = "open_function", Score = openFunction, Comment = comment },
+            new CriterionScore { CriterionKey = "storefront", Score = storefront },
+            new CriterionScore { CriterionKey = "affordable", Score = affordable },
+            new CriterionScore { CriterionKey = "feasibility", Score = feasibility },
+        ],
+    };
 
     public static Task<CreatedJurorResponse> AppointAsync(this Landlord landlord, Guid tenderId, CreateJurorRequest juror) =>
         landlord.Api.Jurors.CreateJurorAsync(landlord.Slug, tenderId, juror, Ct);
 
     /// <summary>The jury's client for one juror: no token, its key in the Juror-Key header; responses checked against the contract.</summary>
-    public static JuryClient Juror(this PlatformApp app, string key)
+    public static JuryClient Juror(this PlatformApp app, string key) => new(app.JurorHttp(key));
+
+    /// <summary>Plain HTTP as one juror, for what the generated client does not show (the raw body).</summary>
+    public static HttpClient JurorHttp(this PlatformApp app, string key)
     {
         var http = app.Anonymous();
         http.DefaultRequestHeaders.Add("Juror-Key", key);
-        return new JuryClient(http);
+        return http;
     }
+}
+
+/// <summary>A shortlisted tender's jury: a resident and a professional with their keys, and the shortlisted plans in pitch order.</summary>
+public sealed record SittingJury(TenderResponse Tender, CreatedJurorResponse Resident, CreatedJurorResponse Professional, IReadOnlyList<ApplicationResponse> Plans)
+{
+    public Guid TenderId => Tender.Id;
 }

@@ -16,6 +16,12 @@ public enum AuditEntityType
     Application,
     Development,
     Juror,
+
+    /// <summary>A juror's declared conflict of interest with an application (the entity id is the application's).</summary>
+    JuryConflict,
+
+    /// <summary>A juror's scores of an application (the entity id is the application's; the client is the juror).</summary>
+    JuryScore,
 }
 
 public enum AuditAction

@@ -110,8 +110,7 @@ public sealed class RentRevisionStore(TenantDb db, AuditLog audit, TimeProvider 
     public static async Task<IReadOnlyDictionary<Guid, BaseRent>> BaseRentsAsync(
         DbSession session, IReadOnlyCollection<(Guid LeaseId, long AgreedCentsPerMonth)> leases, CancellationToken ct)
     {
-        var ids = leases.Select(l => l.LeaseId).Distinct().ToList();
-        var revisions = ids.Count == 0 ? [] : await session.ListAsync<RentRevisionRow>(OfLeasesSql, new { Ids = ids }, ct);
+        var revisions = await session.ListByIdsAsync<RentRevisionRow>(OfLeasesSql, leases.Select(l => l.LeaseId), ct);
         var byLease = revisions.ToLookup(r => r.LeaseId, r => r.Terms);
         return leases.DistinctBy(l => l.LeaseId).ToDictionary(l => l.LeaseId, l => new BaseRent(l.AgreedCentsPerMonth, byLease[l.LeaseId].ToList()));
     }
