@@ -67,7 +67,7 @@ public sealed class RochdaleFlowTests(TenderApp app) : IClassFixture<TenderApp>
         Plan($"plan{number:D2}-{Guid.NewGuid():N}@kostverlorenkade.example", kvkNumber, name);
 
     [Fact]
-    public async Task Eighty_plans_for_the_Kostverlorenkade_atelier_go_through_assessment_shortlist_and_jury_to_the_pitching()
+    public async Task Eighty_plans_for_the_Kostverlorenkade_atelier_become_five_pitches_that_a_jury_of_seven_scores()
     {
         // 1. React to a space: the call is public, and applicants find it in the listing without a token.
         var rochdale = await app.LandlordAsync();
@@ -156,8 +156,41 @@ public sealed class RochdaleFlowTests(TenderApp app) : IClassFixture<TenderApp>
             var seen = await app.Juror(juror.Key).GetJuryTenderAsync(open.Id, Ct);
             Assert.Equal((TenderStatus.Pitching, juror.Juror.Id), (seen.Status, seen.Juror.Id));
             Assert.All(seen.Criteria, c => Assert.Equal(25, c.Weight));
+            Assert.Equal(pitchOrder, seen.Applications.Select(a => a.Id));
         }
+
+        // The resident who lives next to Stichting De Werf declares it and does not score that plan; everyone else scores every plan.
+        var neighbour = app.Juror(jurors[0].Key);
+        var werf = submitted[1];
+        await neighbour.DeclareJuryConflictAsync(open.Id, werf.Id, new DeclareJuryConflictRequest { Reason = "De initiatiefnemer is mijn buurvrouw." }, cancellationToken: Ct);
+        await Task.WhenAll(jurors.Select((juror, j) => ScoreAllAsync(app.Juror(juror.Key), open.Id, j, shortlist, skip: j == 0 ? werf.Id : null)));
+        var conflicted = await ThrowsProblemAsync(409, () => neighbour.ScoreApplicationAsync(open.Id, werf.Id, SheetOf(0, 0), Ct));
+        Assert.Equal("urn:plinth:problem:juror-conflicted", conflicted.Type);
+        var neighbourSees = await neighbour.GetJuryTenderAsync(open.Id, Ct);
+        Assert.Null(neighbourSees.Applications.Single(a => a.Id == werf.Id).Scores);
+        Assert.NotNull(neighbourSees.Applications.Single(a => a.Id == werf.Id).Conflict);
+        Assert.Equal(SheetOf(0, 1).Scores.Select(s => s.Score), neighbourSees.Applications[1].Scores!.Scores.Select(s => s.Score));
         Assert.Equal(UnitStatus.InTender, (await rochdale.Api.Units.GetUnitAsync(rochdale.Slug, rochdale.Unit.Id, Ct)).Status);
+    }
+
+    /// <summary>
+    /// How the jury sees the five pitches, by shortlist place: the second plan (from Rochdale's website) is the strongest, Maakcollectief
+    /// De Kade's next, then Stichting De Werf's, Keilecollectief's and the other website plan's.
+    /// </summary>
+    static readonly int[] Strength = [7, 9, 8, 5, 6];
+
+    /// <summary>Juror <paramref name="juror"/>'s sheet for the plan at shortlist place <paramref name="place"/> (0-based): around its strength, a point up or down per criterion.</summary>
+    static ScoreApplicationRequest SheetOf(int juror, int place)
+    {
+        int Score(int criterion) => Math.Clamp(Strength[place] + (juror + criterion) % 3 - 1, 1, 10);
+        return JuryScenarios.Sheet(Score(0), Score(1), Score(2), Score(3), comment: $"Pitch {place + 1}, juror {juror + 1}.");
+    }
+
+    static async Task ScoreAllAsync(JuryClient juror, Guid tenderId, int jurorIndex, IReadOnlyList<ApplicationResponse> shortlist, Guid? skip)
+    {
+        for (var place = 0; place < shortlist.Count; place++)
+            if (shortlist[place].Id != skip)
+                await juror.ScoreApplicationAsync(tenderId, shortlist[place].Id, SheetOf(jurorIndex, place), Ct);
     }
 
     /// <summary>Every application of the tender at the landlord, page by page, in the status asked for (or all).</summary>
