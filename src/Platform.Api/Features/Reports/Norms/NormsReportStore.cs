@@ -51,7 +51,7 @@ public sealed class NormsReportStore(SystemDb db)
         d.municipality_code = @MunicipalityCode
         AND (d.tenant_id = @TenantId
              OR d.id IN (SELECT gd.development_id FROM granted_developments gd
-                         WHERE gd.grantee_tenant_id = @TenantId AND gd.tenant_id = d.tenant_id
+                         WHERE gd.grantee_tenant_id = @TenantId
                            AND gd.valid_from <= @Today AND (gd.valid_until IS NULL OR gd.valid_until >= @Today)))
         """;
 
@@ -92,7 +92,7 @@ public sealed class NormsReportStore(SystemDb db)
         WHERE p.municipality_code = @MunicipalityCode
           AND (p.tenant_id = @TenantId
                OR p.id IN (SELECT gp.plinth_id FROM granted_plinths gp
-                           WHERE gp.grantee_tenant_id = @TenantId AND gp.tenant_id = p.tenant_id AND gp.resources LIKE @Reports
+                           WHERE gp.grantee_tenant_id = @TenantId AND gp.resources LIKE @Reports
                              AND gp.valid_from <= @Today AND (gp.valid_until IS NULL OR gp.valid_until >= @Today)))
         GROUP BY p.neighbourhood_code
         """;
