@@ -20,6 +20,7 @@ using Platform.Api.Features.Notifications;
 using Platform.Api.Features.Reminders;
 using Platform.Api.Features.RentRevisions;
 using Platform.Api.Features.Reports;
+using Platform.Api.Features.Reports.Norms;
 using Platform.Api.Features.Sharing;
 using Platform.Api.Features.Webhooks;
 using Platform.Api.Features.Plinths;
@@ -112,6 +113,7 @@ public static class Extensions
         services.AddScoped<ProgrammeVersionStore>();
         services.AddSingleton<WorkSpaceCutNotices>();
         services.AddScoped<NormStore>();
+        services.AddSingleton<NormsReportStore>();
         services.AddSingleton<ReminderScan>();
         services.AddScoped<WebhookStore>();
         services.AddSingleton<WebhookDispatch>();

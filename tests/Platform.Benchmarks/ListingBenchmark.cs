@@ -59,7 +59,7 @@ public static class ListingBenchmark
                          "&minAreaM2=200", "&maxAreaM2=40", "&municipalityCode=GM0599&category=BED&minAreaM2=100",
                      })
             {
-                var timing = await ReportsBenchmark.TimeAsync(http, $"/v1/listings/tenders?limit=50{query}", "application/json", rounds);
+                var timing = await ReportsBenchmark.TimeAsync(http, null, $"/v1/listings/tenders?limit=50{query}", "application/json", rounds);
                 var shown = query.StartsWith("&cursor=", StringComparison.Ordinal) ? "?limit=50&cursor=(page 16)" : $"?limit=50{query}";
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{shown,-52} {timing.Bytes,9} {timing.FirstMs,8:0.0} {timing.MedianMs,8:0.0} {timing.MaxMs,8:0.0} {timing.MedianCpuMs,8:0.0}"));

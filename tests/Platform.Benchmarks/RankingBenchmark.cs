@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -76,8 +75,8 @@ public static class RankingBenchmark
 
             await using var api = BenchmarkHost.Over(file, Secret);
             using var http = api.CreateClient();
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await ReportsBenchmark.TenantTokenAsync(http, Secret, "bench", "tenders:read"));
-            var timing = await ReportsBenchmark.TimeAsync(http, $"/v1/tenants/bench/tenders/{tender}/ranking", "application/json", rounds);
+            var token = await ReportsBenchmark.TenantTokenAsync(http, Secret, "bench", "tenders:read");
+            var timing = await ReportsBenchmark.TimeAsync(http, token, $"/v1/tenants/bench/tenders/{tender}/ranking", "application/json", rounds);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  GET …/ranking: {timing.Bytes:N0} bytes; first {timing.FirstMs:0.0} ms, median {timing.MedianMs:0.0} ms, max {timing.MaxMs:0.0} ms, median CPU {timing.MedianCpuMs:0.0} ms over {rounds} runs"));
         }

@@ -9,15 +9,18 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Platform.Api.Features.Reports;
+using Platform.Api.Features.Reports.Norms;
 using Platform.Api.Persistence;
 
 namespace Platform.Benchmarks;
 
 /// <summary>
 /// Seeds one housing corporation on SQLite with 10,000 units on 200 plinths, 10,000 leases (one per unit, a fifth of them
-/// ended in March 2026), 5,000 discounts with a period and a counter-performance each (1,000 of them evaluated) and two budget
-/// lines, then times each report through the whole API in this process (token validation, tenant resolution, SQL, arithmetic,
-/// JSON or CSV): the first request after start and the median and slowest of the following ones.
+/// ended in March 2026), 5,000 discounts with a period and a counter-performance each (1,000 of them evaluated), two budget
+/// lines and 200 developments with two programme versions of four lines each (half of them cut in the second), shared for
+/// reports with a municipality that has six norms; then times each report through the whole API in this process (token
+/// validation, tenant resolution, SQL, arithmetic, JSON or CSV): the first request after start and the median and slowest
+/// of the following ones. The portfolio and impact are the corporation's, the norms report the municipality's.
 /// </summary>
 public static class ReportsBenchmark
 {
@@ -25,6 +28,7 @@ public static class ReportsBenchmark
     const int Plinths = 200;
     const int Discounts = 5_000;
     const int Evaluated = 1_000;
+    const int Developments = 200;
     const string Secret = "reports-benchmark-secret";
 
     static readonly string[] DetailCodes = ["ATE", "HOR", "KAN", "WIR", "PRA"];
@@ -46,17 +50,26 @@ public static class ReportsBenchmark
             new DatabaseMigrator(db, NullLogger<DatabaseMigrator>.Instance).Migrate();
             var seed = Stopwatch.StartNew();
             await SeedAsync(db);
-            Console.WriteLine($"seeded {Units:N0} units, {Units:N0} leases, {Discounts:N0} discounts in {seed.Elapsed.TotalSeconds:0.0} s; developments: none (that table comes with the programmes branch)");
+            Console.WriteLine($"seeded {Units:N0} units, {Units:N0} leases, {Discounts:N0} discounts, {Developments} developments in {seed.Elapsed.TotalSeconds:0.0} s");
             await PrintPlansAsync(db);
             SqliteConnection.ClearAllPools();
 
             await using var api = BenchmarkHost.Over(file, Secret);
             using var http = api.CreateClient();
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TenantTokenAsync(http, Secret, "bench", "reports:read"));
+            var corporation = await TenantTokenAsync(http, Secret, "bench", "reports:read");
+            var municipality = await TenantTokenAsync(http, Secret, "bench-gemeente", "reports:read");
 
             var timings = new List<Timing>();
-            foreach (var (report, accept) in new[] { ("portfolio", "application/json"), ("portfolio", "text/csv"), ("impact", "application/json"), ("impact", "text/csv") })
-                timings.Add(await TimeAsync(http, $"/v1/tenants/bench/reports/{report}?year=2026", accept, rounds));
+            foreach (var (path, token) in new[]
+                     {
+                         ("/v1/tenants/bench/reports/portfolio?year=2026", corporation), ("/v1/tenants/bench/reports/impact?year=2026", corporation),
+                         ("/v1/tenants/bench-gemeente/reports/norms", municipality),
+                     })
+            {
+                foreach (var accept in new[] { "application/json", "text/csv" })
+                    timings.Add(await TimeAsync(http, token, path, accept, rounds));
+            }
+
             return timings;
         }
         finally
@@ -66,7 +79,8 @@ public static class ReportsBenchmark
         }
     }
 
-    internal static async Task<Timing> TimeAsync(HttpClient http, string path, string accept, int rounds)
+    /// <summary>Times GET <paramref name="path"/> with <paramref name="token"/>, or anonymously (or with the client's default header) when null.</summary>
+    internal static async Task<Timing> TimeAsync(HttpClient http, string? token, string path, string accept, int rounds)
     {
         var times = new List<double>();
         var cpu = new List<double>();
@@ -76,6 +90,8 @@ public static class ReportsBenchmark
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, path);
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
+            if (token is not null)
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             process.Refresh();
             var cpuBefore = process.TotalProcessorTime;
             var watch = Stopwatch.StartNew();
@@ -92,7 +108,7 @@ public static class ReportsBenchmark
 
         var following = times.Skip(1).Order().ToList();
         var cpuFollowing = cpu.Skip(1).Order().ToList();
-        return new Timing($"GET {path[(path.LastIndexOf('/') + 1)..]} {accept}", bytes, times[0], following[following.Count / 2], following[^1],
+        return new Timing($"GET {path[(path.LastIndexOf("/reports/", StringComparison.Ordinal) + 9)..]} {accept}", bytes, times[0], following[following.Count / 2], following[^1],
             cpuFollowing[cpuFollowing.Count / 2]);
     }
 
@@ -121,21 +137,46 @@ public static class ReportsBenchmark
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
     }
 
-    /// <summary>What SQLite does for each statement the reports run (owner path).</summary>
+    /// <summary>What SQLite does for each statement the reports run (the portfolio's and impact's on the owner path).</summary>
     static async Task PrintPlansAsync(SystemDb db)
     {
         await using var connection = await db.OpenAsync(CancellationToken.None);
         var parameters = new { TenantId = Id(TenantId), Today = "2026-09-15", YearStart = "2026-01-01", YearEnd = "2026-12-31" };
-        foreach (var field in typeof(ReportStore).GetFields(BindingFlags.NonPublic | BindingFlags.Static)
-                     .Where(f => f.IsLiteral && f.Name.EndsWith("Sql", StringComparison.Ordinal) && !f.Name.StartsWith("Grantee", StringComparison.Ordinal)))
+        var normsParameters = new { TenantId = Id(MunicipalityId), MunicipalityCode = "GM0344", Municipality = "% GM0344 %", Reports = "% reports %", Today = "2026-09-15" };
+        foreach (var (store, values) in new[] { (typeof(ReportStore), (object)parameters), (typeof(NormsReportStore), normsParameters) })
         {
-            var sql = db.Dialect.Render((string)field.GetRawConstantValue()!);
-            var rows = await connection.QueryAsync("EXPLAIN QUERY PLAN " + sql, parameters);
-            Console.WriteLine($"plan {field.Name}: {string.Join("; ", rows.Select(r => (string)r.detail))}");
+            foreach (var field in store.GetFields(BindingFlags.NonPublic | BindingFlags.Static)
+                         .Where(f => f.IsLiteral && f.Name.EndsWith("Sql", StringComparison.Ordinal) && !f.Name.StartsWith("Grantee", StringComparison.Ordinal)))
+            {
+                var sql = db.Dialect.Render((string)field.GetRawConstantValue()!);
+                var rows = await connection.QueryAsync("EXPLAIN QUERY PLAN " + sql, values);
+                var (count, ms) = await TimeStatementAsync(connection, sql, values);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"plan {store.Name}.{field.Name} ({count} rows, median CPU {ms:0.0} ms of 5): {string.Join("; ", rows.Select(r => (string)r.detail))}"));
+            }
         }
     }
 
+    /// <summary>The statement alone, read to its last row: how many rows and the median CPU time of the process over five runs.</summary>
+    static async Task<(int Rows, double MedianCpuMs)> TimeStatementAsync(System.Data.Common.DbConnection connection, string sql, object values)
+    {
+        var process = Process.GetCurrentProcess();
+        var times = new List<double>();
+        var count = 0;
+        for (var i = 0; i < 5; i++)
+        {
+            process.Refresh();
+            var before = process.TotalProcessorTime;
+            count = (await connection.QueryAsync(sql, values)).Count();
+            process.Refresh();
+            times.Add((process.TotalProcessorTime - before).TotalMilliseconds);
+        }
+
+        return (count, times.Order().ElementAt(2));
+    }
+
     static readonly Guid TenantId = Guid.NewGuid();
+    static readonly Guid MunicipalityId = Guid.NewGuid();
 
     static async Task SeedAsync(SystemDb db)
     {
@@ -147,6 +188,7 @@ public static class ReportsBenchmark
             INSERT INTO discount_budgets (id, tenant_id, year, line, amount_cents, created_at, updated_at, version)
             VALUES (@Budget1, @Tenant, 2026, 'leefbaarheid', 500000000, @Now, @Now, 1), (@Budget2, @Tenant, 2026, 'starters', 500000000, @Now, @Now, 1);
             """, new { Tenant = Id(TenantId), Now = now, Budget1 = Id(Guid.NewGuid()), Budget2 = Id(Guid.NewGuid()) }, transaction);
+        await SeedMunicipalityAsync(connection, transaction, now);
 
         var insert = Commands(connection, transaction, Id(TenantId), now, new Dictionary<string, string>
         {
@@ -156,6 +198,9 @@ public static class ReportsBenchmark
             ["discount"] = "INSERT INTO discounts (id, tenant_id, lease_id, start_date, end_date, justification, evaluation_cadence_months, reminder_lead_months, ending_on, budget_line, created_at, updated_at, version) VALUES ($id, $tenant, $lease, $start, $end, 'Bench', 12, 3, $end, $line, $now, $now, 1)",
             ["period"] = "INSERT INTO discount_periods (id, tenant_id, discount_id, number, start_date, end_date, terms_from, terms, evaluation_due_on, evaluated) VALUES ($id, $tenant, $discount, 1, $start, $end, $start, '{\"kind\":\"percentage\",\"percentage\":25}', $start, $evaluated)",
             ["counterPerformance"] = "INSERT INTO counter_performances (id, tenant_id, discount_id, period_number, position, description, unit, target, theme, radius) VALUES ($id, $tenant, $discount, 1, 0, 'Workshops', 'workshops', 24, $theme, $radius)",
+            ["development"] = "INSERT INTO developments (id, tenant_id, name, municipality_code, neighbourhood_codes, dwellings_added, dwellings_removed, work_space_removed_m2, created_at, updated_at, version) VALUES ($id, $tenant, $name, 'GM0344', $neighbourhoods, $dwellings, 0, $removed, $now, $now, 1)",
+            ["version"] = "INSERT INTO programme_versions (id, tenant_id, development_id, number, decided_on, reason, created_at, created_by) VALUES ($id, $tenant, $development, $number, $decided, $reason, $now, 'bench')",
+            ["line"] = "INSERT INTO programme_lines (tenant_id, version_id, line_function, m2, affordable_m2) VALUES ($tenant, $version, $function, $m2, $affordable)",
             ["evaluation"] = "INSERT INTO evaluations (id, tenant_id, discount_id, period_number, evaluated_on, decision, results, created_at, created_by) VALUES ($id, $tenant, $discount, 1, '2026-06-01', 'continue', $results, $now, 'bench')",
         });
 
@@ -199,9 +244,51 @@ public static class ReportsBenchmark
             }
         }
 
+        for (var d = 0; d < Developments; d++)
+        {
+            var development = Guid.NewGuid();
+            // Most lie in one neighbourhood, every tenth in two.
+            var neighbourhoods = d % 10 == 0 ? $" BU0344{d % 20:D4} BU0344{(d + 1) % 20:D4} " : $" BU0344{d % 20:D4} ";
+            await insert("development", new()
+            {
+                ["$id"] = Id(development), ["$name"] = $"Ontwikkeling {d:D3}", ["$neighbourhoods"] = neighbourhoods, ["$dwellings"] = 40 + d, ["$removed"] = d % 3 == 0 ? 1_200 : 0,
+            });
+            for (var number = 1; number <= 2; number++)
+            {
+                var version = Guid.NewGuid();
+                var cut = number == 2 && d % 2 == 0;
+                await insert("version", new()
+                {
+                    ["$id"] = Id(version), ["$development"] = Id(development), ["$number"] = number, ["$decided"] = number == 1 ? "2026-02-01" : "2026-09-01",
+                    ["$reason"] = cut ? "Budget" : DBNull.Value,
+                });
+                foreach (var (function, m2, affordable) in new[] { ("housing", 8_000 + d * 10, 0), ("work", cut ? 600 : 1_000 + d, 200), ("facilities", 400, 0), ("social", 300, 0) })
+                    await insert("line", new() { ["$version"] = Id(version), ["$function"] = function, ["$m2"] = m2, ["$affordable"] = affordable });
+            }
+        }
+
         await transaction.CommitAsync();
         await connection.ExecuteAsync("ANALYZE main;");
     }
+
+    /// <summary>The municipality of the corporation's plinths and developments, its six norms, and the corporation's grant of reports to it.</summary>
+    static Task SeedMunicipalityAsync(SqliteConnection connection, SqliteTransaction transaction, string now) =>
+        connection.ExecuteAsync("""
+            INSERT INTO tenants (id, slug, name, kind, municipality_code, created_at) VALUES (@Municipality, 'bench-gemeente', 'Bench Gemeente', 'municipality', 'GM0344', @Now);
+            INSERT INTO sharing_grants (id, tenant_id, grantee_tenant_id, resources, municipality_codes, purpose, valid_from, created_at, created_by, created_notified)
+            VALUES (@Grant, @Tenant, @Municipality, ' reports ', ' GM0344 ', 'prestatieafspraken', '2026-01-01', @Now, 'bench', 1);
+            INSERT INTO norms (id, tenant_id, kind, value, municipality_code, neighbourhood_codes, valid_from, max_affordable_rent_cents_per_m2_year, created_at, updated_at, version)
+            VALUES (@Norm1, @Municipality, 'm2_work_space_per_added_dwelling', 5, 'GM0344', NULL, '2026-01-01', NULL, @Now, @Now, 1),
+                   (@Norm2, @Municipality, 'work_share_of_programme_percent', 20, 'GM0344', NULL, '2026-01-01', NULL, @Now, @Now, 1),
+                   (@Norm3, @Municipality, 'work_share_of_programme_percent', 10, 'GM0344', ' BU03440001 BU03440002 ', '2026-01-01', NULL, @Now, @Now, 1),
+                   (@Norm4, @Municipality, 'affordable_share_of_work_space_percent', 20, 'GM0344', NULL, '2026-01-01', 12500, @Now, @Now, 1),
+                   (@Norm5, @Municipality, 'non_residential_function_share_percent', 33.33, 'GM0344', NULL, '2026-01-01', NULL, @Now, @Now, 1),
+                   (@Norm6, @Municipality, 'no_net_loss', 100, 'GM0344', NULL, '2026-01-01', NULL, @Now, @Now, 1);
+            """, new
+        {
+            Municipality = Id(MunicipalityId), Tenant = Id(TenantId), Now = now, Grant = Id(Guid.NewGuid()),
+            Norm1 = Id(Guid.NewGuid()), Norm2 = Id(Guid.NewGuid()), Norm3 = Id(Guid.NewGuid()), Norm4 = Id(Guid.NewGuid()), Norm5 = Id(Guid.NewGuid()), Norm6 = Id(Guid.NewGuid()),
+        }, transaction);
 
     /// <summary>Prepared inserts by name; each call binds the tenant, the time and the given values.</summary>
     internal static Func<string, Dictionary<string, object>, Task> Commands(

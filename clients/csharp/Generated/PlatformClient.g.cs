@@ -6405,6 +6405,20 @@ namespace Plinth.Platform.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
+        /// Get the norms report
+        /// </summary>
+        /// <remarks>
+        /// A municipality's norms in force today (validFrom on or before today) checked on every development in its municipality that it owns or that an owner shares with it (a grant of reports in its term that admits the municipality; a grant limited to some plinths shares no development), each on its current programme version, and on every neighbourhood those developments and the counted plinths' units lie in: the required value, the actual one, met or not, the shortfall and the figures it came from. A norm for some neighbourhoods applies to the developments that lie in one of them. The function mix (non_residential_function_share_percent) is a neighbourhood's: its units (non-residential functions) over those units plus the dwellings its developments add. Coverage lists, by name and slug, every other tenant with a development or a plinth in the municipality, split into those that share their reports with it and those that do not; nothing else of theirs appears. neighbourhoodCode keeps that neighbourhood and the developments in it; developmentId keeps that development alone (no neighbourhoods), and a development the report does not count (unknown, or not shared) gives empty lists, so the report never tells whether another owner's development exists. Only a municipality has the report: another kind of tenant answers 409 not-a-municipality. Grantees of the municipality do not read it (it counts data shared with the municipality, not theirs to pass on). With Accept: text/csv it answers one CSV table, one line per check (scope development or neighbourhood).
+        /// </remarks>
+        /// <param name="tenant">The tenant's slug.</param>
+        /// <param name="neighbourhoodCode">Only this neighbourhood, and the developments that lie in it.</param>
+        /// <param name="developmentId">Only this development, without neighbourhoods; one the report does not count gives empty lists.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="PlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<NormsReportResponse> GetNormsReportAsync(string tenant, string? neighbourhoodCode = null, System.Guid? developmentId = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
         /// Get the impact report
         /// </summary>
         /// <remarks>
@@ -6572,6 +6586,191 @@ namespace Plinth.Platform.Client
                                 throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new PlatformApiException<Problem>("Not Acceptable", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Internal Server Error", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Service Unavailable", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new PlatformApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Get the norms report
+        /// </summary>
+        /// <remarks>
+        /// A municipality's norms in force today (validFrom on or before today) checked on every development in its municipality that it owns or that an owner shares with it (a grant of reports in its term that admits the municipality; a grant limited to some plinths shares no development), each on its current programme version, and on every neighbourhood those developments and the counted plinths' units lie in: the required value, the actual one, met or not, the shortfall and the figures it came from. A norm for some neighbourhoods applies to the developments that lie in one of them. The function mix (non_residential_function_share_percent) is a neighbourhood's: its units (non-residential functions) over those units plus the dwellings its developments add. Coverage lists, by name and slug, every other tenant with a development or a plinth in the municipality, split into those that share their reports with it and those that do not; nothing else of theirs appears. neighbourhoodCode keeps that neighbourhood and the developments in it; developmentId keeps that development alone (no neighbourhoods), and a development the report does not count (unknown, or not shared) gives empty lists, so the report never tells whether another owner's development exists. Only a municipality has the report: another kind of tenant answers 409 not-a-municipality. Grantees of the municipality do not read it (it counts data shared with the municipality, not theirs to pass on). With Accept: text/csv it answers one CSV table, one line per check (scope development or neighbourhood).
+        /// </remarks>
+        /// <param name="tenant">The tenant's slug.</param>
+        /// <param name="neighbourhoodCode">Only this neighbourhood, and the developments that lie in it.</param>
+        /// <param name="developmentId">Only this development, without neighbourhoods; one the report does not count gives empty lists.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="PlatformApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<NormsReportResponse> GetNormsReportAsync(string tenant, string? neighbourhoodCode = null, System.Guid? developmentId = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (tenant == null)
+                throw new System.ArgumentNullException("tenant");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v1/tenants/{tenant}/reports/norms"
+                    urlBuilder_.Append("v1/tenants/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(tenant, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/reports/norms");
+                    urlBuilder_.Append('?');
+                    if (neighbourhoodCode != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("neighbourhoodCode")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(neighbourhoodCode, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (developmentId != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("developmentId")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(developmentId, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<NormsReportResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 406)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Not Acceptable", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new PlatformApiException<Problem>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -25716,6 +25915,117 @@ namespace Plinth.Platform.Client
     }
 
     /// <summary>
+    /// One norm checked: what it requires, what there is, and by how much it falls short.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class NormCheckResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("normId")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(36)]
+        public System.Guid NormId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("kind")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<NormKind>))]
+        public NormKind Kind { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("value")]
+        [System.ComponentModel.DataAnnotations.Range(0D, 1000D)]
+        public double Value { get; set; } = default!;
+
+        /// <summary>
+        /// The least that meets the norm, rounded up: m² of work space (per added dwelling, share of the programme, no net loss), affordable
+        /// <br/>m² (affordable share) or non-residential functions (function mix).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("required")]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9223372036854775807L)]
+        public long Required { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("actual")]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9223372036854775807L)]
+        public long Actual { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("met")]
+        public bool Met { get; set; } = default!;
+
+        /// <summary>
+        /// required minus actual; 0 when met.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("shortfall")]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9223372036854775807L)]
+        public long Shortfall { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// The figures a norm is checked on: a development's current programme, or the sum of those in a neighbourhood.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class NormFiguresResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("dwellingsAdded")]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9223372036854775807L)]
+        public long DwellingsAdded { get; set; } = default!;
+
+        /// <summary>
+        /// The business space the developments replace.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("workSpaceRemovedM2")]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9223372036854775807L)]
+        public long WorkSpaceRemovedM2 { get; set; } = default!;
+
+        /// <summary>
+        /// Every line of the current programme.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("programmeM2")]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9223372036854775807L)]
+        public long ProgrammeM2 { get; set; } = default!;
+
+        /// <summary>
+        /// Every function but housing: work, facilities, horeca and social.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("workSpaceM2")]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9223372036854775807L)]
+        public long WorkSpaceM2 { get; set; } = default!;
+
+        /// <summary>
+        /// The commercial work space: work, facilities and horeca.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("commercialM2")]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9223372036854775807L)]
+        public long CommercialM2 { get; set; } = default!;
+
+        /// <summary>
+        /// The affordable m² of the commercial work space.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("affordableCommercialM2")]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9223372036854775807L)]
+        public long AffordableCommercialM2 { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
     /// What a municipal norm for work space measures.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -25912,6 +26222,227 @@ namespace Plinth.Platform.Client
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.MaxLength(50)]
         public System.Collections.Generic.IList<string> NeighbourhoodCodes { get; set; } = new System.Collections.Generic.List<string>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// The owners in the municipality's area: those whose data the report counts, and those it cannot.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class NormsCoverageResponse
+    {
+
+        /// <summary>
+        /// Owners with a grant of reports to the municipality in its term today that admits the municipality, by slug.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("sharing")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.IList<NormsReportOwnerResponse> Sharing { get; set; } = new System.Collections.Generic.List<NormsReportOwnerResponse>();
+
+        /// <summary>
+        /// Owners without one, by slug: their developments and plinths are not counted.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("notSharing")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.IList<NormsReportOwnerResponse> NotSharing { get; set; } = new System.Collections.Generic.List<NormsReportOwnerResponse>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class NormsReportDevelopmentResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(36)]
+        public System.Guid Id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(200)]
+        public string Name { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("owner")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public NormsReportOwnerResponse Owner { get; set; } = new NormsReportOwnerResponse();
+
+        [System.Text.Json.Serialization.JsonPropertyName("neighbourhoodCodes")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MaxLength(50)]
+        public System.Collections.Generic.IList<string> NeighbourhoodCodes { get; set; } = new System.Collections.Generic.List<string>();
+
+        /// <summary>
+        /// The number of the current programme version, which the checks count; null before the first (then no checks).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("programmeVersion")]
+        [System.ComponentModel.DataAnnotations.Range(1, 2147483647)]
+        public int? ProgrammeVersion { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("figures")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public NormFiguresResponse Figures { get; set; } = new NormFiguresResponse();
+
+        /// <summary>
+        /// Every norm in force that applies to it (all kinds but the function mix, which is a neighbourhood's), in the order set.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("checks")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.IList<NormCheckResponse> Checks { get; set; } = new System.Collections.Generic.List<NormCheckResponse>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class NormsReportNeighbourhoodResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("neighbourhoodCode")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(10)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^BU[0-9]{8}$")]
+        public string NeighbourhoodCode { get; set; } = default!;
+
+        /// <summary>
+        /// The counted developments with a programme that lie in it (also in other neighbourhoods).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("developments")]
+        [System.ComponentModel.DataAnnotations.Range(0, 2147483647)]
+        public int Developments { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("figures")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public NormFiguresResponse Figures { get; set; } = new NormFiguresResponse();
+
+        /// <summary>
+        /// The units on the counted plinths in the neighbourhood: each a non-residential function.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("nonResidentialUnits")]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9223372036854775807L)]
+        public long NonResidentialUnits { get; set; } = default!;
+
+        /// <summary>
+        /// Non-residential units plus the dwellings the developments add: the functions the mix is counted over.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("functions")]
+        [System.ComponentModel.DataAnnotations.Range(0L, 9223372036854775807L)]
+        public long Functions { get; set; } = default!;
+
+        /// <summary>
+        /// Every norm in force that applies in the neighbourhood, in the order set.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("checks")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.IList<NormCheckResponse> Checks { get; set; } = new System.Collections.Generic.List<NormCheckResponse>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// An owner by name and slug.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class NormsReportOwnerResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("slug")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(63)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$")]
+        public string Slug { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(200)]
+        public string Name { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class NormsReportResponse
+    {
+
+        /// <summary>
+        /// Today in Platform:TimeZone: the norms valid from it or before apply.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("asOf")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(10)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
+        public System.DateOnly AsOf { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("municipalityCode")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(6)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^GM[0-9]{4}$")]
+        public string MunicipalityCode { get; set; } = default!;
+
+        /// <summary>
+        /// The municipality's norms in force, in the order set.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("norms")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.IList<NormResponse> Norms { get; set; } = new System.Collections.Generic.List<NormResponse>();
+
+        /// <summary>
+        /// The counted developments in the municipality, by name.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("developments")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.IList<NormsReportDevelopmentResponse> Developments { get; set; } = new System.Collections.Generic.List<NormsReportDevelopmentResponse>();
+
+        /// <summary>
+        /// The neighbourhoods a counted development or unit lies in, by code.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("neighbourhoods")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.IList<NormsReportNeighbourhoodResponse> Neighbourhoods { get; set; } = new System.Collections.Generic.List<NormsReportNeighbourhoodResponse>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("coverage")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public NormsCoverageResponse Coverage { get; set; } = new NormsCoverageResponse();
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 

@@ -3199,6 +3199,15 @@ export interface IReportsClient {
     getPortfolioReport(tenant: string, year?: number | null | undefined, signal?: AbortSignal): Promise<PortfolioReportResponse>;
 
     /**
+     * Get the norms report
+     * @param tenant The tenant's slug.
+     * @param neighbourhoodCode (optional) Only this neighbourhood, and the developments that lie in it.
+     * @param developmentId (optional) Only this development, without neighbourhoods; one the report does not count gives empty lists.
+     * @return OK
+     */
+    getNormsReport(tenant: string, neighbourhoodCode?: string | null | undefined, developmentId?: string | null | undefined, signal?: AbortSignal): Promise<NormsReportResponse>;
+
+    /**
      * Get the impact report
      * @param tenant The tenant's slug.
      * @param year (optional) The calendar year the report covers, 2000–2100; this year (in Platform:TimeZone) when left out.
@@ -3308,6 +3317,108 @@ export class ReportsClient implements IReportsClient {
             });
         }
         return Promise.resolve<PortfolioReportResponse>(null as any);
+    }
+
+    /**
+     * Get the norms report
+     * @param tenant The tenant's slug.
+     * @param neighbourhoodCode (optional) Only this neighbourhood, and the developments that lie in it.
+     * @param developmentId (optional) Only this development, without neighbourhoods; one the report does not count gives empty lists.
+     * @return OK
+     */
+    getNormsReport(tenant: string, neighbourhoodCode?: string | null | undefined, developmentId?: string | null | undefined, signal?: AbortSignal): Promise<NormsReportResponse> {
+        let url_ = this.baseUrl + "/v1/tenants/{tenant}/reports/norms?";
+        if (tenant === undefined || tenant === null)
+            throw new globalThis.Error("The parameter 'tenant' must be defined.");
+        url_ = url_.replace("{tenant}", encodeURIComponent("" + tenant));
+        if (neighbourhoodCode !== undefined && neighbourhoodCode !== null)
+            url_ += "neighbourhoodCode=" + encodeURIComponent("" + neighbourhoodCode) + "&";
+        if (developmentId !== undefined && developmentId !== null)
+            url_ += "developmentId=" + encodeURIComponent("" + developmentId) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetNormsReport(_response);
+        });
+    }
+
+    protected processGetNormsReport(response: Response): Promise<NormsReportResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as NormsReportResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 406) {
+            return response.text().then((_responseText) => {
+            let result406: any = null;
+            result406 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Acceptable", status, _responseText, _headers, result406);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<NormsReportResponse>(null as any);
     }
 
     /**
@@ -11565,6 +11676,39 @@ export interface Lessee {
     [key: string]: any;
 }
 
+/** One norm checked: what it requires, what there is, and by how much it falls short. */
+export interface NormCheckResponse {
+    normId: string;
+    kind: NormKind;
+    value: number;
+    /** The least that meets the norm, rounded up: m² of work space (per added dwelling, share of the programme, no net loss), affordable
+m² (affordable share) or non-residential functions (function mix). */
+    required: number;
+    actual: number;
+    met: boolean;
+    /** required minus actual; 0 when met. */
+    shortfall: number;
+
+    [key: string]: any;
+}
+
+/** The figures a norm is checked on: a development's current programme, or the sum of those in a neighbourhood. */
+export interface NormFiguresResponse {
+    dwellingsAdded: number;
+    /** The business space the developments replace. */
+    workSpaceRemovedM2: number;
+    /** Every line of the current programme. */
+    programmeM2: number;
+    /** Every function but housing: work, facilities, horeca and social. */
+    workSpaceM2: number;
+    /** The commercial work space: work, facilities and horeca. */
+    commercialM2: number;
+    /** The affordable m² of the commercial work space. */
+    affordableCommercialM2: number;
+
+    [key: string]: any;
+}
+
 /** What a municipal norm for work space measures. */
 export type NormKind = "m2_work_space_per_added_dwelling" | "work_share_of_programme_percent" | "affordable_share_of_work_space_percent" | "non_residential_function_share_percent" | "no_net_loss";
 
@@ -11613,6 +11757,68 @@ export interface NormScopeResponse {
     municipalityCode: string;
     /** Empty: the whole municipality. */
     neighbourhoodCodes: string[];
+
+    [key: string]: any;
+}
+
+/** The owners in the municipality's area: those whose data the report counts, and those it cannot. */
+export interface NormsCoverageResponse {
+    /** Owners with a grant of reports to the municipality in its term today that admits the municipality, by slug. */
+    sharing: NormsReportOwnerResponse[];
+    /** Owners without one, by slug: their developments and plinths are not counted. */
+    notSharing: NormsReportOwnerResponse[];
+
+    [key: string]: any;
+}
+
+export interface NormsReportDevelopmentResponse {
+    id: string;
+    name: string;
+    owner: NormsReportOwnerResponse;
+    neighbourhoodCodes: string[];
+    /** The number of the current programme version, which the checks count; null before the first (then no checks). */
+    programmeVersion: number | null;
+    figures: NormFiguresResponse;
+    /** Every norm in force that applies to it (all kinds but the function mix, which is a neighbourhood's), in the order set. */
+    checks: NormCheckResponse[];
+
+    [key: string]: any;
+}
+
+export interface NormsReportNeighbourhoodResponse {
+    neighbourhoodCode: string;
+    /** The counted developments with a programme that lie in it (also in other neighbourhoods). */
+    developments: number;
+    figures: NormFiguresResponse;
+    /** The units on the counted plinths in the neighbourhood: each a non-residential function. */
+    nonResidentialUnits: number;
+    /** Non-residential units plus the dwellings the developments add: the functions the mix is counted over. */
+    functions: number;
+    /** Every norm in force that applies in the neighbourhood, in the order set. */
+    checks: NormCheckResponse[];
+
+    [key: string]: any;
+}
+
+/** An owner by name and slug. */
+export interface NormsReportOwnerResponse {
+    slug: string;
+    name: string;
+
+    [key: string]: any;
+}
+
+export interface NormsReportResponse {
+    /** Today in Platform:TimeZone: the norms valid from it or before apply. */
+    asOf: string;
+    municipalityCode: string;
+    /** The municipality's norms in force, in the order set. */
+    norms: NormResponse[];
+    /** The counted developments in the municipality, by name. */
+    developments: NormsReportDevelopmentResponse[];
+    /** The neighbourhoods a counted development or unit lies in, by code. */
+    neighbourhoods: NormsReportNeighbourhoodResponse[];
+    coverage: NormsCoverageResponse;
 
     [key: string]: any;
 }

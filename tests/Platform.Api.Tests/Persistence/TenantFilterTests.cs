@@ -45,9 +45,13 @@ public sealed class TenantFilterTests
         ["ApplicationSubmissions.InsertReceiptSql"] = "A submission writes its receipt into the submitter's partition, beside the application in the landlord's.",
         ["ApplicationSubmissions.FindOwnSql"] = "The submitter reads its application in the landlord's partition through its own receipt (r.tenant_id = the acting tenant).",
         ["TenderReminders.DueTendersSql"] = "The reminder job finds the open tenders of every tenant that close within three days, to remind or close them.",
-        ["TenderReminders.ShortlistedTendersSql"] = "The reminder job finds the shortlisted tenders of every tenant to announce their pitch nights.",
+        ["TenderReminders.DuePitchNightsSql"] = "The reminder job finds the shortlisted tenders of every tenant whose pitch night is due to be announced.",
         ["JurorKeys.FindByKeySql"] = "The juror-key scheme finds the juror of a key (by its hash) before any tenant is known, as the token server finds a client.",
         ["ApplicationSubmissions.ListReceiptsSql"] = "The submitter lists its receipts with their applications, which live in the landlords' partitions.",
+        ["NormsReportStore.DevelopmentsSql"] = "The norms report reads a municipality's own developments and those every owner shares with it for reports today (through granted_developments); the grantee path is bound to one owner.",
+        ["NormsReportStore.CurrentLinesSql"] = "The norms report reads the current programme lines of the same developments: the municipality's own and those shared with it (granted_developments).",
+        ["NormsReportStore.UnitsByNeighbourhoodSql"] = "The norms report counts the units on the municipality's own plinths and on those every owner shares with it for reports today (granted_plinths).",
+        ["NormsReportStore.CoverageSql"] = "The norms report's coverage names (name and slug only) every owner with developments or plinths in the municipality, and whether it shares its reports with it.",
     };
 
     public static TheoryData<string> Statements() => SqlServerSyntaxTests.Statements();

@@ -108,7 +108,7 @@ public static class ReportScenarios
         return world;
     }
 
-    static async Task<PlinthResponse> PlinthAsync(PlatformApi api, TestTenant tenant, string name, string municipalityCode, string neighbourhoodCode)
+    public static async Task<PlinthResponse> PlinthAsync(PlatformApi api, TestTenant tenant, string name, string municipalityCode, string neighbourhoodCode)
     {
         var request = Estate.Herderplein();
         request.Name = name;
@@ -117,7 +117,7 @@ public static class ReportScenarios
         return await api.Plinths.CreatePlinthAsync(tenant.Slug, request, cancellationToken: Ct);
     }
 
-    static async Task<UnitResponse> UnitAsync(PlatformApi api, TestTenant tenant, PlinthResponse plinth, UnitCategory category, string detailCode, double areaM2, long marketRentCentsPerYear)
+    public static async Task<UnitResponse> UnitAsync(PlatformApi api, TestTenant tenant, PlinthResponse plinth, UnitCategory category, string detailCode, double areaM2, long marketRentCentsPerYear)
     {
         var request = Estate.Atelier(plinth.Id);
         request.Name = $"{plinth.Name} {detailCode}";

@@ -65,6 +65,21 @@ public sealed class JuryConflictTests(PlatformApp app)
     }
 
     [Fact]
+    public async Task A_declaration_retried_with_its_idempotency_key_answers_the_first_one()
+    {
+        var rochdale = await app.LandlordAsync();
+        var jury = await rochdale.ShortlistedJuryAsync(plans: 1);
+        var plan = jury.Plans[0];
+        var resident = app.Juror(jury.Resident.Key);
+
+        var first = await resident.DeclareJuryConflictAsync(jury.TenderId, plan.Id, Neighbour, "conflict-retry-1", Ct);
+        var retried = await resident.DeclareJuryConflictAsync(jury.TenderId, plan.Id, Neighbour, "conflict-retry-1", Ct);
+
+        Assert.Equal((first.DeclaredAt, first.Reason, first.JurorId), (retried.DeclaredAt, retried.Reason, retried.JurorId));
+        Assert.Single((await rochdale.Api.Audit.ListAuditEventsAsync(rochdale.Slug, AuditEntityType.JuryConflict, plan.Id, cancellationToken: Ct)).Items);
+    }
+
+    [Fact]
     public async Task Before_the_shortlist_a_conflict_is_a_409_naming_the_status()
     {
         var rochdale = await app.LandlordAsync();

@@ -90,6 +90,38 @@ public sealed class TenderListingTests(PlatformApp app)
     }
 
     [Fact]
+    public async Task The_listing_shows_nothing_of_who_applied_or_what_they_wrote()
+    {
+        var rochdale = await app.LandlordAsync();
+        var neighbourhood = OwnNeighbourhood();
+        var open = await rochdale.PublishedAsync(TenderScenarios.PitchJePlan([(await rochdale.UnitInAsync(neighbourhood)).Id]));
+        var (kade, kadeApi) = await app.CollectiveAsync();
+        var website = await rochdale.Tenant.SignInAsync("applications:submit");
+        var kadeEmail = ApplicationScenarios.UniqueEmail("kade");
+        var fromKade = await kadeApi.Applications.SubmitApplicationAsync(open.Id, ApplicationScenarios.Plan(kadeEmail, "12345678"), cancellationToken: Ct);
+        var fatimaEmail = ApplicationScenarios.UniqueEmail("fatima");
+        var fromFatima = await website.Applications.SubmitApplicationAsync(open.Id, ApplicationScenarios.Plan(fatimaEmail, name: "Fatima El Amrani"), cancellationToken: Ct);
+        using var anonymous = app.Anonymous();
+
+        using var raw = await anonymous.GetAsync($"/v1/listings/tenders?neighbourhoodCode={neighbourhood}", Ct);
+        var body = await raw.Content.ReadAsStringAsync(Ct);
+
+        var item = Assert.Single(JsonDocument.Parse(body).RootElement.GetProperty("items").EnumerateArray());
+        Assert.Equal(open.Id, item.GetProperty("id").GetGuid());
+        Assert.Equal(
+            ["closesAt", "criteria", "description", "eligibility", "id", "landlord", "neighbourhoodProfile", "offeredRentCentsPerMonth", "opensAt",
+             "requiredSections", "title", "units"],
+            item.EnumerateObject().Select(p => p.Name).Where(n => n != "pitchNight").Order(StringComparer.Ordinal));
+        var sections = ApplicationScenarios.FourSections();
+        foreach (var hidden in new[]
+                 {
+                     "Maakcollectief De Kade", "Fatima El Amrani", kadeEmail, fatimaEmail, "12345678", "+31 20 123 4567", kade.Slug, rochdale.Slug,
+                     fromKade.Id.ToString(), fromFatima.Id.ToString(), sections.Motivation!, sections.StorefrontPlan!, "applicant", "submitted",
+                 })
+            Assert.DoesNotContain(hidden, body, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task A_tender_is_listed_when_one_of_its_units_matches_every_filter()
     {
         var rochdale = await app.LandlordAsync();

@@ -10,7 +10,7 @@ public sealed record NormCheck(long Required, long Actual, bool Met, long Shortf
 /// housing (work, facilities, horeca and social: "werken en voorzieningen"); the commercial part is work, facilities and
 /// horeca, of which the affordable m² count for the affordable share.
 /// </summary>
-public sealed record DevelopmentFigures(int DwellingsAdded, int WorkSpaceRemovedM2, long ProgrammeM2, long WorkSpaceM2, long CommercialM2, long AffordableCommercialM2)
+public sealed record DevelopmentFigures(long DwellingsAdded, long WorkSpaceRemovedM2, long ProgrammeM2, long WorkSpaceM2, long CommercialM2, long AffordableCommercialM2)
 {
     static readonly IReadOnlySet<ProgrammeFunction> Commercial =
         new HashSet<ProgrammeFunction> { ProgrammeFunction.Work, ProgrammeFunction.Facilities, ProgrammeFunction.Horeca };
@@ -22,6 +22,15 @@ public sealed record DevelopmentFigures(int DwellingsAdded, int WorkSpaceRemoved
         lines.Where(l => l.Function != ProgrammeFunction.Housing).Sum(l => (long)l.M2),
         lines.Where(l => Commercial.Contains(l.Function)).Sum(l => (long)l.M2),
         lines.Where(l => Commercial.Contains(l.Function)).Sum(l => (long)l.AffordableM2));
+
+    /// <summary>Several developments' figures added up, as a neighbourhood counts them.</summary>
+    public static DevelopmentFigures Sum(IReadOnlyList<DevelopmentFigures> developments) => new(
+        developments.Sum(d => d.DwellingsAdded),
+        developments.Sum(d => d.WorkSpaceRemovedM2),
+        developments.Sum(d => d.ProgrammeM2),
+        developments.Sum(d => d.WorkSpaceM2),
+        developments.Sum(d => d.CommercialM2),
+        developments.Sum(d => d.AffordableCommercialM2));
 }
 
 /// <summary>The arithmetic of the municipal norms. A requirement is rounded up to a whole m² or function: it is the least that meets it.</summary>
@@ -32,7 +41,7 @@ public static class NormRules
     public static NormCheck Compare(long required, long actual) => new(required, actual, actual >= required, Math.Max(0, required - actual));
 
     /// <summary>Amsterdam: 5 m² of work space per added dwelling, so 38 dwellings need 190 m².</summary>
-    public static NormCheck PerAddedDwelling(int dwellingsAdded, decimal m2PerDwelling, long workSpaceM2) =>
+    public static NormCheck PerAddedDwelling(long dwellingsAdded, decimal m2PerDwelling, long workSpaceM2) =>
         Compare(AtLeast(dwellingsAdded * m2PerDwelling), workSpaceM2);
 
     /// <summary>A share of a whole: 10 % of a 20,000 m² programme is 2,000 m²; a third (33.33 %) of 300 functions is 100.</summary>

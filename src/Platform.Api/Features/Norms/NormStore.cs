@@ -54,6 +54,9 @@ public sealed class NormStore(TenantDb db, TimeProvider clock)
         ORDER BY id {SqlDialect.Limit}
         """;
 
+    /// <summary>The norms in force on a day, in the order they were set.</summary>
+    const string InForceSql = $"SELECT {Columns} FROM norms WHERE tenant_id = @TenantId AND valid_from <= @Today ORDER BY id";
+
     const string InsertSql = """
         INSERT INTO norms (id, tenant_id, kind, value, municipality_code, neighbourhood_codes, valid_from, max_affordable_rent_cents_per_m2_year,
                            created_at, updated_at, version)
@@ -78,6 +81,9 @@ public sealed class NormStore(TenantDb db, TimeProvider clock)
 
     public Task<IReadOnlyList<NormRow>> ListAsync(Guid after, int limit, CancellationToken ct) =>
         db.RunAsync(session => session.ListAsync<NormRow>(ListSql, new { After = after, Limit = limit }, ct), ct);
+
+    public Task<IReadOnlyList<NormRow>> InForceAsync(DateOnly today, CancellationToken ct) =>
+        db.RunAsync(session => session.ListAsync<NormRow>(InForceSql, new { Today = today }, ct), ct);
 
     public Task<WriteOutcome<NormRow>> CreateAsync(NormSetter setter, NormRequest request, CancellationToken ct)
     {

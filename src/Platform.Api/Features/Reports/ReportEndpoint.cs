@@ -19,14 +19,22 @@ public abstract class ReportEndpoint<TRequest, TReport, TRow> : Endpoint<TReques
     protected CsvReport CsvMetadata => new(Csv.ColumnNames);
 
     /// <summary>What every report declares: its route, the reports:read scope, a reports grantee's read, and the CSV.</summary>
-    protected void ReportRoute(string route)
+    protected void ReportRoute(string route) => Declare(route, new GranteeReadable(SharedResource.Reports, ApiScopes.ReportsRead), CsvMetadata);
+
+    /// <summary>A report only its owner reads, not a grantee of the owner's reports: its route, the reports:read scope and the CSV.</summary>
+    protected void OwnReportRoute(string route) => Declare(route, CsvMetadata);
+
+    void Declare(string route, params object[] metadata)
     {
         Get(route);
         Scopes(ApiScopes.ReportsRead);
-        Options(b => b.WithMetadata(new GranteeReadable(SharedResource.Reports, ApiScopes.ReportsRead), CsvMetadata));
+        Options(b => b.WithMetadata(metadata));
     }
 
     protected abstract Task<TReport> ReportAsync(TRequest req, CancellationToken ct);
+
+    /// <summary>Why the tenant has no such report (a problem to answer instead of it); null when it has one.</summary>
+    protected virtual Task<IResult?> RefusalAsync(CancellationToken ct) => Task.FromResult<IResult?>(null);
 
     protected abstract IEnumerable<TRow> CsvRows(TReport report);
 
@@ -37,6 +45,12 @@ public abstract class ReportEndpoint<TRequest, TReport, TRow> : Endpoint<TReques
         {
             await Send.ResultAsync(Problems.Create(StatusCodes.Status406NotAcceptable,
                 $"This report is available as application/json and {CsvReport.MediaType}."));
+            return;
+        }
+
+        if (await RefusalAsync(ct) is { } refusal)
+        {
+            await Send.ResultAsync(refusal);
             return;
         }
 

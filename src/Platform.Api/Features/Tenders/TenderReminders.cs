@@ -11,8 +11,9 @@ public sealed record TenderReminderResult(int Closed, int ClosingSoon, int Pitch
 /// The reminder scan's part for tenders, platform-wide on the system path: it closes every open tender whose closesAt has
 /// passed (once: the update needs the tender still published, and is audited as the system), sends <c>tender.closing_soon</c>
 /// to the landlord three days before closesAt, and <c>pitch_night.upcoming</c> to the landlord and to each shortlisted
-/// applicant tenant two days before the pitch night. Shortlisted tenders are few and their pitch night is in their JSON, so
-/// each scan reads them all and decides in code; every notice has a unique key, so reruns and restarts write it once.
+/// applicant tenant two days before the pitch night. A scan reads only the pitch nights due (shortlisted, not announced yet,
+/// starting within two days, by a partial index) and marks each announced in the transaction that writes its notices; every
+/// notice also has a unique key, so reruns and restarts write it once.
 /// </summary>
 public sealed class TenderReminders(SystemDb db, TenantNotices notices, AuditLog audit, TimeProvider clock, PlatformCalendar calendar)
 {
@@ -29,12 +30,17 @@ public sealed class TenderReminders(SystemDb db, TenantNotices notices, AuditLog
         WHERE tenant_id = @TenantId AND id = @Id AND status = 'published'
         """;
 
-    const string ShortlistedTendersSql = $"""
+    // The index ix_tenders_pitch_night_due holds exactly the shortlisted tenders whose pitch night is not announced yet.
+    const string DuePitchNightsSql = $"""
         SELECT id AS {nameof(ShortlistedTender.Id)}, tenant_id AS {nameof(ShortlistedTender.TenantId)}, title AS {nameof(ShortlistedTender.Title)},
                pitch_night AS {nameof(ShortlistedTender.PitchNight)}
         FROM tenders
-        WHERE status = 'shortlisted' AND pitch_night IS NOT NULL
-        ORDER BY id
+        WHERE status = 'shortlisted' AND pitch_night_notified_at IS NULL AND pitch_night_starts_at > @Now AND pitch_night_starts_at <= @Horizon
+        ORDER BY pitch_night_starts_at
+        """;
+
+    const string PitchNightNotifiedSql = """
+        UPDATE tenders SET pitch_night_notified_at = @Now WHERE tenant_id = @TenantId AND id = @Id AND pitch_night_notified_at IS NULL
         """;
 
     const string ShortlistedApplicantsSql = $"""
@@ -74,11 +80,12 @@ public sealed class TenderReminders(SystemDb db, TenantNotices notices, AuditLog
                 }
             }
 
-            foreach (var tender in await session.ListAsync<ShortlistedTender>(ShortlistedTendersSql, null, ct))
+            foreach (var tender in await session.ListAsync<ShortlistedTender>(DuePitchNightsSql, new { Now = now, Horizon = now + TenderRules.PitchNightReminderLead }, ct))
             {
                 var night = TenderJson.Read<PitchNight>(tender.PitchNight);
                 if (!TenderRules.PitchNightUpcoming(night, now))
                     continue;
+                await session.ExecuteAsync(PitchNightNotifiedSql, new { tender.TenantId, tender.Id, Now = now }, ct);
                 var applicants = await session.ListAsync<ShortlistedApplicant>(ShortlistedApplicantsSql, new { tender.TenantId, TenderId = tender.Id }, ct);
                 foreach (var notice in PitchNightNotices(tender, night, applicants))
                 {

@@ -19,6 +19,9 @@ public sealed record TenderRow
     public DateTimeOffset OpensAt { get; init; }
     public DateTimeOffset ClosesAt { get; init; }
     public string? PitchNight { get; init; }
+
+    /// <summary>The pitch night's start (UTC), kept next to its JSON for the reminder scan's index.</summary>
+    public DateTimeOffset? PitchNightStartsAt { get; init; }
     public required string OfferedTerms { get; init; }
     public long BaseRentCentsPerMonth { get; init; }
     public required string Visibility { get; init; }
@@ -61,6 +64,7 @@ public sealed class TenderStore(TenantDb db, AuditLog audit, TimeProvider clock,
         t.neighbourhood_profile AS {nameof(TenderRow.NeighbourhoodProfile)}, t.eligibility AS {nameof(TenderRow.Eligibility)},
         t.required_sections AS {nameof(TenderRow.RequiredSections)}, t.criteria AS {nameof(TenderRow.Criteria)},
         t.opens_at AS {nameof(TenderRow.OpensAt)}, t.closes_at AS {nameof(TenderRow.ClosesAt)}, t.pitch_night AS {nameof(TenderRow.PitchNight)},
+        t.pitch_night_starts_at AS {nameof(TenderRow.PitchNightStartsAt)},
         t.offered_terms AS {nameof(TenderRow.OfferedTerms)}, t.base_rent_cents_per_month AS {nameof(TenderRow.BaseRentCentsPerMonth)},
         t.visibility AS {nameof(TenderRow.Visibility)}, t.status AS {nameof(TenderRow.Status)},
         t.published_at AS {nameof(TenderRow.PublishedAt)}, t.closed_at AS {nameof(TenderRow.ClosedAt)}, t.cancelled_at AS {nameof(TenderRow.CancelledAt)},
@@ -123,17 +127,18 @@ public sealed class TenderStore(TenantDb db, AuditLog audit, TimeProvider clock,
 
     const string InsertSql = """
         INSERT INTO tenders (id, tenant_id, title, description, neighbourhood_profile, eligibility, required_sections, criteria, opens_at, closes_at,
-                             pitch_night, offered_terms, base_rent_cents_per_month, visibility, status, published_at, closed_at, cancelled_at,
-                             created_at, updated_at, version)
+                             pitch_night, pitch_night_starts_at, offered_terms, base_rent_cents_per_month, visibility, status, published_at,
+                             closed_at, cancelled_at, created_at, updated_at, version)
         VALUES (@Id, @TenantId, @Title, @Description, @NeighbourhoodProfile, @Eligibility, @RequiredSections, @Criteria, @OpensAt, @ClosesAt,
-                @PitchNight, @OfferedTerms, @BaseRentCentsPerMonth, @Visibility, @Status, NULL, NULL, NULL, @CreatedAt, @UpdatedAt, @Version)
+                @PitchNight, @PitchNightStartsAt, @OfferedTerms, @BaseRentCentsPerMonth, @Visibility, @Status, NULL, NULL, NULL, @CreatedAt, @UpdatedAt,
+                @Version)
         """;
 
     const string UpdateSql = """
         UPDATE tenders
         SET title = @Title, description = @Description, neighbourhood_profile = @NeighbourhoodProfile, eligibility = @Eligibility,
             required_sections = @RequiredSections, criteria = @Criteria, opens_at = @OpensAt, closes_at = @ClosesAt, pitch_night = @PitchNight,
-            offered_terms = @OfferedTerms, base_rent_cents_per_month = @BaseRentCentsPerMonth, visibility = @Visibility,
+            pitch_night_starts_at = @PitchNightStartsAt, offered_terms = @OfferedTerms, base_rent_cents_per_month = @BaseRentCentsPerMonth, visibility = @Visibility,
             updated_at = @UpdatedAt, version = @Version
         WHERE tenant_id = @TenantId AND id = @Id
         """;
@@ -327,6 +332,7 @@ public sealed class TenderStore(TenantDb db, AuditLog audit, TimeProvider clock,
         OpensAt = fields.OpensAt.ToUniversalTime(),
         ClosesAt = fields.ClosesAt.ToUniversalTime(),
         PitchNight = fields.PitchNight is null ? null : TenderJson.Write(fields.PitchNight),
+        PitchNightStartsAt = fields.PitchNight?.StartsAt.ToUniversalTime(),
         OfferedTerms = TenderJson.Write(fields.OfferedTerms),
         BaseRentCentsPerMonth = fields.OfferedTerms.BaseRentCentsPerMonth,
         Visibility = EnumText<TenderVisibility>.ToText(fields.Visibility!.Value),
