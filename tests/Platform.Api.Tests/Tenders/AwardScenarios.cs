@@ -16,13 +16,14 @@ public static class AwardScenarios
     /// <summary>The 25 % discount Rochdale offers with the atelier: 2027, charged to the leefbaarheid budget line.</summary>
     public static CreateDiscountRequest GrowthDiscount() => Discounts.DiscountTests.TwentyFivePercent(new DateOnly(2027, 1, 1), Discounts.DiscountTests.Leefbaarheid);
 
-    public static async Task<PitchingPlans> PitchingPlansAsync(this PlatformApp app, CreateDiscountRequest? discount = null)
+    /// <summary><paramref name="opensAt"/>: when the tender opened (an hour ago by the real clock unless told), for an app with a clock of its own.</summary>
+    public static async Task<PitchingPlans> PitchingPlansAsync(this PlatformApp app, CreateDiscountRequest? discount = null, DateTimeOffset? opensAt = null)
     {
         var rochdale = await app.LandlordAsync();
         var (kade, kadeApi) = await app.CollectiveAsync();
         var (werf, werfApi) = await app.CollectiveAsync("Stichting De Werf");
         var website = await rochdale.Tenant.SignInAsync("applications:submit");
-        var request = TenderScenarios.PitchJePlan([rochdale.Unit.Id]);
+        var request = TenderScenarios.PitchJePlan([rochdale.Unit.Id], opensAt);
         request.OfferedTerms.Discount = discount;
         var open = await rochdale.PublishedAsync(request);
 

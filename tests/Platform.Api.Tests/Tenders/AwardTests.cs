@@ -214,6 +214,22 @@ public sealed class AwardTests(PlatformApp app)
     }
 
     [Fact]
+    public async Task A_discount_against_the_landlords_own_policy_refuses_the_award_as_the_discount_endpoint_does_and_writes_nothing()
+    {
+        var plans = await app.PitchingPlansAsync(AwardScenarios.GrowthDiscount());
+        await plans.Rochdale.Api.DiscountPolicy.UpdateDiscountPolicyAsync(plans.Slug, "\"0\"", new UpdateDiscountPolicyRequest { MaxTermMonths = 6 }, Ct);
+        await plans.ScoreAllAsync();
+
+        var refused = await ThrowsProblemAsync(422, () => plans.Rochdale.Api.Awards.AwardTenderAsync(plans.Slug, plans.TenderId,
+            plans.Award(plans.FromKade), cancellationToken: Ct));
+
+        Assert.Equal(("urn:plinth:problem:discount-policy", "maxTermMonths"), (refused.Type, refused.Rule));
+        var finance = await FinanceAsync(plans);
+        Assert.Equal(TenderStatus.Pitching, (await finance.Tenders.GetTenderAsync(plans.Slug, plans.TenderId, Ct)).Status);
+        Assert.Empty((await finance.Leases.ListLeasesAsync(plans.Slug, unitId: plans.Rochdale.Unit.Id, cancellationToken: Ct)).Items);
+    }
+
+    [Fact]
     public async Task The_award_replayed_with_its_idempotency_key_answers_the_first_result_and_makes_one_lease()
     {
         var plans = await app.PitchingPlansAsync();
