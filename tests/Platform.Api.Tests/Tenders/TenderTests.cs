@@ -108,6 +108,8 @@ public sealed class TenderTests(PlatformApp app)
         return (rochdale, tender);
     }
 
+    const int AwardJuryReportLength = 60;
+
     static Task<TenderResponse> Apply(Landlord landlord, Guid tenderId, TenderTransition transition) => transition switch
     {
         TenderTransition.Publish => landlord.Api.Tenders.PublishTenderAsync(landlord.Slug, tenderId, cancellationToken: Ct),
@@ -115,6 +117,8 @@ public sealed class TenderTests(PlatformApp app)
         TenderTransition.Shortlist => landlord.Api.Tenders.ShortlistTenderAsync(landlord.Slug, tenderId,
             new ShortlistTenderRequest { Entries = [new ShortlistEntry { ApplicationId = Guid.NewGuid() }] }, cancellationToken: Ct),
         TenderTransition.StartPitching => landlord.Api.Tenders.StartPitchingTenderAsync(landlord.Slug, tenderId, cancellationToken: Ct),
+        TenderTransition.Award => landlord.Api.Awards.AwardTenderAsync(landlord.Slug, tenderId,
+            new AwardTenderRequest { ApplicationId = Guid.NewGuid(), JuryReport = new string('j', AwardJuryReportLength) }, cancellationToken: Ct),
         TenderTransition.Cancel => landlord.Api.Tenders.CancelTenderAsync(landlord.Slug, tenderId, cancellationToken: Ct),
         _ => throw new ArgumentOutOfRangeException(nameof(transition), transition, "A transition this table does not know yet: give it a call here."),
     };
@@ -143,7 +147,7 @@ public sealed class TenderTests(PlatformApp app)
     [InlineData(Stage.Open, new[] { TenderTransition.Close, TenderTransition.Cancel })]
     [InlineData(Stage.Closed, new[] { TenderTransition.Shortlist, TenderTransition.Cancel })]
     [InlineData(Stage.Shortlisted, new[] { TenderTransition.StartPitching, TenderTransition.Cancel })]
-    [InlineData(Stage.Pitching, new[] { TenderTransition.Cancel })]
+    [InlineData(Stage.Pitching, new[] { TenderTransition.Award, TenderTransition.Cancel })]
     [InlineData(Stage.Cancelled, new TenderTransition[0])]
     public async Task Every_transition_a_status_does_not_allow_is_a_409_naming_the_allowed_ones_and_changes_nothing(Stage stage, TenderTransition[] allowed)
     {
