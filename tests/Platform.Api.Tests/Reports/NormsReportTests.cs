@@ -185,7 +185,9 @@ public sealed class NormsReportTests(ReportsApp app) : IClassFixture<ReportsApp>
 
         Assert.DoesNotContain(report.Developments, d => d.Owner.Slug == world.Portaal.Slug || d.Name is "Portaal Zuid" or "Vathorst");
         Assert.Equal([(world.Mitros.Slug, "Mitros")], report.Coverage.Sharing.Select(o => (o.Slug, o.Name)));
-        Assert.Equal([(world.Portaal.Slug, "Portaal")], report.Coverage.NotSharing.Select(o => (o.Slug, o.Name)));
+        // Other tests' owners build in Utrecht too (the database is shared): of this world's owners, Portaal alone does not share.
+        Assert.Contains((world.Portaal.Slug, "Portaal"), report.Coverage.NotSharing.Select(o => (o.Slug, o.Name)));
+        Assert.DoesNotContain(report.Coverage.NotSharing, o => o.Slug == world.Mitros.Slug);
     }
 
     [Fact]

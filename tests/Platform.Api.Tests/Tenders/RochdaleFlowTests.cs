@@ -63,11 +63,12 @@ public sealed class RochdaleFlowTests(TenderApp app) : IClassFixture<TenderApp>
 
     static readonly DateOnly LeaseStart = new(2027, 4, 1);
 
-    static SubmitApplicationRequest PlanOf(int number, string name, string? kvkNumber = null) =>
-        Plan($"plan{number:D2}-{Guid.NewGuid():N}@kostverlorenkade.example", kvkNumber, name);
+    /// <summary>Plan <paramref name="number"/>, from an organisation registered at the KvK (a lease needs the number).</summary>
+    static SubmitApplicationRequest PlanOf(int number, string name) =>
+        Plan($"plan{number:D2}-{Guid.NewGuid():N}@kostverlorenkade.example", $"{90_000_001 + number}", name);
 
     [Fact]
-    public async Task Eighty_plans_for_the_Kostverlorenkade_atelier_become_five_pitches_that_a_jury_of_seven_scores()
+    public async Task Eighty_plans_for_the_Kostverlorenkade_atelier_end_in_a_lease_with_a_growth_in_rent_and_each_collective_sees_only_its_own_scores()
     {
         // 1. React to a space: the call is public, and applicants find it in the listing without a token.
         var rochdale = await app.LandlordAsync();
@@ -83,7 +84,7 @@ public sealed class RochdaleFlowTests(TenderApp app) : IClassFixture<TenderApp>
             collectives.Add(await app.CollectiveAsync(name));
         var website = await rochdale.Tenant.SignInAsync("applications:submit");
         var submissions = Enumerable.Range(0, Plans).Select(i => i < collectives.Count
-            ? (Api: collectives[i].Api, Plan: PlanOf(i, CollectiveNames[i], $"{90_000_001 + i}"))
+            ? (Api: collectives[i].Api, Plan: PlanOf(i, CollectiveNames[i]))
             : (Api: website, Plan: PlanOf(i, $"Ondernemer {i + 1}"))).ToList();
         var submitted = new List<ApplicationResponse>();
         foreach (var batch in submissions.Chunk(Batch))
@@ -170,8 +171,75 @@ public sealed class RochdaleFlowTests(TenderApp app) : IClassFixture<TenderApp>
         Assert.Null(neighbourSees.Applications.Single(a => a.Id == werf.Id).Scores);
         Assert.NotNull(neighbourSees.Applications.Single(a => a.Id == werf.Id).Conflict);
         Assert.Equal(SheetOf(0, 1).Scores.Select(s => s.Score), neighbourSees.Applications[1].Scores!.Scores.Select(s => s.Score));
-        Assert.Equal(UnitStatus.InTender, (await rochdale.Api.Units.GetUnitAsync(rochdale.Slug, rochdale.Unit.Id, Ct)).Status);
+
+        // 4. The result: the ranking explains itself, the jury's choice is awarded with its report, and the lease and its growth-in rent follow.
+        var winner = submitted[40];
+        var (kade, keile) = (submitted[0], submitted[2]);
+        var ranking = await rochdale.Api.Awards.GetTenderRankingAsync(rochdale.Slug, open.Id, Ct);
+        Assert.Equal(Jury.Length, ranking.SittingJurors);
+        Assert.Equal(
+            [(winner.Id, 8.96, 7, 0, 1, RankBand.TopQuarter), (kade.Id, 7.96, 7, 0, 2, RankBand.TopQuarter), (werf.Id, 7.00, 6, 1, 3, RankBand.SecondQuarter),
+             (keile.Id, 5.96, 7, 0, 4, RankBand.ThirdQuarter), (submitted[63].Id, 4.96, 7, 0, 5, RankBand.BottomQuarter)],
+            ranking.Applications.Select(a => (a.ApplicationId, a.WeightedScore!.Value, a.Jurors, a.ConflictedJurors, a.Rank!.Value, a.Band!.Value)));
+        Assert.All(ranking.Applications, a => Assert.True(a.ScoresComplete && !a.Tied));
+        Assert.Equal(KadeMeans, ranking.Applications[1].CriterionMeans.Select(m => (m.Key, m.Mean)));
+
+        const string report = "De buurtjury kiest het plan van Ondernemer 41: een open werkplaats met een etalage die elke week verandert, "
+                              + "betaalbare workshops voor kinderen uit de buurt en een begroting die vanaf het eerste jaar sluit.";
+        var awarded = await rochdale.Api.Awards.AwardTenderAsync(rochdale.Slug, open.Id, new AwardTenderRequest { ApplicationId = winner.Id, JuryReport = report },
+            cancellationToken: Ct);
+        Assert.Equal(TenderStatus.Awarded, awarded.Status);
+        Assert.Empty(awarded.AllowedTransitions);
+        Assert.Equal((winner.Id, report), (awarded.Award!.ApplicationId, awarded.Award.JuryReport));
+
+        var estate = await rochdale.Tenant.SignInAsync("leases:read", "discounts:read");
+        var lease = await estate.Leases.GetLeaseAsync(rochdale.Slug, awarded.Award.LeaseId, Ct);
+        Assert.Equal((rochdale.Unit.Id, LeaseRegime.Article7_230a, LeaseStart, 1_000_00L), (lease.UnitId, lease.Regime, lease.StartDate, lease.BaseRentCentsPerMonth));
+        Assert.Equal(("Ondernemer 41", "90000041"), (lease.Lessee.Name, lease.Lessee.KvkNumber));
+        var discount = await estate.Discounts.GetDiscountAsync(rochdale.Slug, awarded.Award.DiscountId!.Value, Ct);
+        Assert.Equal((lease.Id, Discounts.DiscountTests.Leefbaarheid, 12, LeaseStart, LeaseStart.AddYears(2).AddDays(-1)),
+            (discount.LeaseId, discount.BudgetLine, discount.EvaluationCadenceMonths, discount.StartDate, discount.EndDate));
+        var growthIn = Assert.Single(discount.Periods);
+        Assert.Equal(DiscountKind.Stepped, growthIn.Kind);
+        Assert.Equal([(LeaseStart, 600_00L), (LeaseStart.AddYears(1), 800_00L)], growthIn.Steps!.Select(s => (s.FromDate, s.MonthlyRentCents)));
+        Assert.Equal(ApplicationStatus.Awarded, (await rochdale.Api.Applications.GetTenderApplicationAsync(rochdale.Slug, open.Id, winner.Id, Ct)).Status);
+        await ThrowsProblemAsync(401, () => neighbour.GetJuryTenderAsync(open.Id, Ct));
+
+        // The collectives on the shortlist see "rejected" with their own band and means, on their receipts and in their feeds; nobody else's.
+        var outcomes = new Dictionary<Guid, (RankBand Band, (string, double)[] Means)>
+        {
+            [kade.Id] = (RankBand.TopQuarter, KadeMeans),
+            [werf.Id] = (RankBand.SecondQuarter, [("open_function", 7.00), ("storefront", 7.00), ("affordable", 7.00), ("feasibility", 7.00)]),
+            [keile.Id] = (RankBand.ThirdQuarter, [("open_function", 5.86), ("storefront", 6.00), ("affordable", 6.14), ("feasibility", 5.86)]),
+        };
+        for (var i = 0; i < collectives.Count; i++)
+        {
+            var (tenant, api) = collectives[i];
+            var own = submitted[i];
+            var receipts = (await api.Applications.ListApplicationReceiptsAsync(tenant.Slug, cancellationToken: Ct)).Items;
+            var receipt = Assert.Single(receipts);
+            var feed = (await api.Notifications.ListNotificationsAsync(tenant.Slug, cancellationToken: Ct)).Items;
+            Assert.All(feed, n => Assert.Equal(own.Id, n.SubjectId));
+            if (!outcomes.TryGetValue(own.Id, out var outcome))
+            {
+                Assert.Equal((ApplicationStatus.NotSelected, null), (receipt.Status, receipt.JuryOutcome));
+                Assert.DoesNotContain(feed, n => n.Type == NotificationType.ApplicationRejected);
+                continue;
+            }
+
+            Assert.Equal(ApplicationStatus.Rejected, receipt.Status);
+            Assert.Equal(outcome.Band, receipt.JuryOutcome!.Band);
+            Assert.Equal(outcome.Means, receipt.JuryOutcome.CriterionMeans.Select(m => (m.Key, m.Mean)));
+            var rejected = Assert.Single(feed, n => n.Type == NotificationType.ApplicationRejected);
+            Assert.Contains($"open_function {outcome.Means[0].Item2.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}", rejected.Message);
+            var others = outcomes.Where(o => o.Key != own.Id).Select(o => o.Value.Means[0].Item2.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
+            foreach (var hidden in others.Append("Ondernemer 41").Append("8.96"))
+                Assert.DoesNotContain(hidden, rejected.Message, StringComparison.Ordinal);
+        }
     }
+
+    /// <summary>Maakcollectief De Kade's means per criterion over the seven jurors (see <see cref="SheetOf"/>): 8 − 1/7, 8, 8 + 1/7, 8 − 1/7.</summary>
+    static readonly (string, double)[] KadeMeans = [("open_function", 7.86), ("storefront", 8.00), ("affordable", 8.14), ("feasibility", 7.86)];
 
     /// <summary>
     /// How the jury sees the five pitches, by shortlist place: the second plan (from Rochdale's website) is the strongest, Maakcollectief

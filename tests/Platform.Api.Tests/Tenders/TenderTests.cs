@@ -87,7 +87,7 @@ public sealed class TenderTests(PlatformApp app)
         Assert.Null(second.NextCursor);
     }
 
-    public enum Stage { Draft, Published, Open, Closed, Shortlisted, Pitching, Cancelled }
+    public enum Stage { Draft, Published, Open, Closed, Shortlisted, Pitching, Awarded, Cancelled }
 
     async Task<(Landlord Landlord, TenderResponse Tender)> TenderAtAsync(Stage stage)
     {
@@ -97,6 +97,12 @@ public sealed class TenderTests(PlatformApp app)
             return (rochdale, await rochdale.ShortlistedAsync());
         if (stage == Stage.Pitching)
             return (rochdale, (await rochdale.PitchingAsync()).Tender);
+        if (stage == Stage.Awarded)
+        {
+            var plans = await app.PitchingPlansAsync();
+            await plans.ScoreAllAsync();
+            return (plans.Rochdale, await plans.Rochdale.Api.Awards.AwardTenderAsync(plans.Slug, plans.TenderId, plans.Award(plans.FromKade), cancellationToken: Ct));
+        }
 
         var request = TenderScenarios.PitchJePlan([rochdale.Unit.Id], opensAt: stage == Stage.Published ? DateTimeOffset.UtcNow.AddDays(2) : null);
         var tender = await rochdale.DraftAsync(request);
@@ -108,8 +114,6 @@ public sealed class TenderTests(PlatformApp app)
         return (rochdale, tender);
     }
 
-    const int AwardJuryReportLength = 60;
-
     static Task<TenderResponse> Apply(Landlord landlord, Guid tenderId, TenderTransition transition) => transition switch
     {
         TenderTransition.Publish => landlord.Api.Tenders.PublishTenderAsync(landlord.Slug, tenderId, cancellationToken: Ct),
@@ -117,8 +121,10 @@ public sealed class TenderTests(PlatformApp app)
         TenderTransition.Shortlist => landlord.Api.Tenders.ShortlistTenderAsync(landlord.Slug, tenderId,
             new ShortlistTenderRequest { Entries = [new ShortlistEntry { ApplicationId = Guid.NewGuid() }] }, cancellationToken: Ct),
         TenderTransition.StartPitching => landlord.Api.Tenders.StartPitchingTenderAsync(landlord.Slug, tenderId, cancellationToken: Ct),
-        TenderTransition.Award => landlord.Api.Awards.AwardTenderAsync(landlord.Slug, tenderId,
-            new AwardTenderRequest { ApplicationId = Guid.NewGuid(), JuryReport = new string('j', AwardJuryReportLength) }, cancellationToken: Ct),
+        TenderTransition.Award => landlord.Api.Awards.AwardTenderAsync(landlord.Slug, tenderId, new AwardTenderRequest
+        {
+            ApplicationId = Guid.NewGuid(), JuryReport = "De jury kiest een plan dat er niet is; de status van de tender weigert het eerst.",
+        }, cancellationToken: Ct),
         TenderTransition.Cancel => landlord.Api.Tenders.CancelTenderAsync(landlord.Slug, tenderId, cancellationToken: Ct),
         _ => throw new ArgumentOutOfRangeException(nameof(transition), transition, "A transition this table does not know yet: give it a call here."),
     };
@@ -148,6 +154,7 @@ public sealed class TenderTests(PlatformApp app)
     [InlineData(Stage.Closed, new[] { TenderTransition.Shortlist, TenderTransition.Cancel })]
     [InlineData(Stage.Shortlisted, new[] { TenderTransition.StartPitching, TenderTransition.Cancel })]
     [InlineData(Stage.Pitching, new[] { TenderTransition.Award, TenderTransition.Cancel })]
+    [InlineData(Stage.Awarded, new TenderTransition[0])]
     [InlineData(Stage.Cancelled, new TenderTransition[0])]
     public async Task Every_transition_a_status_does_not_allow_is_a_409_naming_the_allowed_ones_and_changes_nothing(Stage stage, TenderTransition[] allowed)
     {
@@ -239,6 +246,7 @@ public sealed class TenderTests(PlatformApp app)
     [InlineData(Stage.Closed)]
     [InlineData(Stage.Shortlisted)]
     [InlineData(Stage.Pitching)]
+    [InlineData(Stage.Awarded)]
     [InlineData(Stage.Cancelled)]
     public async Task From_publication_on_criteria_weights_sections_and_eligibility_are_frozen(Stage stage)
     {
