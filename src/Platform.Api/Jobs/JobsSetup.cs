@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.InMemory;
 using Hangfire.SqlServer;
 using Microsoft.Extensions.Options;
@@ -33,6 +34,9 @@ public static class JobsSetup
         services.AddSingleton<JobStorage>(_ => database.Provider == DatabaseProvider.SqlServer
             ? new SqlServerStorage(database.ResolvedConnectionString)
             : new InMemoryStorage(new InMemoryStorageOptions()));
+        // The same for the job activator: Hangfire's default is the static JobActivator.Current, which the last host to start
+        // sets, so a host's server could build its jobs from another host's services (and database).
+        services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire(hangfire => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
