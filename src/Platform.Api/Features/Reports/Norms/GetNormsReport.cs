@@ -253,15 +253,21 @@ public sealed class GetNormsReportEndpoint(TenantContext tenant, NormStore norms
         Description(b => b.ProducesProblems(StatusCodes.Status409Conflict));
     }
 
-    protected override async Task<IResult?> RefusalAsync(CancellationToken ct) =>
-        (await norms.SetterAsync(ct)).IsMunicipality
+    // Read once per request by the refusal check, which runs first, and used by the report (an endpoint serves one request).
+    NormSetter _municipality = null!;
+
+    protected override async Task<IResult?> RefusalAsync(CancellationToken ct)
+    {
+        _municipality = await norms.SetterAsync(ct);
+        return _municipality.IsMunicipality
             ? null
             : Problems.Conflict("not-a-municipality", "Only a municipality has a norms report: it checks the municipality's norms.");
+    }
 
     protected override async Task<NormsReportResponse> ReportAsync(NormsReportRequest req, CancellationToken ct)
     {
         var today = calendar.Today;
-        var municipality = await norms.SetterAsync(ct);
+        var municipality = _municipality;
         var inForce = await norms.InForceAsync(today, ct);
         var applied = inForce.Select(n => new NormInForce(n.Id, EnumText<NormKind>.Parse(n.Kind), n.Value, SpaceList.Split(n.NeighbourhoodCodes))).ToList();
         var data = await reports.LoadAsync(tenant.Id, municipality.MunicipalityCode, today, ct);
