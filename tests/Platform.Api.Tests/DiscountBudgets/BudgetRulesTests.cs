@@ -37,6 +37,21 @@ public sealed class BudgetRulesTests
         Assert.Equal(new Dictionary<int, long> { [2026] = 0, [2027] = 25_000 }, Discount(new DateOnly(2026, 12, 15), new DateOnly(2027, 1, 31)).ByYear());
     }
 
+    [Theory]
+    [InlineData(2026, 7, 1, 2027, 6, 30)]
+    [InlineData(2026, 12, 15, 2027, 1, 31)]
+    [InlineData(2026, 3, 20, 2026, 3, 31)]
+    public void One_year_of_a_discount_counts_what_the_split_over_years_gives_it_and_a_year_outside_its_term_nothing(
+        int startYear, int startMonth, int startDay, int endYear, int endMonth, int endDay)
+    {
+        var schedule = Discount(new DateOnly(startYear, startMonth, startDay), new DateOnly(endYear, endMonth, endDay));
+        var byYear = schedule.ByYear();
+
+        foreach (var year in new[] { 2025, 2026, 2027, 2028 })
+            Assert.Equal(byYear.GetValueOrDefault(year), schedule.In(year));
+        Assert.Equal(0, schedule.In(2025));
+    }
+
     [Fact]
     public void Every_year_with_room_passes_and_a_year_without_a_budget_is_never_refused()
     {

@@ -15,8 +15,21 @@ public sealed record DiscountSchedule(BaseRent BaseRent, DateOnly LeaseStart, Da
     public bool InForce(DateOnly on) =>
         on >= Start && on <= End && on >= LeaseStart && (LeaseEnd is not { } leaseEnd || on <= leaseEnd);
 
-    public DiscountTerms? TermsOn(DateOnly on) =>
-        InForce(on) ? Periods.Where(p => p.Start <= on).OrderBy(p => p.Start).LastOrDefault()?.Terms : null;
+    /// <summary>The terms of the period that started last on or before <paramref name="on"/> (of two starting the same day, the later listed).</summary>
+    public DiscountTerms? TermsOn(DateOnly on)
+    {
+        if (!InForce(on))
+            return null;
+        // A loop, not LINQ: the reports ask this for every month of every discount.
+        PeriodTerms? inForce = null;
+        foreach (var period in Periods)
+        {
+            if (period.Start <= on && (inForce is null || period.Start >= inForce.Start))
+                inForce = period;
+        }
+
+        return inForce?.Terms;
+    }
 
     public long DiscountOn(DateOnly on) => TermsOn(on) is { } terms ? RentArithmetic.DiscountCents(BaseRent.On(on), terms, on) : 0;
 
@@ -27,4 +40,13 @@ public sealed record DiscountSchedule(BaseRent BaseRent, DateOnly LeaseStart, Da
     public IReadOnlyDictionary<int, long> ByYear() => RentArithmetic.MonthStarts(Start, End)
         .GroupBy(month => month.Year)
         .ToDictionary(year => year.Key, year => year.Sum(DiscountOn));
+
+    /// <summary>The discount money charged to <paramref name="year"/>, as <see cref="ByYear"/> counts it; 0 for a year outside its term.</summary>
+    public long In(int year)
+    {
+        long cents = 0;
+        for (var month = new DateOnly(year, 1, 1); month.Year == year; month = month.AddMonths(1))
+            cents += DiscountOn(month);
+        return cents;
+    }
 }

@@ -52,8 +52,18 @@ public static class RentArithmetic
     };
 
     /// <summary>The rent of the last step that started on or before <paramref name="on"/>.</summary>
-    static long? StepRent(IReadOnlyList<RentStep> steps, DateOnly on) =>
-        steps.Where(s => s.FromDate <= on).OrderBy(s => s.FromDate).LastOrDefault()?.MonthlyRentCents;
+    static long? StepRent(IReadOnlyList<RentStep> steps, DateOnly on)
+    {
+        // A loop, not LINQ: the reports ask this for every month of every stepped discount. Of two steps from the same day, the later listed.
+        RentStep? inForce = null;
+        foreach (var step in steps)
+        {
+            if (step.FromDate <= on && (inForce is null || step.FromDate >= inForce.FromDate))
+                inForce = step;
+        }
+
+        return inForce?.MonthlyRentCents;
+    }
 
     static long RoundHalfUp(long numerator, long denominator) => (numerator + denominator / 2) / denominator;
 

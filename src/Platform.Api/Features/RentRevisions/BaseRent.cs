@@ -9,6 +9,16 @@ public sealed record RentRevisionTerms(DateOnly EffectiveFrom, long BaseRentCent
 /// </summary>
 public sealed record BaseRent(long AgreedCentsPerMonth, IReadOnlyList<RentRevisionTerms> Revisions)
 {
-    public long On(DateOnly day) =>
-        Revisions.Where(r => r.EffectiveFrom <= day).MaxBy(r => r.EffectiveFrom)?.BaseRentCentsPerMonth ?? AgreedCentsPerMonth;
+    public long On(DateOnly day)
+    {
+        // A loop, not LINQ: the portfolio report asks this for every month of every lease.
+        RentRevisionTerms? inForce = null;
+        foreach (var revision in Revisions)
+        {
+            if (revision.EffectiveFrom <= day && (inForce is null || revision.EffectiveFrom > inForce.EffectiveFrom))
+                inForce = revision;
+        }
+
+        return inForce?.BaseRentCentsPerMonth ?? AgreedCentsPerMonth;
+    }
 }

@@ -22,28 +22,33 @@ public sealed record ReportDiscount(Guid DiscountId, string? BudgetLine, Discoun
 /// </summary>
 public sealed class ReportStore(TenantDb db, GranteeDb grantee)
 {
-    /// <summary>
-    /// Per unit with leases: whether one is active on <c>@Today</c> and the last day of the latest that ended before it (where
-    /// the vacancy starts), in one pass over the tenant's leases instead of two lookups per unit; a derived table.
-    /// </summary>
-    const string LeaseSummaryPerUnit = $"""
-        (SELECT unit_id, MAX(CASE WHEN {DatedTerm.ActiveCondition} THEN 1 ELSE 0 END) AS active,
-                MAX(CASE WHEN end_date < @Today THEN end_date END) AS last_end
-         FROM leases WHERE tenant_id = @TenantId GROUP BY unit_id)
-        """;
-
     const string UnitsSql = $"""
         SELECT u.id AS {nameof(UnitYearRow.Id)}, u.category AS {nameof(UnitYearRow.Category)}, u.detail_code AS {nameof(UnitYearRow.DetailCode)},
                p.neighbourhood_code AS {nameof(UnitYearRow.NeighbourhoodCode)}, u.area_m2 AS {nameof(UnitYearRow.AreaM2)},
                u.market_rent_cents_per_year AS {nameof(UnitYearRow.MarketRentCentsPerYear)}, u.created_at AS {nameof(UnitYearRow.CreatedAt)},
-               u.created_on AS {nameof(UnitYearRow.CreatedOn)},
-               COALESCE(ls.active, 0) AS {nameof(UnitYearRow.Let)}, ls.last_end AS {nameof(UnitYearRow.LastLeaseEnd)}
+               u.created_on AS {nameof(UnitYearRow.CreatedOn)}
         FROM units u JOIN plinths p ON p.tenant_id = u.tenant_id AND p.id = u.plinth_id
-        LEFT JOIN {LeaseSummaryPerUnit} ls ON ls.unit_id = u.id
         WHERE u.tenant_id = @TenantId AND p.tenant_id = @TenantId
         """;
 
     const string GranteeUnitsSql = $"{UnitsSql} AND u.plinth_id {GranteeDb.GrantedPlinths}";
+
+    /// <summary>
+    /// Per unit with leases: whether one is active on <c>@Today</c> and the last day of the latest that ended before it (where
+    /// the vacancy starts), read from ix_leases_unit alone; without its GROUP BY, so not named <c>…Sql</c>. Joined to the
+    /// units in memory: as a derived table joined in SQL, SQLite built a temporary index over it on every call (106 ms,
+    /// against 42 ms for both statements apart, in 10,000 units).
+    /// </summary>
+    const string LeaseSummaries = $"""
+        SELECT l.unit_id AS {nameof(LeaseSummaryRow.UnitId)}, MAX(CASE WHEN {DatedTerm.ActiveCondition} THEN 1 ELSE 0 END) AS {nameof(LeaseSummaryRow.Active)},
+               MAX(CASE WHEN l.end_date < @Today THEN l.end_date END) AS {nameof(LeaseSummaryRow.LastEnd)}
+        FROM leases l
+        WHERE l.tenant_id = @TenantId
+        """;
+
+    const string LeaseSummariesSql = $"{LeaseSummaries} GROUP BY l.unit_id";
+
+    const string GranteeLeaseSummariesSql = $"{LeaseSummaries} AND l.unit_id {OnGrantedPlinths} GROUP BY l.unit_id";
 
     /// <summary>Lease <c>l</c> is in force on some day of the year; a condition, so not named <c>…Sql</c>.</summary>
     const string LeaseInYear = "l.start_date <= @YearEnd AND (l.end_date IS NULL OR l.end_date >= @YearStart)";
@@ -60,22 +65,34 @@ public sealed class ReportStore(TenantDb db, GranteeDb grantee)
 
     const string GranteeLeasesSql = $"{LeasesSql} AND l.unit_id {OnGrantedPlinths}";
 
+    /// <summary>Discount <c>d</c>'s term has a day in the year; a condition.</summary>
+    const string DiscountTermInYear = "d.start_date <= @YearEnd AND d.end_date >= @YearStart";
+
     /// <summary>Discount <c>d</c> (of a lease <c>l</c> in the year) is in force on some day of the year; a condition.</summary>
-    const string DiscountInYear = $"d.start_date <= @YearEnd AND d.end_date >= @YearStart AND {LeaseInYear}";
+    const string DiscountInYear = $"{DiscountTermInYear} AND {LeaseInYear}";
 
     /// <summary>Joins discount <c>d</c> to its lease <c>l</c>; a fragment.</summary>
     const string DiscountOfLease = "JOIN leases l ON l.tenant_id = d.tenant_id AND l.id = d.lease_id";
 
+    /// <summary>
+    /// Follows a lease id column (a discount's <c>d.lease_id</c>): the owner's leases of units on the plinths the grant shares; a
+    /// fragment.
+    /// </summary>
+    const string OfLeaseOnGrantedPlinths = $"IN (SELECT gl.id FROM leases gl WHERE gl.tenant_id = @TenantId AND gl.unit_id {OnGrantedPlinths})";
+
+    /// <summary>
+    /// The discounts whose term has a day in the year, whatever their lease's: one of a lease not in force in the year belongs
+    /// to no lease read, so nothing counts it. Joining each discount to its lease to leave it out cost more than reading it.
+    /// </summary>
     const string DiscountsSql = $"""
         SELECT d.id AS {nameof(DiscountYearRow.DiscountId)}, d.lease_id AS {nameof(DiscountYearRow.LeaseId)},
                d.start_date AS {nameof(DiscountYearRow.StartDate)}, d.end_date AS {nameof(DiscountYearRow.EndDate)},
                d.budget_line AS {nameof(DiscountYearRow.BudgetLine)}
         FROM discounts d
-        {DiscountOfLease}
-        WHERE d.tenant_id = @TenantId AND {DiscountInYear}
+        WHERE d.tenant_id = @TenantId AND {DiscountTermInYear}
         """;
 
-    const string GranteeDiscountsSql = $"{DiscountsSql} AND l.unit_id {OnGrantedPlinths}";
+    const string GranteeDiscountsSql = $"{DiscountsSql} AND d.lease_id {OfLeaseOnGrantedPlinths}";
 
     const string PeriodsSql = $"""
         SELECT dp.discount_id AS {nameof(PeriodRow.DiscountId)}, dp.number AS {nameof(PeriodRow.Number)},
@@ -83,11 +100,10 @@ public sealed class ReportStore(TenantDb db, GranteeDb grantee)
                dp.terms_from AS {nameof(PeriodRow.TermsFrom)}, dp.terms AS {nameof(PeriodRow.Terms)}
         FROM discount_periods dp
         JOIN discounts d ON d.tenant_id = dp.tenant_id AND d.id = dp.discount_id
-        {DiscountOfLease}
-        WHERE dp.tenant_id = @TenantId AND {DiscountInYear}
+        WHERE dp.tenant_id = @TenantId AND {DiscountTermInYear}
         """;
 
-    const string GranteePeriodsSql = $"{PeriodsSql} AND l.unit_id {OnGrantedPlinths}";
+    const string GranteePeriodsSql = $"{PeriodsSql} AND d.lease_id {OfLeaseOnGrantedPlinths}";
 
     const string RevisionsSql = $"""
         SELECT r.lease_id AS {nameof(RevisionRow.LeaseId)}, r.effective_from AS {nameof(RevisionRow.EffectiveFrom)},
@@ -125,11 +141,18 @@ public sealed class ReportStore(TenantDb db, GranteeDb grantee)
     const string GranteeEvaluationsSql = $"{EvaluationsSql} AND l.unit_id {OnGrantedPlinths}";
 
     /// <summary>Every unit, with whether it is let on <paramref name="asOf"/> and since when it has stood empty if not.</summary>
-    public async Task<IReadOnlyList<PortfolioUnit>> UnitsAsync(int year, DateOnly asOf, CancellationToken ct) =>
-        (await ListAsync<UnitYearRow>(UnitsSql, GranteeUnitsSql, Parameters(year, asOf), ct))
-        .Select(u => new PortfolioUnit(u.Id, EnumText<UnitCategory>.Parse(u.Category), u.DetailCode, u.NeighbourhoodCode, u.AreaM2,
-            u.MarketRentCentsPerYear, u.Let, UnitVacancy.Since(u.Let, u.LastLeaseEnd, u.CreatedOn, u.CreatedAt)))
-        .ToList();
+    public async Task<IReadOnlyList<PortfolioUnit>> UnitsAsync(int year, DateOnly asOf, CancellationToken ct)
+    {
+        var parameters = Parameters(year, asOf);
+        var leases = (await ListAsync<LeaseSummaryRow>(LeaseSummariesSql, GranteeLeaseSummariesSql, parameters, ct)).ToDictionary(l => l.UnitId);
+        return (await ListAsync<UnitYearRow>(UnitsSql, GranteeUnitsSql, parameters, ct)).Select(u =>
+        {
+            var summary = leases.GetValueOrDefault(u.Id);
+            var let = summary?.Active == true;
+            return new PortfolioUnit(u.Id, EnumText<UnitCategory>.Parse(u.Category), u.DetailCode, u.NeighbourhoodCode, u.AreaM2,
+                u.MarketRentCentsPerYear, let, UnitVacancy.Since(let, summary?.LastEnd, u.CreatedOn, u.CreatedAt));
+        }).ToList();
+    }
 
     /// <summary>The leases in force in the year, with their base rents and the discounts in force in the year.</summary>
     public async Task<IReadOnlyList<ReportLease>> LeasesAsync(int year, CancellationToken ct)
@@ -182,8 +205,13 @@ public sealed class ReportStore(TenantDb db, GranteeDb grantee)
         public long? MarketRentCentsPerYear { get; init; }
         public DateTimeOffset CreatedAt { get; init; }
         public DateOnly? CreatedOn { get; init; }
-        public bool Let { get; init; }
-        public DateOnly? LastLeaseEnd { get; init; }
+    }
+
+    sealed class LeaseSummaryRow
+    {
+        public Guid UnitId { get; init; }
+        public bool Active { get; init; }
+        public DateOnly? LastEnd { get; init; }
     }
 
     sealed class LeaseRow

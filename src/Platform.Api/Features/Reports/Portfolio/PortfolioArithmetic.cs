@@ -58,10 +58,22 @@ public static class PortfolioArithmetic
                 continue;
             months++;
             baseCents += lease.BaseRent.On(month);
-            discountCents += lease.Discounts.FirstOrDefault(d => d.Schedule.InForce(month))?.Schedule.DiscountOn(month) ?? 0;
+            discountCents += DiscountOn(lease.Discounts, month);
         }
 
         return new LeaseYear(baseCents, discountCents, months);
+    }
+
+    /// <summary>The first of <paramref name="discounts"/> in force on <paramref name="month"/>: what it takes off; a loop, as it runs per month of every lease.</summary>
+    static long DiscountOn(IReadOnlyList<ReportDiscount> discounts, DateOnly month)
+    {
+        foreach (var discount in discounts)
+        {
+            if (discount.Schedule.InForce(month))
+                return discount.Schedule.DiscountOn(month);
+        }
+
+        return 0;
     }
 
     /// <param name="units">The group's units.</param>
@@ -92,11 +104,9 @@ public static class PortfolioArithmetic
     /// </summary>
     public static IReadOnlyList<BudgetYearResponse> BudgetYears(int year, IReadOnlyList<BudgetRow> budgets, IEnumerable<ReportDiscount> discounts)
     {
-        var committed = discounts.Where(d => d.BudgetLine is not null)
-            .Select(d => (Line: d.BudgetLine!, Cents: d.Schedule.ByYear().TryGetValue(year, out var cents) ? cents : (long?)null))
-            .Where(d => d.Cents is not null)
-            .GroupBy(d => d.Line)
-            .ToDictionary(g => g.Key, g => g.Sum(d => d.Cents!.Value));
+        var committed = discounts.Where(d => d.BudgetLine is not null && d.Schedule.Start.Year <= year && year <= d.Schedule.End.Year)
+            .GroupBy(d => d.BudgetLine!)
+            .ToDictionary(g => g.Key, g => g.Sum(d => d.Schedule.In(year)));
         var byLine = budgets.Where(b => b.Year == year).ToDictionary(b => b.Line);
         return byLine.Keys.Union(committed.Keys).Order(StringComparer.Ordinal)
             .Select(line => BudgetYearResponse.From(line, year, byLine.GetValueOrDefault(line), committed.GetValueOrDefault(line)))
