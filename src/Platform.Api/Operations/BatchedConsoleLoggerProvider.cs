@@ -154,10 +154,13 @@ public sealed class BatchedConsoleLoggerProvider : ILoggerProvider, ISupportExte
 
 public static class BatchedConsoleLogging
 {
-    /// <summary>Replaces the host's console logger with <see cref="BatchedConsoleLoggerProvider"/>; formatters, options and filters stay.</summary>
+    /// <summary>
+    /// Replaces the host's console logger with <see cref="BatchedConsoleLoggerProvider"/>; formatters, options and filters stay,
+    /// and <see cref="FlatJsonConsoleFormatter"/> joins them.
+    /// </summary>
     public static ILoggingBuilder AddBatchedConsole(this ILoggingBuilder logging)
     {
-        logging.AddConsole();
+        logging.AddConsole().AddConsoleFormatter<FlatJsonConsoleFormatter, JsonConsoleFormatterOptions>();
         foreach (var console in logging.Services.Where(d => d.ServiceType == typeof(ILoggerProvider) && d.ImplementationType == typeof(ConsoleLoggerProvider)).ToList())
             logging.Services.Remove(console);
         logging.Services.AddSingleton<ILoggerProvider, BatchedConsoleLoggerProvider>();

@@ -34,8 +34,8 @@ public sealed partial class RequestLogging(RequestDelegate next, ILogger<Request
     }
 
     /// <summary>
-    /// The scope's values, as the log formatters enumerate them; cheaper than a dictionary per request. A JSON line
-    /// reads the scope twice (its text, then its values), so the ids are turned into text once, when first read.
+    /// The scope's values, as the log formatters enumerate them; cheaper than a dictionary per request. The framework's
+    /// JSON formatter reads the scope twice (its text, then its values), so the ids are turned into text once, when first read.
     /// </summary>
     sealed class CallerScope(Activity? activity, string? tenant, string? clientId) : IReadOnlyList<KeyValuePair<string, object?>>
     {
