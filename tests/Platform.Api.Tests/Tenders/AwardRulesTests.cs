@@ -1,5 +1,6 @@
 using Platform.Api.Features.Applications;
 using Platform.Api.Features.Awards;
+using Platform.Api.Features.Tenders;
 
 namespace Platform.Api.Tests.Tenders;
 
@@ -97,6 +98,6 @@ public sealed class AwardRulesTests
     [Fact]
     public void The_offered_terms_let_one_unit()
     {
-        Assert.Equal(AwardRules.SeveralUnits, AwardRules.Decide(DeKade, ApplicationStatus.Shortlisted, Scored(), units: 2).Refusal!.Kind);
+        Assert.Equal(TenderRules.SeveralUnits, AwardRules.Decide(DeKade, ApplicationStatus.Shortlisted, Scored(), units: 2).Refusal!.Kind);
     }
 }

@@ -122,14 +122,15 @@ public sealed class TenderListingTests(PlatformApp app)
     }
 
     [Fact]
-    public async Task A_tender_is_listed_when_one_of_its_units_matches_every_filter()
+    public async Task A_tender_stored_with_two_units_is_listed_when_one_of_its_units_matches_every_filter()
     {
         var rochdale = await app.LandlordAsync();
         var neighbourhood = OwnNeighbourhood();
         var atelier = await rochdale.UnitInAsync(neighbourhood, areaM2: 85);
         var buurthuis = await rochdale.UnitInAsync(neighbourhood, UnitCategory.Mog, "BUU", areaM2: 240);
         var small = await rochdale.UnitInAsync(neighbourhood, areaM2: 30);
-        var ateliers = await rochdale.PublishedAsync(TenderScenarios.PitchJePlan([atelier.Id, small.Id]));
+        var ateliers = await rochdale.PublishedAsync(TenderScenarios.PitchJePlan([atelier.Id]));
+        await app.AddUnitTheOldWayAsync(rochdale, ateliers.Id, small.Id, published: true);
         var centre = await rochdale.PublishedAsync(TenderScenarios.PitchJePlan([buurthuis.Id]));
         using var anonymous = app.Anonymous();
         async Task<IEnumerable<Guid>> Listed(string filters) =>

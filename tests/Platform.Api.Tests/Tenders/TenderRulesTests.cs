@@ -37,10 +37,20 @@ public sealed class TenderRulesTests
     {
         var taken = Guid.NewGuid();
 
-        var decision = TenderRules.Decide(TenderTransition.Publish, Draft(units: [new TenderUnit(Guid.NewGuid(), true), new TenderUnit(taken, false)]), Now);
+        var decision = TenderRules.Decide(TenderTransition.Publish, Draft(units: [new TenderUnit(taken, false)]), Now);
 
         Assert.Equal(TenderRules.UnitsNotVacant, decision.ConflictKind);
         Assert.Contains(taken.ToString(), decision.Refusal);
+    }
+
+    [Fact]
+    public void A_draft_stored_with_two_units_is_not_published_because_a_tender_lets_one()
+    {
+        var decision = TenderRules.Decide(TenderTransition.Publish, Draft(units: [new TenderUnit(Guid.NewGuid(), true), new TenderUnit(Guid.NewGuid(), true)]), Now);
+
+        Assert.False(decision.Allowed);
+        Assert.Equal(TenderRules.SeveralUnits, decision.ConflictKind);
+        Assert.Contains("2 units", decision.Refusal);
     }
 
     [Fact]

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Plinth.Platform.Client;
+using Platform.Api.Persistence;
 using Platform.Api.Tests.Infrastructure;
 
 namespace Platform.Api.Tests.Tenders;
@@ -73,6 +75,24 @@ public static class TenderScenarios
         OfferedTerms = tender.OfferedTerms,
         Visibility = tender.Visibility,
     };
+
+    const string LinkUnitSql = "INSERT INTO tender_units (tenant_id, tender_id, unit_id) VALUES (@TenantId, @TenderId, @UnitId)";
+
+    const string PutUnitInTenderSql = "UPDATE units SET status = 'in_tender', version = version + 1 WHERE tenant_id = @TenantId AND id = @UnitId";
+
+    /// <summary>
+    /// Adds a second unit to the tender straight in the database, as a tender stored before a tender let exactly one unit holds it
+    /// (the API refuses a second unit since); in_tender as publication left it when the tender is published.
+    /// </summary>
+    public static async Task AddUnitTheOldWayAsync(this PlatformApp app, Landlord landlord, Guid tenderId, Guid unitId, bool published)
+    {
+        var link = new { TenantId = landlord.Tenant.Tenant.Id, TenderId = tenderId, UnitId = unitId };
+        await app.Services.GetRequiredService<SystemDb>().TransactAsync(async session =>
+        {
+            await session.ExecuteAsync(LinkUnitSql, link, TestContext.Current.CancellationToken);
+            return published ? await session.ExecuteAsync(PutUnitInTenderSql, link, TestContext.Current.CancellationToken) : 0;
+        }, TestContext.Current.CancellationToken);
+    }
 
     /// <summary>A new landlord tenant with the Kostverlorenkade plinth and one vacant atelier, signed in to run tenders.</summary>
     public static async Task<Landlord> LandlordAsync(this PlatformApp app, string name = "Rochdale")

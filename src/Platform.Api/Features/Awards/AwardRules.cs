@@ -1,5 +1,6 @@
 using System.Globalization;
 using Platform.Api.Features.Applications;
+using Platform.Api.Features.Tenders;
 using Platform.Api.Persistence;
 
 namespace Platform.Api.Features.Awards;
@@ -24,7 +25,6 @@ public static class AwardRules
     public const string NotShortlisted = "application-not-shortlisted";
     public const string ScoresIncomplete = "jury-scores-incomplete";
     public const string WinnerWithoutKvkNumber = "application-without-kvk-number";
-    public const string SeveralUnits = "tender-several-units";
 
     /// <summary>
     /// The award of <paramref name="winner"/> (<paramref name="winnerStatus"/>: its status, null when the tender has no such
@@ -51,8 +51,10 @@ public static class AwardRules
         if (string.IsNullOrEmpty(jury.Applications.Single(a => a.Id == winner).ApplicantKvkNumber))
             return Refuse(new AwardRefusal($"The lease is made with an organisation registered at the KvK; application {winner} has no KvK number.",
                 Kind: WinnerWithoutKvkNumber));
-        if (units != 1)
-            return Refuse(new AwardRefusal($"The award lets one unit on the offered terms; the tender has {units} units.", Kind: SeveralUnits));
+        if (units > TenderRules.UnitsPerTender)
+            return Refuse(new AwardRefusal(
+                $"The award lets one unit on the offered terms; the tender has {units} units, from before a tender let exactly one. Cancel it and make a tender per unit.",
+                Kind: TenderRules.SeveralUnits));
 
         return new AwardDecision(standings.Select(s => new AwardPlacement(s.ApplicationId,
             s.ApplicationId == winner ? ApplicationStatus.Awarded : ApplicationStatus.Rejected,

@@ -48,7 +48,8 @@ public sealed class AwardTenderEndpoint(AwardStore awards, TenderStore tenders) 
                             + "its own per-criterion means and rank band (on the application, the applicant's receipt and its event). 400 naming "
                             + "applicationId for an id that is no application of this tender; 409 application-not-shortlisted; 409 "
                             + "jury-scores-incomplete naming each application and the jurors whose scores it lacks; 409 "
-                            + "application-without-kvk-number when the winner has none for the lease; 409 tender-several-units; 409 "
+                            + "application-without-kvk-number when the winner has none for the lease; 409 tender-several-units for a tender "
+                            + "of several units from before a tender let exactly one (cancel it and make a tender per unit); 409 "
                             + "tender-transition-not-allowed when the tender is not pitching (allowedTransitions); the lease's and the "
                             + "discount's own refusals (lease-overlap, discount-overlap, budget-exceeded 409, discount-policy 422, "
                             + "tender-offered-discount-invalid 409) with nothing written. Accepts an Idempotency-Key.";

@@ -22,7 +22,7 @@ public sealed class CreateTenderEndpoint(TenantContext tenant, TenderStore tende
         Summary(s =>
         {
             s.Summary = "Create a tender";
-            s.Description = "Drafts a call for plans (\"Pitch je plan\") for some of the tenant's units: criteria with weights, required "
+            s.Description = "Drafts a call for plans (\"Pitch je plan\") for one of the tenant's units (a tender per available space): criteria with weights, required "
                             + "sections, eligibility, dates, the offered terms and whether it is public. It can be changed until it is "
                             + "published. Accepts an Idempotency-Key.";
         });

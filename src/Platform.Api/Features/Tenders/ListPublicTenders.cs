@@ -103,7 +103,8 @@ public sealed class PublicTenderResponse
     [Range(0, TenderFieldRules.MaxRentCentsPerMonth)]
     public required long OfferedRentCentsPerMonth { get; init; }
 
-    [MaxLength(TenderFieldRules.MaxUnits)]
+    /// <summary>The space the tender lets; a tender created before a tender let exactly one unit may list several.</summary>
+    [MaxLength(TenderFieldRules.MaxStoredUnits)]
     public required IReadOnlyList<PublicTenderUnit> Units { get; init; }
 
     public static PublicTenderResponse From(IReadOnlyList<PublicTenderUnitRow> rows)

@@ -99,7 +99,7 @@ public sealed class OfferedTerms
 /// <summary>The fields of a tender that a client writes, on create and on update (update only in draft).</summary>
 public abstract class TenderFields
 {
-    /// <summary>The landlord's units the tender lets (usually one).</summary>
+    /// <summary>The landlord's unit the tender lets, as a list of exactly one: a tender per available space.</summary>
     [Required]
     public IReadOnlyList<Guid> UnitIds { get; init; } = [];
 
@@ -174,7 +174,10 @@ public sealed class OfferedTermsValidator : AbstractValidator<OfferedTerms>
 
 public static class TenderFieldRules
 {
-    public const int MaxUnits = 20;
+    /// <summary>What a tender stored before the one-unit rule may list; responses still show such a tender's units.</summary>
+    public const int MaxStoredUnits = 20;
+
+    public const string OneUnit = "A tender lets exactly one unit: make a tender per unit.";
     public const int MaxCriteria = 10;
     public const int TextLength = 4000;
     public const int EligibilityLength = 1000;
@@ -184,8 +187,7 @@ public static class TenderFieldRules
 
     public static void IncludeTenderFieldRules<T>(this AbstractValidator<T> validator) where T : TenderFields
     {
-        validator.RuleFor(t => t.UnitIds).NotEmpty().MaxCount(MaxUnits)
-            .Must(ids => ids.Distinct().Count() == ids.Count).WithMessage("'unitIds' must not name a unit twice.");
+        validator.RuleFor(t => t.UnitIds).NotEmpty().WithMessage(OneUnit).MaxCount(TenderRules.UnitsPerTender).WithMessage(OneUnit);
         validator.RuleFor(t => t.Title).NotEmpty().TextLength(FieldLimits.Name);
         validator.RuleFor(t => t.Description).NotEmpty().TextLength(TextLength);
         validator.RuleFor(t => t.NeighbourhoodProfile).NotEmpty().TextLength(TextLength);

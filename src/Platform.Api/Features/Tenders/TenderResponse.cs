@@ -12,7 +12,8 @@ public sealed class TenderResponse
 {
     public required Guid Id { get; init; }
 
-    [MaxLength(TenderFieldRules.MaxUnits)]
+    /// <summary>The unit the tender lets; a tender created before a tender let exactly one unit may list several.</summary>
+    [MaxLength(TenderFieldRules.MaxStoredUnits)]
     public required IReadOnlyList<Guid> UnitIds { get; init; }
 
     [MaxLength(FieldLimits.Name)]

@@ -63,12 +63,21 @@ public static class TenderRules
 {
     public const int WeightTotal = 100;
 
+    /// <summary>
+    /// A tender lets one unit: its offered terms hold one rent and the award makes one lease, which is on one unit. A landlord
+    /// with several spaces publishes a tender per space, as Rochdale does.
+    /// </summary>
+    public const int UnitsPerTender = 1;
+
     public const string TransitionNotAllowed = "tender-transition-not-allowed";
     public const string WeightsNotComplete = "tender-weights-not-complete";
     public const string UnitsNotVacant = "tender-units-not-vacant";
     public const string ClosesInThePast = "tender-closes-in-the-past";
     public const string Frozen = "tender-frozen";
     public const string JuryIncomplete = "tender-jury-incomplete";
+
+    /// <summary>A tender stored with more than one unit, from before <see cref="UnitsPerTender"/> was enforced at create and update.</summary>
+    public const string SeveralUnits = "tender-several-units";
 
     /// <summary>The status a client sees: a published tender is open from its opening time.</summary>
     public static TenderStatus StatusAt(TenderStatus stored, DateTimeOffset opensAt, DateTimeOffset now) =>
@@ -108,6 +117,9 @@ public static class TenderRules
 
     static TenderDecision Publish(TenderState tender, DateTimeOffset now)
     {
+        if (tender.Units.Count > UnitsPerTender)
+            return TenderDecision.Refuse(SeveralUnits,
+                $"The draft names {tender.Units.Count} units; a tender lets exactly one unit. Update the draft to one of them and make a tender for each other.");
         var total = tender.Weights.Sum();
         if (total != WeightTotal)
             return TenderDecision.Refuse(WeightsNotComplete, $"The criteria's weights sum to {total}; a tender is published with weights that sum to {WeightTotal}.");
