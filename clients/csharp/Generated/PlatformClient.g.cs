@@ -2472,7 +2472,7 @@ namespace Plinth.Platform.Client
         /// Create a tender
         /// </summary>
         /// <remarks>
-        /// Drafts a call for plans ("Pitch je plan") for some of the tenant's units: criteria with weights, required sections, eligibility, dates, the offered terms and whether it is public. It can be changed until it is published. Accepts an Idempotency-Key.
+        /// Drafts a call for plans ("Pitch je plan") for one of the tenant's units (a tender per available space): criteria with weights, required sections, eligibility, dates, the offered terms and whether it is public. It can be changed until it is published. Accepts an Idempotency-Key.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="idempotency_Key">A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.</param>
@@ -2546,7 +2546,7 @@ namespace Plinth.Platform.Client
         /// Publish a tender
         /// </summary>
         /// <remarks>
-        /// Makes a draft public (or available to the invited, for an invite tender) and fixes its criteria, weights, required sections and eligibility; it opens for applications at opensAt. Its units become in_tender. 409 when the weights do not sum to 100, when closesAt has passed, or when a unit is not vacant. 409 when the tender's status does not allow it, naming the transitions it allows (allowedTransitions). Accepts an Idempotency-Key.
+        /// Makes a draft public (or available to the invited, for an invite tender) and fixes its criteria, weights, required sections and eligibility; it opens for applications at opensAt. Its units become in_tender. 409 when the weights do not sum to 100, when closesAt has passed, when a unit is not vacant, or (tender-several-units) when a draft from before a tender let exactly one unit names several: update it to one. 409 when the tender's status does not allow it, naming the transitions it allows (allowedTransitions). Accepts an Idempotency-Key.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="tenderId">The id of the tender.</param>
@@ -2993,7 +2993,7 @@ namespace Plinth.Platform.Client
         /// Create a tender
         /// </summary>
         /// <remarks>
-        /// Drafts a call for plans ("Pitch je plan") for some of the tenant's units: criteria with weights, required sections, eligibility, dates, the offered terms and whether it is public. It can be changed until it is published. Accepts an Idempotency-Key.
+        /// Drafts a call for plans ("Pitch je plan") for one of the tenant's units (a tender per available space): criteria with weights, required sections, eligibility, dates, the offered terms and whether it is public. It can be changed until it is published. Accepts an Idempotency-Key.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="idempotency_Key">A key of your choosing (e.g. a UUID). Retrying with the same key and body answers the first response again; the same key with another body is 422. Keys are kept for 24 hours.</param>
@@ -3894,7 +3894,7 @@ namespace Plinth.Platform.Client
         /// Publish a tender
         /// </summary>
         /// <remarks>
-        /// Makes a draft public (or available to the invited, for an invite tender) and fixes its criteria, weights, required sections and eligibility; it opens for applications at opensAt. Its units become in_tender. 409 when the weights do not sum to 100, when closesAt has passed, or when a unit is not vacant. 409 when the tender's status does not allow it, naming the transitions it allows (allowedTransitions). Accepts an Idempotency-Key.
+        /// Makes a draft public (or available to the invited, for an invite tender) and fixes its criteria, weights, required sections and eligibility; it opens for applications at opensAt. Its units become in_tender. 409 when the weights do not sum to 100, when closesAt has passed, when a unit is not vacant, or (tender-several-units) when a draft from before a tender let exactly one unit names several: update it to one. 409 when the tender's status does not allow it, naming the transitions it allows (allowedTransitions). Accepts an Idempotency-Key.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="tenderId">The id of the tender.</param>
@@ -19034,7 +19034,7 @@ namespace Plinth.Platform.Client
         /// Award a pitching tender
         /// </summary>
         /// <remarks>
-        /// In one transaction: the tender becomes awarded with the jury's report; the winner's application awarded; its lease created on the tender's unit with the offered rent, regime and start (open-ended), and the offered discount on it with its cadence, budget line and counter-performances; every other shortlisted application rejected, each told its own per-criterion means and rank band (on the application, the applicant's receipt and its event). 400 naming applicationId for an id that is no application of this tender; 409 application-not-shortlisted; 409 jury-scores-incomplete naming each application and the jurors whose scores it lacks; 409 application-without-kvk-number when the winner has none for the lease; 409 tender-several-units; 409 tender-transition-not-allowed when the tender is not pitching (allowedTransitions); the lease's and the discount's own refusals (lease-overlap, discount-overlap, budget-exceeded 409, discount-policy 422, tender-offered-discount-invalid 409) with nothing written. Accepts an Idempotency-Key.
+        /// In one transaction: the tender becomes awarded with the jury's report; the winner's application awarded; its lease created on the tender's unit with the offered rent, regime and start (open-ended), and the offered discount on it with its cadence, budget line and counter-performances; every other shortlisted application rejected, each told its own per-criterion means and rank band (on the application, the applicant's receipt and its event). 400 naming applicationId for an id that is no application of this tender; 409 application-not-shortlisted; 409 jury-scores-incomplete naming each application and the jurors whose scores it lacks; 409 application-without-kvk-number when the winner has none for the lease; 409 tender-several-units for a tender of several units from before a tender let exactly one (cancel it and make a tender per unit); 409 tender-transition-not-allowed when the tender is not pitching (allowedTransitions); the lease's and the discount's own refusals (lease-overlap, discount-overlap, budget-exceeded 409, discount-policy 422, tender-offered-discount-invalid 409) with nothing written. Accepts an Idempotency-Key.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="tenderId">The id of the tender.</param>
@@ -19098,7 +19098,7 @@ namespace Plinth.Platform.Client
         /// Award a pitching tender
         /// </summary>
         /// <remarks>
-        /// In one transaction: the tender becomes awarded with the jury's report; the winner's application awarded; its lease created on the tender's unit with the offered rent, regime and start (open-ended), and the offered discount on it with its cadence, budget line and counter-performances; every other shortlisted application rejected, each told its own per-criterion means and rank band (on the application, the applicant's receipt and its event). 400 naming applicationId for an id that is no application of this tender; 409 application-not-shortlisted; 409 jury-scores-incomplete naming each application and the jurors whose scores it lacks; 409 application-without-kvk-number when the winner has none for the lease; 409 tender-several-units; 409 tender-transition-not-allowed when the tender is not pitching (allowedTransitions); the lease's and the discount's own refusals (lease-overlap, discount-overlap, budget-exceeded 409, discount-policy 422, tender-offered-discount-invalid 409) with nothing written. Accepts an Idempotency-Key.
+        /// In one transaction: the tender becomes awarded with the jury's report; the winner's application awarded; its lease created on the tender's unit with the offered rent, regime and start (open-ended), and the offered discount on it with its cadence, budget line and counter-performances; every other shortlisted application rejected, each told its own per-criterion means and rank band (on the application, the applicant's receipt and its event). 400 naming applicationId for an id that is no application of this tender; 409 application-not-shortlisted; 409 jury-scores-incomplete naming each application and the jurors whose scores it lacks; 409 application-without-kvk-number when the winner has none for the lease; 409 tender-several-units for a tender of several units from before a tender let exactly one (cancel it and make a tender per unit); 409 tender-transition-not-allowed when the tender is not pitching (allowedTransitions); the lease's and the discount's own refusals (lease-overlap, discount-overlap, budget-exceeded 409, discount-policy 422, tender-offered-discount-invalid 409) with nothing written. Accepts an Idempotency-Key.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="tenderId">The id of the tender.</param>
@@ -24134,12 +24134,12 @@ namespace Plinth.Platform.Client
     {
 
         /// <summary>
-        /// The landlord's units the tender lets (usually one). 'unitIds' must not name a unit twice.
+        /// The landlord's unit the tender lets, as a list of exactly one: a tender per available space.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("unitIds")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.MinLength(1)]
-        [System.ComponentModel.DataAnnotations.MaxLength(20)]
+        [System.ComponentModel.DataAnnotations.MaxLength(1)]
         public System.Collections.Generic.IList<System.Guid> UnitIds { get; set; } = new System.Collections.Generic.List<System.Guid>();
 
         [System.Text.Json.Serialization.JsonPropertyName("title")]
@@ -28208,6 +28208,9 @@ namespace Plinth.Platform.Client
         [System.ComponentModel.DataAnnotations.Range(0L, 1000000000L)]
         public long OfferedRentCentsPerMonth { get; set; } = default!;
 
+        /// <summary>
+        /// The space the tender lets; a tender created before a tender let exactly one unit may list several.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("units")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.MaxLength(20)]
@@ -29200,6 +29203,9 @@ namespace Plinth.Platform.Client
         [System.ComponentModel.DataAnnotations.StringLength(36)]
         public System.Guid Id { get; set; } = default!;
 
+        /// <summary>
+        /// The unit the tender lets; a tender created before a tender let exactly one unit may list several.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("unitIds")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.MaxLength(20)]
@@ -29840,12 +29846,12 @@ namespace Plinth.Platform.Client
     {
 
         /// <summary>
-        /// The landlord's units the tender lets (usually one). 'unitIds' must not name a unit twice.
+        /// The landlord's unit the tender lets, as a list of exactly one: a tender per available space.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("unitIds")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.MinLength(1)]
-        [System.ComponentModel.DataAnnotations.MaxLength(20)]
+        [System.ComponentModel.DataAnnotations.MaxLength(1)]
         public System.Collections.Generic.IList<System.Guid> UnitIds { get; set; } = new System.Collections.Generic.List<System.Guid>();
 
         [System.Text.Json.Serialization.JsonPropertyName("title")]

@@ -11213,7 +11213,7 @@ export interface CreateTenantRequest {
 
 /** 'pitchNight.startsAt' must be after 'closesAt'. */
 export interface CreateTenderRequest {
-    /** The landlord's units the tender lets (usually one). 'unitIds' must not name a unit twice. */
+    /** The landlord's unit the tender lets, as a list of exactly one: a tender per available space. */
     unitIds: string[];
     title: string;
     description: string;
@@ -12287,6 +12287,7 @@ export interface PublicTenderResponse {
     pitchNight?: PitchNight | null;
     /** The monthly rent offered, in euro cents, before any discount. */
     offeredRentCentsPerMonth: number;
+    /** The space the tender lets; a tender created before a tender let exactly one unit may list several. */
     units: PublicTenderUnit[];
 
     [key: string]: any;
@@ -12542,6 +12543,7 @@ export interface TenderRankingResponse {
 
 export interface TenderResponse {
     id: string;
+    /** The unit the tender lets; a tender created before a tender let exactly one unit may list several. */
     unitIds: string[];
     title: string;
     description: string;
@@ -12681,7 +12683,7 @@ export interface UpdateLeaseRequest {
 
 /** 'pitchNight.startsAt' must be after 'closesAt'. */
 export interface UpdateTenderRequest {
-    /** The landlord's units the tender lets (usually one). 'unitIds' must not name a unit twice. */
+    /** The landlord's unit the tender lets, as a list of exactly one: a tender per available space. */
     unitIds: string[];
     title: string;
     description: string;
