@@ -178,6 +178,7 @@ public static class TenderFieldRules
     public const int MaxStoredUnits = 20;
 
     public const string OneUnit = "A tender lets exactly one unit: make a tender per unit.";
+
     public const int MaxCriteria = 10;
     public const int TextLength = 4000;
     public const int EligibilityLength = 1000;

@@ -119,7 +119,7 @@ public static class TenderRules
     {
         if (tender.Units.Count > UnitsPerTender)
             return TenderDecision.Refuse(SeveralUnits,
-                $"The draft names {tender.Units.Count} units; a tender lets exactly one unit. Update the draft to one of them and make a tender for each other.");
+                $"The draft names {tender.Units.Count} units; a tender lets exactly one unit. Update the draft to one of them and make a tender for each of the others.");
         var total = tender.Weights.Sum();
         if (total != WeightTotal)
             return TenderDecision.Refuse(WeightsNotComplete, $"The criteria's weights sum to {total}; a tender is published with weights that sum to {WeightTotal}.");
