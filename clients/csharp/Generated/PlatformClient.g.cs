@@ -7130,7 +7130,7 @@ namespace Plinth.Platform.Client
         /// Revise a lease's base rent
         /// </summary>
         /// <remarks>
-        /// Sets the base rent from the first day of a month on (indexation, renegotiation or other); the rent, the rent schedule, percentage discounts and budgets use the base rent in force in each month. Past months never change: effectiveFrom is the first of a month, not before the current month in Platform:TimeZone, after the lease's first month and within its term (400 otherwise). One revision per month: 409 on a second. Accepts an Idempotency-Key.
+        /// Sets the base rent from the first day of a month on (indexation, renegotiation or other); the rent, the rent schedule, percentage discounts and budgets use the base rent in force in each month. Past months never change: effectiveFrom is the first of a month, not before the current month in Platform:TimeZone, after the lease's first month and within its term (400 otherwise). One revision per month: 409 on a second. A percentage discount's money follows the base rent: when the lease's discounts on a budget line would then need more in a year than that year's budget has left, 409 budget-exceeded (with budgetId, year, remainingCents and requiredCents, what the lease's discounts would need in that year) and nothing changes. The discount policy is not checked again here; it applies to the period each evaluation opens. Accepts an Idempotency-Key.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="leaseId">The id of the lease.</param>
@@ -7210,7 +7210,7 @@ namespace Plinth.Platform.Client
         /// Revise a lease's base rent
         /// </summary>
         /// <remarks>
-        /// Sets the base rent from the first day of a month on (indexation, renegotiation or other); the rent, the rent schedule, percentage discounts and budgets use the base rent in force in each month. Past months never change: effectiveFrom is the first of a month, not before the current month in Platform:TimeZone, after the lease's first month and within its term (400 otherwise). One revision per month: 409 on a second. Accepts an Idempotency-Key.
+        /// Sets the base rent from the first day of a month on (indexation, renegotiation or other); the rent, the rent schedule, percentage discounts and budgets use the base rent in force in each month. Past months never change: effectiveFrom is the first of a month, not before the current month in Platform:TimeZone, after the lease's first month and within its term (400 otherwise). One revision per month: 409 on a second. A percentage discount's money follows the base rent: when the lease's discounts on a budget line would then need more in a year than that year's budget has left, 409 budget-exceeded (with budgetId, year, remainingCents and requiredCents, what the lease's discounts would need in that year) and nothing changes. The discount policy is not checked again here; it applies to the period each evaluation opens. Accepts an Idempotency-Key.
         /// </remarks>
         /// <param name="tenant">The tenant's slug.</param>
         /// <param name="leaseId">The id of the lease.</param>

@@ -47,6 +47,47 @@ public sealed class RentRevisionTests(PlatformApp app)
         Assert.Contains(audit.Changes, c => c.Field == "baseRentCentsPerMonth" && c.New == "103000");
     }
 
+    /// <summary>The atelier let from 1 January 2026 with 25 % off on a line whose 2026 budget its discount fills: EUR 250 a month.</summary>
+    static async Task<(TestTenant Tenant, PlatformApi Api, LeaseResponse Lease, BudgetResponse Budget)> FullBudgetAsync(ClockedApp clocked)
+    {
+        clocked.MoveTo(new DateOnly(2026, 6, 15));
+        var (tenant, api, lease) = await clocked.LetAtelierAsync(new DateOnly(2026, 1, 1));
+        var budget = await api.Budgets.CreateBudgetAsync(tenant.Slug, new CreateBudgetRequest { Line = Discounts.DiscountTests.Leefbaarheid, Year = 2026, AmountCents = 12 * 25_000 }, cancellationToken: Ct);
+        await api.Discounts.CreateDiscountAsync(tenant.Slug, lease.Id, Discounts.DiscountTests.TwentyFivePercent(budgetLine: budget.Line), cancellationToken: Ct);
+        return (tenant, api, lease, budget);
+    }
+
+    [Fact]
+    public async Task An_indexation_that_would_take_a_percentage_discount_over_its_budget_is_refused_with_what_remains_and_nothing_changes()
+    {
+        await using var clocked = new ClockedApp();
+        await clocked.InitializeAsync();
+        var (tenant, api, lease, budget) = await FullBudgetAsync(clocked);
+
+        var refused = await ThrowsProblemAsync(409, () => api.RentRevisions.CreateRentRevisionAsync(tenant.Slug, lease.Id, Indexation(new DateOnly(2026, 7, 1)), cancellationToken: Ct));
+
+        Assert.Equal("urn:plinth:problem:budget-exceeded", refused.Type);
+        Assert.Equal((budget.Id, 2026), (refused.BudgetId, refused.Year));
+        // Six months at 25 % of EUR 1,000 and six at 25 % of EUR 1,030, where the budget holds twelve at EUR 250.
+        Assert.Equal((300_000L, 304_500L), (refused.RemainingCents, refused.RequiredCents));
+        Assert.Empty((await api.RentRevisions.ListRentRevisionsAsync(tenant.Slug, lease.Id, cancellationToken: Ct)).Items);
+        Assert.Equal(300_000, (await api.Budgets.GetBudgetAsync(tenant.Slug, budget.Id, Ct)).CommittedCents);
+        Assert.Equal(100_000, (await api.Rent.GetRentAsync(tenant.Slug, lease.Id, new DateOnly(2026, 8, 1), Ct)).BaseCentsPerMonth);
+    }
+
+    [Fact]
+    public async Task A_revision_that_lowers_the_rent_passes_on_a_full_budget_and_frees_its_money()
+    {
+        await using var clocked = new ClockedApp();
+        await clocked.InitializeAsync();
+        var (tenant, api, lease, budget) = await FullBudgetAsync(clocked);
+
+        await api.RentRevisions.CreateRentRevisionAsync(tenant.Slug, lease.Id,
+            new CreateRentRevisionRequest { EffectiveFrom = new DateOnly(2026, 7, 1), BaseRentCentsPerMonth = 95_000, Reason = RentRevisionReason.Renegotiation }, cancellationToken: Ct);
+
+        Assert.Equal(6 * 25_000 + 6 * 23_750, (await api.Budgets.GetBudgetAsync(tenant.Slug, budget.Id, Ct)).CommittedCents);
+    }
+
     [Fact]
     public async Task Revisions_are_listed_in_the_order_made_and_each_is_found_at_its_location()
     {

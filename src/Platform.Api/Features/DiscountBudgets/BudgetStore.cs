@@ -105,16 +105,23 @@ public sealed class BudgetStore(TenantDb db, TimeProvider clock)
     /// <paramref name="excludingDiscountId"/>: the one whose new or extended schedule is being checked.
     /// </summary>
     public static async Task<IReadOnlyDictionary<(string Line, int Year), long>> CommittedAsync(
-        DbSession session, string? line, Guid? excludingDiscountId, CancellationToken ct)
+        DbSession session, string? line, Guid? excludingDiscountId, CancellationToken ct) =>
+        (await SchedulesAsync(session, line, ct))
+        .Where(s => s.Row.DiscountId != excludingDiscountId)
+        .SelectMany(s => s.Schedule.ByYear().Select(year => (Key: (s.Row.Line, year.Key), Cents: year.Value)))
+        .GroupBy(c => c.Key)
+        .ToDictionary(g => g.Key, g => g.Sum(c => c.Cents));
+
+    /// <summary>Every discount on the line (or on any line), with what it costs on any day at its lease's base rent today.</summary>
+    public static async Task<IReadOnlyList<(ScheduleRow Row, DiscountSchedule Schedule)>> SchedulesAsync(DbSession session, string? line, CancellationToken ct)
     {
-        var schedules = (await session.ListAsync<ScheduleRow>(SchedulesSql, new { Line = line }, ct)).Where(s => s.DiscountId != excludingDiscountId).ToList();
+        var schedules = await session.ListAsync<ScheduleRow>(SchedulesSql, new { Line = line }, ct);
         var periods = (await session.ListAsync<PeriodRow>(PeriodsOfLineSql, new { Line = line }, ct)).ToLookup(p => p.DiscountId);
         var baseRents = await RentRevisionStore.BaseRentsAsync(session, schedules.Select(s => (s.LeaseId, s.AgreedRentCentsPerMonth)).ToList(), ct);
         return schedules
-            .SelectMany(s => new DiscountSchedule(baseRents[s.LeaseId], s.LeaseStart, s.LeaseEnd, s.StartDate, s.EndDate,
-                periods[s.DiscountId].Select(p => p.TermsInForce).ToList()).ByYear().Select(year => (Key: (s.Line, year.Key), Cents: year.Value)))
-            .GroupBy(c => c.Key)
-            .ToDictionary(g => g.Key, g => g.Sum(c => c.Cents));
+            .Select(s => (s, new DiscountSchedule(baseRents[s.LeaseId], s.LeaseStart, s.LeaseEnd, s.StartDate, s.EndDate,
+                periods[s.DiscountId].Select(p => p.TermsInForce).ToList())))
+            .ToList();
     }
 
     public sealed class ScheduleRow
@@ -132,6 +139,12 @@ public sealed class BudgetStore(TenantDb db, TimeProvider clock)
 
 public static class BudgetChecks
 {
+    /// <summary>The budget lines of a lease's discounts.</summary>
+    const string LinesOfLeaseSql = """
+        SELECT DISTINCT budget_line FROM discounts
+        WHERE tenant_id = @TenantId AND lease_id = @LeaseId AND budget_line IS NOT NULL
+        """;
+
     /// <summary>
     /// The check of a discount's money on its line: null when every year with a budget has room, else the 409 naming
     /// the first year that would go over, what is left in it and what the discount needs there.
@@ -144,14 +157,49 @@ public static class BudgetChecks
         var committed = await BudgetStore.CommittedAsync(session, line, discountId, ct);
         var shortfall = BudgetRules.FirstShortfall(
             budgets.Select(b => new BudgetYear(b.Id, b.Line, b.Year, b.AmountCents, committed.GetValueOrDefault((b.Line, b.Year)))), schedule.ByYear());
-        return shortfall is null ? null : WriteOutcome<T>.Conflict("budget-exceeded",
-            $"The {shortfall.Budget.Year} budget of line '{line}' has {shortfall.RemainingCents} cents left; this needs {shortfall.RequiredCents} in {shortfall.Budget.Year}.",
-            new Dictionary<string, object?>
-            {
-                [Problem.Member(nameof(Problem.BudgetId))] = shortfall.Budget.BudgetId,
-                [Problem.Member(nameof(Problem.Year))] = shortfall.Budget.Year,
-                [Problem.Member(nameof(Problem.RemainingCents))] = shortfall.RemainingCents,
-                [Problem.Member(nameof(Problem.RequiredCents))] = shortfall.RequiredCents,
-            });
+        return shortfall is null ? null : Exceeded<T>(line, shortfall, "this needs");
     }
+
+    /// <summary>
+    /// The check of a lease's discounts on their lines when its base rent becomes <paramref name="revised"/>: a percentage
+    /// discount's money follows the base rent. Null when no year with a budget would go over, counting only the years
+    /// where the lease's discounts would need more than they do now; else the 409 of the first such year of the first line.
+    /// </summary>
+    public static async Task<WriteOutcome<T>?> OverBudgetAsync<T>(DbSession session, Guid leaseId, BaseRent revised, CancellationToken ct)
+    {
+        foreach (var line in await session.ListAsync<string>(LinesOfLeaseSql, new { LeaseId = leaseId }, ct))
+        {
+            var budgets = await session.ListAsync<BudgetRow>(BudgetStore.OfLineSql, new { Line = line, Year = (int?)null }, ct);
+            if (budgets.Count == 0)
+                continue;
+            var schedules = await BudgetStore.SchedulesAsync(session, line, ct);
+            var others = ByYear(schedules.Where(s => s.Row.LeaseId != leaseId).Select(s => s.Schedule));
+            var ofLease = schedules.Where(s => s.Row.LeaseId == leaseId).Select(s => s.Schedule).ToList();
+            var now = ByYear(ofLease);
+            var increases = ByYear(ofLease.Select(s => s with { BaseRent = revised }))
+                .Where(year => year.Value > now.GetValueOrDefault(year.Key))
+                .ToDictionary(year => year.Key, year => year.Value);
+            var shortfall = BudgetRules.FirstShortfall(
+                budgets.Select(b => new BudgetYear(b.Id, b.Line, b.Year, b.AmountCents, others.GetValueOrDefault(b.Year))), increases);
+            if (shortfall is not null)
+                return Exceeded<T>(line, shortfall, "at the revised base rent the lease's discounts need");
+        }
+
+        return null;
+    }
+
+    static IReadOnlyDictionary<int, long> ByYear(IEnumerable<DiscountSchedule> schedules) => schedules
+        .SelectMany(s => s.ByYear())
+        .GroupBy(year => year.Key)
+        .ToDictionary(g => g.Key, g => g.Sum(year => year.Value));
+
+    static WriteOutcome<T> Exceeded<T>(string line, BudgetShortfall shortfall, string needs) => WriteOutcome<T>.Conflict("budget-exceeded",
+        $"The {shortfall.Budget.Year} budget of line '{line}' has {shortfall.RemainingCents} cents left; {needs} {shortfall.RequiredCents} in {shortfall.Budget.Year}.",
+        new Dictionary<string, object?>
+        {
+            [Problem.Member(nameof(Problem.BudgetId))] = shortfall.Budget.BudgetId,
+            [Problem.Member(nameof(Problem.Year))] = shortfall.Budget.Year,
+            [Problem.Member(nameof(Problem.RemainingCents))] = shortfall.RemainingCents,
+            [Problem.Member(nameof(Problem.RequiredCents))] = shortfall.RequiredCents,
+        });
 }

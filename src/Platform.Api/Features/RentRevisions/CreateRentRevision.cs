@@ -58,6 +58,10 @@ public sealed class CreateRentRevisionEndpoint(TenantContext tenant, RentRevisio
                             + "schedule, percentage discounts and budgets use the base rent in force in each month. Past months never "
                             + "change: effectiveFrom is the first of a month, not before the current month in Platform:TimeZone, after the "
                             + "lease's first month and within its term (400 otherwise). One revision per month: 409 on a second. "
+                            + "A percentage discount's money follows the base rent: when the lease's discounts on a budget line would "
+                            + "then need more in a year than that year's budget has left, 409 budget-exceeded (with budgetId, year, "
+                            + "remainingCents and requiredCents, what the lease's discounts would need in that year) and nothing changes. "
+                            + "The discount policy is not checked again here; it applies to the period each evaluation opens. "
                             + "Accepts an Idempotency-Key.";
         });
         Description(b => b.ClearDefaultProduces(200).Produces<RentRevisionResponse>(201).WithMetadata(IdempotentPost.Instance)

@@ -1,5 +1,6 @@
 using Platform.Api.Concurrency;
 using Platform.Api.Features.Audit;
+using Platform.Api.Features.DiscountBudgets;
 using Platform.Api.Features.Discounts;
 using Platform.Api.Persistence;
 using Platform.Api.Tenancy;
@@ -79,6 +80,9 @@ public sealed class RentRevisionStore(TenantDb db, AuditLog audit, TimeProvider 
             var checkedTerms = RentRevisionRules.Check(lease, lease.BaseRent.Revisions, request, calendar.Today);
             if (checkedTerms.Status != WriteStatus.Done)
                 return checkedTerms.Refusal<RentRevisionRow>();
+            var revised = lease.BaseRent with { Revisions = [.. lease.BaseRent.Revisions, checkedTerms.Value!] };
+            if (await BudgetChecks.OverBudgetAsync<RentRevisionRow>(session, leaseId, revised, ct) is { } overBudget)
+                return overBudget;
 
             var now = clock.GetUtcNow();
             var row = new RentRevisionRow
