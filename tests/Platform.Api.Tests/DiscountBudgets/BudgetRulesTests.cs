@@ -53,6 +53,19 @@ public sealed class BudgetRulesTests
     }
 
     [Fact]
+    public void A_change_counts_only_the_years_it_needs_more_in_and_there_all_it_needs()
+    {
+        var budgets = new[] { Budget(2026, 300_000, committed: 100_000), Budget(2027, 300_000, committed: 290_000) };
+        var now = new Dictionary<int, long> { [2026] = 150_000, [2027] = 150_000 };
+
+        // 2027 stays as it was (over its budget with the others already); 2026 needs 4,500 more, 154,500 in all, and has 200,000.
+        Assert.Null(BudgetRules.FirstShortfallOfChange(budgets, now, new Dictionary<int, long> { [2026] = 154_500, [2027] = 150_000 }));
+        Assert.Null(BudgetRules.FirstShortfallOfChange(budgets, now, new Dictionary<int, long> { [2026] = 140_000, [2027] = 140_000 }));
+        var shortfall = BudgetRules.FirstShortfallOfChange(budgets, now, new Dictionary<int, long> { [2026] = 200_001, [2027] = 150_001 });
+        Assert.Equal((2026, 200_000L, 200_001L), (shortfall!.Budget.Year, shortfall.RemainingCents, shortfall.RequiredCents));
+    }
+
+    [Fact]
     public void Every_year_with_room_passes_and_a_year_without_a_budget_is_never_refused()
     {
         var charges = new Dictionary<int, long> { [2026] = 150_000, [2027] = 150_000 };

@@ -20,4 +20,18 @@ public static class BudgetRules
         .Where(b => b.Required > 0 && b.Budget.CommittedCents + b.Required > b.Budget.AmountCents)
         .Select(b => new BudgetShortfall(b.Budget, Math.Max(0, b.Budget.AmountCents - b.Budget.CommittedCents), b.Required))
         .FirstOrDefault();
+
+    /// <summary>
+    /// The same for a change of what discounts already on the line need (their lease's base rent revised): only the years in
+    /// which <paramref name="revisedByYear"/> needs more than <paramref name="nowByYear"/> count, each with all it would need,
+    /// so a change that needs less never fails, nor does a budget the change leaves as full as it was.
+    /// </summary>
+    /// <param name="budgets">The line's budgets, each with what the other discounts (not the changed ones) commit in its year.</param>
+    /// <param name="nowByYear">What the changed discounts need in each year now.</param>
+    /// <param name="revisedByYear">What they would need in each year after the change.</param>
+    public static BudgetShortfall? FirstShortfallOfChange(
+        IEnumerable<BudgetYear> budgets, IReadOnlyDictionary<int, long> nowByYear, IReadOnlyDictionary<int, long> revisedByYear) =>
+        FirstShortfall(budgets, revisedByYear
+            .Where(year => year.Value > nowByYear.GetValueOrDefault(year.Key))
+            .ToDictionary(year => year.Key, year => year.Value));
 }

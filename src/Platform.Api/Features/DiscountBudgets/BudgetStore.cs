@@ -162,8 +162,8 @@ public static class BudgetChecks
 
     /// <summary>
     /// The check of a lease's discounts on their lines when its base rent becomes <paramref name="revised"/>: a percentage
-    /// discount's money follows the base rent. Null when no year with a budget would go over, counting only the years
-    /// where the lease's discounts would need more than they do now; else the 409 of the first such year of the first line.
+    /// discount's money follows the base rent (<see cref="BudgetRules.FirstShortfallOfChange"/>). Null when no year with a
+    /// budget would go over; else the 409 of the first such year of the first line.
     /// </summary>
     public static async Task<WriteOutcome<T>?> OverBudgetAsync<T>(DbSession session, Guid leaseId, BaseRent revised, CancellationToken ct)
     {
@@ -175,12 +175,9 @@ public static class BudgetChecks
             var schedules = await BudgetStore.SchedulesAsync(session, line, ct);
             var others = ByYear(schedules.Where(s => s.Row.LeaseId != leaseId).Select(s => s.Schedule));
             var ofLease = schedules.Where(s => s.Row.LeaseId == leaseId).Select(s => s.Schedule).ToList();
-            var now = ByYear(ofLease);
-            var increases = ByYear(ofLease.Select(s => s with { BaseRent = revised }))
-                .Where(year => year.Value > now.GetValueOrDefault(year.Key))
-                .ToDictionary(year => year.Key, year => year.Value);
-            var shortfall = BudgetRules.FirstShortfall(
-                budgets.Select(b => new BudgetYear(b.Id, b.Line, b.Year, b.AmountCents, others.GetValueOrDefault(b.Year))), increases);
+            var shortfall = BudgetRules.FirstShortfallOfChange(
+                budgets.Select(b => new BudgetYear(b.Id, b.Line, b.Year, b.AmountCents, others.GetValueOrDefault(b.Year))),
+                ByYear(ofLease), ByYear(ofLease.Select(s => s with { BaseRent = revised })));
             if (shortfall is not null)
                 return Exceeded<T>(line, shortfall, "at the revised base rent the lease's discounts need");
         }
