@@ -152,11 +152,6 @@ public static class ResponseConformance
 /// </summary>
 public sealed class ContractConformanceHandler : DelegatingHandler
 {
-    public ContractConformanceHandler()
-        : base(new SocketsHttpHandler())
-    {
-    }
-
     public ContractConformanceHandler(HttpMessageHandler inner)
         : base(inner)
     {

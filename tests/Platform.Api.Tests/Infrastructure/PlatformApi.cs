@@ -10,8 +10,8 @@ public sealed class PlatformApi(HttpClient http)
     public static PlatformApi SignIn(Uri baseAddress, string clientId, string secret, params string[] scopes)
     {
         var options = new PlatformClientOptions { BaseAddress = baseAddress, ClientId = clientId, ClientSecret = secret, Scopes = scopes };
-        var tokens = new ClientCredentialsTokenSource(new HttpClient { BaseAddress = baseAddress }, options);
-        var http = new HttpClient(new ClientCredentialsHandler(tokens) { InnerHandler = new ContractConformanceHandler() }) { BaseAddress = baseAddress };
+        var tokens = new ClientCredentialsTokenSource(new HttpClient(new TestTraceHandler()) { BaseAddress = baseAddress }, options);
+        var http = new HttpClient(new ClientCredentialsHandler(tokens) { InnerHandler = new ContractConformanceHandler(new TestTraceHandler()) }) { BaseAddress = baseAddress };
         return new PlatformApi(http);
     }
 

@@ -4,12 +4,14 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.SqlClient;
+using Microsoft.Extensions.Logging;
 using Plinth.Platform.Client;
 using Platform.Api.Persistence;
 using Platform.Api.Tests.Contract;
 
 [assembly: AssemblyFixture(typeof(Platform.Api.Tests.Infrastructure.PlatformApp))]
 [assembly: ContractConformance]
+[assembly: Platform.Api.Tests.Infrastructure.ServerLogsOnFailure]
 
 namespace Platform.Api.Tests.Infrastructure;
 
@@ -23,6 +25,8 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
     public const string SqlServerVariable = "PLATFORM_TEST_SQLSERVER";
     public const string AdminClientId = "platform-admin";
     public const string AdminSecret = "integration-tests-admin-secret";
+
+    static int _hostsStarted;
 
     readonly string? _ownedDataDirectory;
 
@@ -53,8 +57,12 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
             ConnectionString = new SqlConnectionStringBuilder(sqlServer) { InitialCatalog = $"plinth_test_{Guid.NewGuid():N}" }.ConnectionString;
         }
 
+        Log = new HostLog($"{GetType().Name}#{Interlocked.Increment(ref _hostsStarted)}");
         UseKestrel(port);
     }
+
+    /// <summary>This host's recent log lines; a failing test's output shows the ones it caused (TestServerLogs).</summary>
+    public HostLog Log { get; }
 
     public DatabaseProvider Provider { get; }
 
@@ -75,6 +83,7 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
         // One instance serves the whole suite through one administrator client (and, without a token, one address):
         // the limits themselves are tested on RateLimitedApp.
         builder.UseSetting("RateLimiting:PermitLimit", "1000000");
+        builder.ConfigureLogging(logging => logging.AddProvider(Log));
     }
 
     public ValueTask InitializeAsync()
@@ -95,7 +104,7 @@ public class PlatformApp : WebApplicationFactory<Program>, IAsyncLifetime
     public PlatformApi SignIn(string clientId, string secret, params string[] scopes) => PlatformApi.SignIn(BaseAddress, clientId, secret, scopes);
 
     /// <summary>A plain HTTP client with no token, for hand-shaped requests.</summary>
-    public HttpClient Anonymous() => new(new ContractConformanceHandler()) { BaseAddress = BaseAddress };
+    public HttpClient Anonymous() => new(new ContractConformanceHandler(new TestTraceHandler())) { BaseAddress = BaseAddress };
 
     /// <summary>A plain HTTP client carrying this bearer token.</summary>
     public HttpClient WithToken(string accessToken)
