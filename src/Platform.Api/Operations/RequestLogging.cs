@@ -21,14 +21,21 @@ public sealed partial class RequestLogging(RequestDelegate next, ILogger<Request
         var started = Stopwatch.GetTimestamp();
         using (logger.BeginScope(new CallerScope(Activity.Current, context.GetRouteValue("tenant") as string ?? context.User.TenantSlug(), context.User.ClientIdOf())))
         {
+            var failed = false;
             try
             {
                 await next(context);
             }
+            catch
+            {
+                failed = true;
+                throw;
+            }
             finally
             {
-                RequestFinished(logger, context.Request.Method, context.Request.Path, context.Response.StatusCode,
-                    Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                // An exception that escapes becomes a 500 in the error handler around this middleware, after this line is written.
+                var status = failed && !context.Response.HasStarted ? StatusCodes.Status500InternalServerError : context.Response.StatusCode;
+                RequestFinished(logger, context.Request.Method, context.Request.Path, status, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         }
     }

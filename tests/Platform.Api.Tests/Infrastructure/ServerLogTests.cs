@@ -73,6 +73,33 @@ public sealed class ServerLogTests(PlatformApp app)
     }
 
     [Fact]
+    public async Task An_exception_that_escapes_an_endpoint_is_logged_as_the_500_it_answers()
+    {
+        Assert.SkipWhen(app.Provider != DatabaseProvider.Sqlite, "The fault is injected into the SQLite file.");
+        await using var broken = new PlatformApp();
+        await broken.InitializeAsync();
+        var tenant = await broken.CreateTenantAsync();
+        var api = await tenant.SignInAsync("plinths:read");
+        await using (var connection = new SqliteConnection(broken.ConnectionString))
+            await connection.ExecuteAsync("ALTER TABLE plinths RENAME TO plinths_lost");
+        var path = $"/v1/tenants/{tenant.Slug}/plinths";
+
+        using var response = await api.Http.GetAsync(path, Ct);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        // The request line is written once the response has gone, so it may come a moment after the answer.
+        HostLogLine? requestLine = null;
+        for (var tries = 0; requestLine is null && tries < 50; tries++)
+        {
+            requestLine = broken.Log.Lines().SingleOrDefault(l => l.Category == HostLog.RequestLogCategory && l.Message.StartsWith($"GET {path} ", StringComparison.Ordinal));
+            if (requestLine is null)
+                await Task.Delay(100, Ct);
+        }
+
+        Assert.StartsWith($"GET {path} answered 500 in ", requestLine?.Message);
+    }
+
+    [Fact]
     public async Task A_request_line_on_the_shared_host_goes_to_the_test_that_sent_the_request_and_to_no_other()
     {
         var mine = $"/v1/tenants/{Guid.NewGuid():N}/plinths";
