@@ -151,11 +151,11 @@ public static class Extensions
     public static WebApplication UsePlatform(this WebApplication app)
     {
         app.UseMiddleware<ResponseHygiene>();
+        app.UseMiddleware<RequestLogging>();
         app.UsePlatformErrorHandling();
         app.UseCors();
         app.UsePlatformHealthChecks();
         RequestAuthentication.Use(app);
-        app.UseMiddleware<RequestLogging>();
         app.UseMiddleware<RateLimiting>();
         app.UseAuthorization();
         app.UsePreconditions();

@@ -22,20 +22,27 @@ public sealed class FlatJsonConsoleFormatter(IOptionsMonitor<JsonConsoleFormatte
 
     const string TemplateKey = "{OriginalFormat}";
 
+    // A line is written on every request: its bytes go through a buffer kept per thread, let go only after a rare long line
+    // (an exception's stack), as BatchedConsoleLoggerProvider keeps its text.
+    const int KeptBufferBytes = 16 * 1024;
+
+    [ThreadStatic] static ArrayBufferWriter<byte>? _buffer;
+
     public override void Write<TState>(in LogEntry<TState> logEntry, IExternalScopeProvider? scopeProvider, TextWriter textWriter)
     {
         var message = logEntry.Formatter(logEntry.State, logEntry.Exception);
         if (logEntry.Exception is null && message is null)
             return;
         var settings = options.CurrentValue;
-        var buffer = new ArrayBufferWriter<byte>(1024);
+        var buffer = _buffer is { Capacity: <= KeptBufferBytes } kept ? kept : _buffer = new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
         using (var json = new Utf8JsonWriter(buffer, settings.JsonWriterOptions))
         {
             json.WriteStartObject();
             if (settings.TimestampFormat is { } format)
                 WriteTimestamp(json, settings.UseUtcTimestamp ? DateTimeOffset.UtcNow : DateTimeOffset.Now, format);
             json.WriteNumber("EventId", logEntry.EventId.Id);
-            json.WriteString("LogLevel", LevelName(logEntry.LogLevel));
+            json.WriteString("LogLevel", logEntry.LogLevel.ToString());
             json.WriteString("Category", logEntry.Category);
             json.WriteString("Message", message);
             if (logEntry.Exception is { } exception)
@@ -175,16 +182,4 @@ public sealed class FlatJsonConsoleFormatter(IOptionsMonitor<JsonConsoleFormatte
             ArrayPool<char>.Shared.Return(chars);
         }
     }
-
-    /// <summary>The level's name as the framework's JSON formatter writes it.</summary>
-    static string LevelName(LogLevel level) => level switch
-    {
-        LogLevel.Trace => nameof(LogLevel.Trace),
-        LogLevel.Debug => nameof(LogLevel.Debug),
-        LogLevel.Information => nameof(LogLevel.Information),
-        LogLevel.Warning => nameof(LogLevel.Warning),
-        LogLevel.Error => nameof(LogLevel.Error),
-        LogLevel.Critical => nameof(LogLevel.Critical),
-        _ => level.ToString(),
-    };
 }

@@ -22,7 +22,6 @@ public static class HealthEndpoints
     {
         app.MapWhen(context => context.Request.Path.StartsWithSegments(Prefix, StringComparison.OrdinalIgnoreCase), health =>
         {
-            health.UseMiddleware<RequestLogging>();
             health.UseHealthChecks(Prefix.Add("/live"), new HealthCheckOptions { Predicate = _ => false });
             health.UseHealthChecks(Prefix.Add("/ready"), new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) });
         });

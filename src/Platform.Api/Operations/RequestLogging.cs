@@ -16,43 +16,45 @@ public sealed partial class RequestLogging(RequestDelegate next, ILogger<Request
     /// </summary>
     public static void TraceInCallerScope(LoggerFactoryOptions options) => options.ActivityTrackingOptions = ActivityTrackingOptions.None;
 
+    /// <summary>
+    /// Runs first in the pipeline, around the error handler, so that the line states the status the client got (a 500 the
+    /// handler made of an exception included) and a request that fails in authentication still has its line.
+    /// </summary>
     public async Task InvokeAsync(HttpContext context)
     {
         var started = Stopwatch.GetTimestamp();
-        using (logger.BeginScope(new CallerScope(Activity.Current, context.GetRouteValue("tenant") as string ?? context.User.TenantSlug(), context.User.ClientIdOf())))
+        using (logger.BeginScope(new CallerScope(Activity.Current, context)))
         {
-            var failed = false;
             try
             {
                 await next(context);
             }
-            catch
-            {
-                failed = true;
-                throw;
-            }
             finally
             {
-                // An exception that escapes becomes a 500 in the error handler around this middleware, after this line is written.
-                var status = failed && !context.Response.HasStarted ? StatusCodes.Status500InternalServerError : context.Response.StatusCode;
-                RequestFinished(logger, context.Request.Method, context.Request.Path, status, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                RequestFinished(logger, context.Request.Method, context.Request.Path, context.Response.StatusCode,
+                    Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         }
     }
 
     /// <summary>
-    /// The scope's values, as the log formatters enumerate them; cheaper than a dictionary per request. The framework's
-    /// JSON formatter reads the scope twice (its text, then its values), so the ids are turned into text once, when first read.
+    /// The scope's values, as the log formatters enumerate them; cheaper than a dictionary per request. The trace ids are
+    /// turned into text once, when first read (the framework's JSON formatter reads a scope twice: its text, then its
+    /// values). Tenant and client are read from the request each time: the scope opens before authentication has run.
     /// </summary>
-    sealed class CallerScope(Activity? activity, string? tenant, string? clientId) : IReadOnlyList<KeyValuePair<string, object?>>
+    sealed class CallerScope(Activity? activity, HttpContext context) : IReadOnlyList<KeyValuePair<string, object?>>
     {
-        string? _traceId, _spanId, _parentId, _text;
+        string? _traceId, _spanId, _parentId;
 
         string? TraceId => activity is null ? null : _traceId ??= activity.TraceId.ToHexString();
 
         string? SpanId => activity is null ? null : _spanId ??= activity.SpanId.ToHexString();
 
         string? ParentId => activity is null ? null : _parentId ??= activity.ParentSpanId.ToHexString();
+
+        string? Tenant => context.GetRouteValue("tenant") as string ?? context.User.TenantSlug();
+
+        string? ClientId => context.User.ClientIdOf();
 
         public int Count => 5;
 
@@ -61,8 +63,8 @@ public sealed partial class RequestLogging(RequestDelegate next, ILogger<Request
             0 => new("TraceId", TraceId),
             1 => new("SpanId", SpanId),
             2 => new("ParentId", ParentId),
-            3 => new("Tenant", tenant),
-            4 => new("ClientId", clientId),
+            3 => new("Tenant", Tenant),
+            4 => new("ClientId", ClientId),
             _ => throw new ArgumentOutOfRangeException(nameof(index)),
         };
 
@@ -74,7 +76,7 @@ public sealed partial class RequestLogging(RequestDelegate next, ILogger<Request
 
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
-        public override string ToString() => _text ??= $"TraceId:{TraceId} SpanId:{SpanId} ParentId:{ParentId} Tenant:{tenant} ClientId:{clientId}";
+        public override string ToString() => $"TraceId:{TraceId} SpanId:{SpanId} ParentId:{ParentId} Tenant:{Tenant} ClientId:{ClientId}";
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path} answered {StatusCode} in {ElapsedMs:0.0} ms")]
